@@ -1,0 +1,235 @@
+package io.loadsmith;
+
+import io.loadsmith.importer.Documents;
+import io.loadsmith.importer.ImportException;
+import io.loadsmith.importer.ImportOptions;
+import io.loadsmith.importer.ImportResult;
+import io.loadsmith.importer.Importer;
+import io.loadsmith.importer.Secrets;
+import io.loadsmith.importer.openapi.OpenApiImporter;
+import io.loadsmith.importer.plan.PlanFileImporter;
+import io.loadsmith.model.Diagnostic;
+import io.loadsmith.model.Param;
+import io.loadsmith.model.TestPlan;
+import io.loadsmith.model.Text;
+import io.loadsmith.model.Threshold;
+import io.loadsmith.model.Variable;
+import io.loadsmith.model.Workload;
+import io.loadsmith.model.WorkloadPreset;
+import io.loadsmith.render.EnvExample;
+import io.loadsmith.render.RenderOptions;
+import io.loadsmith.render.RenderResult;
+import io.loadsmith.render.RenderedFile;
+import io.loadsmith.render.Renderer;
+import io.loadsmith.render.Tool;
+import io.loadsmith.render.k6.K6Renderer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The entry point of the Java API.
+ *
+ * <pre>{@code
+ * ImportResult imported = Loadsmith.importOpenApi(Path.of("openapi.yaml"), ImportOptions.defaults());
+ * RenderResult k6 = Loadsmith.render(imported.plan(), Tool.K6);
+ * Loadsmith.write(Path.of("out"), k6.files());
+ * }</pre>
+ */
+public final class Loadsmith {
+    private static final Pattern SCHEME_PREFIX = Pattern.compile("^(Bearer|Basic|Token|Digest|ApiKey)\\s+(.+)$", Pattern.CASE_INSENSITIVE);
+
+    private Loadsmith() {}
+
+    /** Reads an OpenAPI 3.x or Swagger 2.0 document. */
+    public static ImportResult importOpenApi(Path spec, ImportOptions options) {
+        return new OpenApiImporter().importFile(spec, options);
+    }
+
+    /** Reads a plan file written by {@code loadsmith init} or by hand. */
+    public static ImportResult readPlan(Path planFile) {
+        return new PlanFileImporter().importFile(planFile, ImportOptions.defaults());
+    }
+
+    /**
+     * Reads any supported input, recognised by its content: a plan file, a HAR recording, or else
+     * an OpenAPI document (whose importer explains what is wrong when it is not one).
+     */
+    public static ImportResult importFile(Path input, ImportOptions options) {
+        String text = Documents.readText(input);
+        String head = text.length() > 65536 ? text.substring(0, 65536) : text;
+        for (Importer importer : List.<Importer>of(new PlanFileImporter())) {
+            if (importer.accepts(head)) {
+                return importer.importFile(input, options);
+            }
+        }
+        return new OpenApiImporter().importFile(input, options);
+    }
+
+    /** The renderer of one tool. */
+    public static Renderer renderer(Tool tool) {
+        return switch (tool) {
+            case K6 -> new K6Renderer();
+            default -> throw new UnsupportedOperationException(tool.id() + " is not supported yet");
+        };
+    }
+
+    public static RenderResult render(TestPlan plan, Tool tool) {
+        return render(plan, tool, RenderOptions.defaults());
+    }
+
+    public static RenderResult render(TestPlan plan, Tool tool, RenderOptions options) {
+        return renderer(tool).render(plan, options);
+    }
+
+    /** Applies command-line adjustments: base URL, headers (secrets to the environment), workload, thresholds. */
+    public static ImportResult customize(TestPlan plan, PlanOptions options) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        TestPlan.Builder builder = plan.toBuilder();
+        if (options.baseUrl() != null) {
+            builder.baseUrl(options.baseUrl().replaceAll("/+$", ""));
+        }
+        List<Param> headers = new ArrayList<>(plan.headers());
+        for (String header : options.headers()) {
+            int colon = header.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("--header '" + header + "' must look like 'Name: value'");
+            }
+            String name = header.substring(0, colon).trim();
+            String value = header.substring(colon + 1).trim();
+            Text text = Text.of(value);
+            if (Secrets.isSecretName(name)) {
+                String env = Secrets.environmentName(name);
+                Matcher scheme = SCHEME_PREFIX.matcher(value);
+                text = scheme.matches() ? Text.concat(Text.of(scheme.group(1) + " "), Text.ref(env)) : Text.ref(env);
+                Variable existing = plan.variable(env);
+                if (existing == null) {
+                    builder.variable(Variable.secret(env, "Value" + (scheme.matches() ? " (after '" + scheme.group(1) + " ')" : "")
+                            + " of the " + name + " header"));
+                }
+                diagnostics.add(Diagnostic.warning("--header " + name, "the value is a secret and is not written into "
+                        + "the scripts; set the environment variable " + env + " to "
+                        + (scheme.matches() ? "the part after '" + scheme.group(1) + " '" : "it") + " when running"));
+            }
+            headers.removeIf(p -> p.name().equalsIgnoreCase(name));
+            headers.add(new Param(name, text));
+        }
+        builder.headers(headers);
+        if (options.changesWorkload()) {
+            builder.workload(workload(plan.workload(), options));
+        }
+        List<Threshold> thresholds = new ArrayList<>(plan.thresholds());
+        for (String expression : options.thresholds()) {
+            Threshold threshold = Threshold.parse(expression);
+            if (!thresholds.contains(threshold)) {
+                thresholds.add(threshold);
+            }
+        }
+        builder.thresholds(thresholds);
+        return new ImportResult(builder.build(), diagnostics);
+    }
+
+    private static Workload workload(Workload current, PlanOptions options) {
+        if (options.profile() != null) {
+            return options.profile().workload(options.users(), options.rate(), options.duration());
+        }
+        if (options.rate() != null) {
+            java.time.Duration duration = options.duration() != null ? options.duration() : current.duration();
+            int max = options.users() != null ? options.users() : Math.max(10, (int) Math.ceil(options.rate() * 10));
+            return Workload.OpenWorkload.constant(options.rate(), duration,
+                    Math.max(1, Math.min(max, (int) Math.ceil(options.rate()))), max);
+        }
+        int users = options.users() != null ? options.users()
+                : current instanceof Workload.ClosedWorkload closed ? Math.max(1, closed.peakUsers()) : 1;
+        java.time.Duration duration = options.duration() != null ? options.duration() : current.duration();
+        return Workload.ClosedWorkload.constant(users, duration);
+    }
+
+    /**
+     * Imports, adjusts and renders in one go. Nothing is written; see {@link #write}.
+     *
+     * @param tools the tools to render for; the {@code .env.example} file is added once
+     */
+    public static Generation generate(Path input, ImportOptions importOptions, PlanOptions planOptions,
+                                      List<Tool> tools, RenderOptions renderOptions) {
+        ImportResult imported = importFile(input, importOptions);
+        List<Diagnostic> diagnostics = new ArrayList<>(imported.diagnostics());
+        ImportResult customized;
+        try {
+            customized = customize(imported.plan(), planOptions);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(input, null, e.getMessage(), e);
+        }
+        diagnostics.addAll(customized.diagnostics());
+        TestPlan plan = customized.plan();
+        List<RenderedFile> files = new ArrayList<>();
+        RenderOptions options = renderOptions.sourceName() == null
+                ? renderOptions.withSourceName(input.getFileName().toString()) : renderOptions;
+        for (Tool tool : tools) {
+            RenderResult result = render(plan, tool, options);
+            files.addAll(result.files());
+            diagnostics.addAll(result.diagnostics());
+        }
+        files.add(EnvExample.render(plan));
+        return new Generation(plan, files, diagnostics);
+    }
+
+    /**
+     * Writes files under {@code outDir}: all of them into a staging folder inside it first, then
+     * each moved into place, so a failure leaves no half-written file and nothing lands outside.
+     */
+    public static void write(Path outDir, List<RenderedFile> files) {
+        Path out = outDir.toAbsolutePath().normalize();
+        Path staging = null;
+        try {
+            Files.createDirectories(out);
+            staging = Files.createTempDirectory(out, ".loadsmith-");
+            for (RenderedFile file : files) {
+                Path target = staging.resolve(file.path()).normalize();
+                if (!target.startsWith(staging)) {
+                    throw new IllegalArgumentException("file " + file.path() + " would land outside " + out);
+                }
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.content());
+            }
+            for (RenderedFile file : files) {
+                Path target = out.resolve(file.path());
+                Files.createDirectories(target.getParent());
+                try {
+                    Files.move(staging.resolve(file.path()), target, StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(staging.resolve(file.path()), target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + out + ": " + e.getMessage(), e);
+        } finally {
+            if (staging != null) {
+                deleteTree(staging);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // the staging folder is empty by now unless a write failed; nothing more to do
+        }
+    }
+
+    /** The profile named on the command line. */
+    public static WorkloadPreset profile(String id) {
+        return WorkloadPreset.fromId(id);
+    }
+}

@@ -1,0 +1,53 @@
+package io.loadsmith.importer;
+
+import io.loadsmith.model.ThinkTime;
+import java.util.List;
+
+/**
+ * What to import and how.
+ *
+ * @param seed               seeds every generated value, so the same input and seed give the same plan
+ * @param operations         only these operations ({@code "GET /users"} or an operationId); empty for all
+ * @param tags               only operations with one of these tags; empty for all
+ * @param excludeDeprecated  leave out deprecated operations
+ * @param thinkTime          the pause after each scenario iteration; null for none
+ * @param baseUrl            the base URL when the input has none or it should be replaced; may be null
+ */
+public record ImportOptions(long seed, List<String> operations, List<String> tags, boolean excludeDeprecated,
+                            ThinkTime thinkTime, String baseUrl) {
+    public static final long DEFAULT_SEED = 1;
+
+    public ImportOptions {
+        operations = List.copyOf(operations);
+        tags = List.copyOf(tags);
+    }
+
+    public static ImportOptions defaults() {
+        return new ImportOptions(DEFAULT_SEED, List.of(), List.of(), false,
+                ThinkTime.fixed(java.time.Duration.ofSeconds(1)), null);
+    }
+
+    public ImportOptions withSeed(long seed) {
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl);
+    }
+
+    public ImportOptions withOperations(List<String> operations) {
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl);
+    }
+
+    public ImportOptions withTags(List<String> tags) {
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl);
+    }
+
+    public ImportOptions withExcludeDeprecated(boolean exclude) {
+        return new ImportOptions(seed, operations, tags, exclude, thinkTime, baseUrl);
+    }
+
+    public ImportOptions withThinkTime(ThinkTime thinkTime) {
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl);
+    }
+
+    public ImportOptions withBaseUrl(String baseUrl) {
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl);
+    }
+}

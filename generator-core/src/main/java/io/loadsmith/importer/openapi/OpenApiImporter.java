@@ -1,0 +1,108 @@
+package io.loadsmith.importer.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loadsmith.importer.ImportException;
+import io.loadsmith.importer.ImportOptions;
+import io.loadsmith.importer.ImportResult;
+import io.loadsmith.importer.Importer;
+import io.loadsmith.model.Diagnostic;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.converter.SwaggerConverter;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Imports an OpenAPI 3.x or Swagger 2.0 document: one request step per operation, in one
+ * scenario, grouped by tag, ordered so that a resource is created before it is read, changed and
+ * deleted, with the ids a create returns carried into the requests that need them.
+ */
+public final class OpenApiImporter implements Importer {
+    private static final Pattern HEAD = Pattern.compile(
+            "(?m)(^|[{,])\\s*[\"']?(openapi|swagger|swaggerVersion|asyncapi)[\"']?\\s*:");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    @Override
+    public boolean accepts(String head) {
+        return HEAD.matcher(head).find();
+    }
+
+    @Override
+    public ImportResult importFile(Path input, ImportOptions options) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        SpecLoader.Loaded loaded = SpecLoader.load(input);
+        diagnostics.addAll(loaded.diagnostics());
+        SpecValidator.validate(input, loaded.tree(), loaded.version());
+        OpenAPI api = parse(input, loaded, diagnostics);
+        return new PlanBuilder(input, api, options, diagnostics).build();
+    }
+
+    private static OpenAPI parse(Path file, SpecLoader.Loaded loaded, List<Diagnostic> diagnostics) {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(false);
+        SwaggerParseResult result;
+        try {
+            if (loaded.version().isSwagger2()) {
+                result = new SwaggerConverter().readContents(MAPPER.writeValueAsString(loaded.tree()), null, options);
+            } else {
+                ObjectNode tree = (ObjectNode) loaded.tree().deepCopy();
+                if (loaded.version() == SpecVersion.OPENAPI_3_2) {
+                    downgrade(tree, diagnostics);
+                }
+                result = new OpenAPIV3Parser().parseJsonNode(null, tree, options);
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | RuntimeException e) {
+            throw new ImportException(file, null, "swagger-parser could not read the document: " + e.getMessage(), e);
+        }
+        List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
+        for (String message : messages) {
+            if (isFatal(message)) {
+                throw new ImportException(file, null, "invalid document: " + message);
+            }
+        }
+        if (result.getOpenAPI() == null) {
+            throw new ImportException(file, null, "not a usable OpenAPI document"
+                    + (messages.isEmpty() ? "" : ": " + messages.get(0)));
+        }
+        return result.getOpenAPI();
+    }
+
+    /**
+     * swagger-parser reports problems as messages and carries on. Wrong container types, an
+     * unknown top-level field and a document without paths, components or webhooks mean the
+     * document is not what it claims to be; the rest are tolerated, as real documents have them.
+     */
+    static boolean isFatal(String message) {
+        return message.matches("attribute [^ .(]+(\\.[^ .(]+){0,2} is not of type `(object|array|string|integer|number|boolean)`")
+                || message.contains("MUST contain at least one paths field")
+                || message.matches("attribute [A-Za-z0-9_-]+ is unexpected");
+    }
+
+    /** OpenAPI 3.2 adds the QUERY method and additionalOperations; the rest reads as 3.1. */
+    private static void downgrade(ObjectNode tree, List<Diagnostic> diagnostics) {
+        diagnostics.add(Diagnostic.warning("/openapi", "OpenAPI " + tree.get("openapi").asText()
+                + " is read as 3.1; constructs new in 3.2 are reported and left out"));
+        tree.put("openapi", "3.1.0");
+        JsonNode paths = tree.path("paths");
+        Iterator<Map.Entry<String, JsonNode>> entries = paths.fields();
+        while (entries.hasNext()) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            if (entry.getValue() instanceof ObjectNode item) {
+                for (String key : List.of("query", "additionalOperations")) {
+                    if (item.remove(key) != null) {
+                        diagnostics.add(Diagnostic.warning(entry.getKey(), "'" + key
+                                + "' (OpenAPI 3.2) is not supported by the load tools and is left out"));
+                    }
+                }
+            }
+        }
+    }
+}

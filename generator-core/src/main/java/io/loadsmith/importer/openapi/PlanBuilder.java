@@ -1,0 +1,905 @@
+package io.loadsmith.importer.openapi;
+
+import io.loadsmith.importer.ImportException;
+import io.loadsmith.importer.ImportOptions;
+import io.loadsmith.importer.ImportResult;
+import io.loadsmith.importer.Secrets;
+import io.loadsmith.model.Body;
+import io.loadsmith.model.Check;
+import io.loadsmith.model.Diagnostic;
+import io.loadsmith.model.Extraction;
+import io.loadsmith.model.Group;
+import io.loadsmith.model.HttpMethod;
+import io.loadsmith.model.HttpRequest;
+import io.loadsmith.model.Json;
+import io.loadsmith.model.JsonPath;
+import io.loadsmith.model.Param;
+import io.loadsmith.model.Scenario;
+import io.loadsmith.model.Step;
+import io.loadsmith.model.TestPlan;
+import io.loadsmith.model.Text;
+import io.loadsmith.model.Variable;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.links.Link;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.Encoding;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.RequestBody;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.servers.Server;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds the plan of one parsed OpenAPI document. */
+final class PlanBuilder {
+    private static final Set<String> IGNORED_HEADERS = Set.of("accept", "content-type", "authorization");
+    /** A 1x1 transparent PNG, for file parts that declare an image type. */
+    private static final byte[] TINY_PNG = Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+
+    private final Path file;
+    private final OpenAPI api;
+    private final ImportOptions options;
+    private final List<Diagnostic> diagnostics;
+    private final Refs refs;
+    private final SampleGenerator samples;
+    private final Map<String, Variable> secretVariables = new LinkedHashMap<>();
+    private String baseUrl;
+
+    PlanBuilder(Path file, OpenAPI api, ImportOptions options, List<Diagnostic> diagnostics) {
+        this.file = file;
+        this.api = api;
+        this.options = options;
+        this.diagnostics = diagnostics;
+        this.refs = new Refs(api);
+        this.samples = new SampleGenerator(refs, options.seed());
+    }
+
+    /** One operation of the document with its path-level parameters merged in. */
+    private record Op(String path, PathItem.HttpMethod method, Operation operation, List<Parameter> parameters,
+                      List<Server> servers, int index) {
+        String label() {
+            return method + " " + path;
+        }
+    }
+
+    /** A request being built; path values stay open until correlation is done. */
+    private static final class Draft {
+        final Op op;
+        final String name;
+        final String tag;
+        final HttpRequest.Builder builder;
+        final String path;
+        final Map<String, Text> pathValues = new LinkedHashMap<>();
+        final List<Extraction> extractions = new ArrayList<>();
+
+        Draft(Op op, String name, String tag, HttpRequest.Builder builder, String path) {
+            this.op = op;
+            this.name = name;
+            this.tag = tag;
+            this.builder = builder;
+            this.path = path;
+        }
+    }
+
+    ImportResult build() {
+        List<Op> all = operations();
+        if (all.isEmpty()) {
+            boolean webhooks = api.getWebhooks() != null && !api.getWebhooks().isEmpty();
+            throw new ImportException(file, "/paths", webhooks
+                    ? "the document describes only webhooks (requests the API sends), no operations to load-test"
+                    : "the document has no operations; there is nothing to load-test");
+        }
+        List<Op> selected = select(all);
+        SecurityMapper.Mapping security = SecurityMapper.map(api, refs, selected.stream().map(Op::operation).toList(), diagnostics);
+        baseUrl = baseUrl();
+        List<String> names = uniqueNames(selected);
+        List<Draft> drafts = new ArrayList<>();
+        for (int i = 0; i < selected.size(); i++) {
+            drafts.add(draft(selected.get(i), names.get(i), security));
+        }
+        List<Draft> ordered = order(drafts);
+        correlate(ordered);
+
+        String title = api.getInfo() != null && api.getInfo().getTitle() != null && !api.getInfo().getTitle().isBlank()
+                ? api.getInfo().getTitle().strip() : file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        List<Step> steps = steps(ordered);
+        if (options.thinkTime() != null && !options.thinkTime().max().isZero()) {
+            steps.add(options.thinkTime());
+        }
+        List<Variable> variables = new ArrayList<>(security.variables());
+        secretVariables.values().stream().filter(v -> variables.stream().noneMatch(x -> x.name().equals(v.name())))
+                .forEach(variables::add);
+        TestPlan plan;
+        try {
+            plan = TestPlan.builder(title, baseUrl)
+                    .auth(security.auth())
+                    .variables(variables)
+                    .scenario(new Scenario(title, 1, steps))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(file, null, "cannot build a plan: " + e.getMessage(), e);
+        }
+        return new ImportResult(plan, diagnostics);
+    }
+
+    private List<Op> operations() {
+        List<Op> ops = new ArrayList<>();
+        if (api.getPaths() == null) {
+            return ops;
+        }
+        for (Map.Entry<String, PathItem> entry : api.getPaths().entrySet()) {
+            PathItem item = refs.pathItem(entry.getValue());
+            if (item == null) {
+                continue;
+            }
+            for (Map.Entry<PathItem.HttpMethod, Operation> op : item.readOperationsMap().entrySet()) {
+                Map<String, Parameter> merged = new LinkedHashMap<>();
+                List<Parameter> levels = new ArrayList<>();
+                if (item.getParameters() != null) {
+                    levels.addAll(item.getParameters());
+                }
+                if (op.getValue().getParameters() != null) {
+                    levels.addAll(op.getValue().getParameters());
+                }
+                for (Parameter raw : levels) {
+                    Parameter parameter = refs.parameter(raw);
+                    if (parameter != null && parameter.getName() != null && parameter.getIn() != null) {
+                        merged.put(parameter.getIn() + ":" + parameter.getName(), parameter);
+                    }
+                }
+                List<Server> servers = op.getValue().getServers() != null && !op.getValue().getServers().isEmpty()
+                        ? op.getValue().getServers() : item.getServers();
+                ops.add(new Op(entry.getKey(), op.getKey(), op.getValue(), new ArrayList<>(merged.values()), servers, ops.size()));
+            }
+        }
+        return ops;
+    }
+
+    private List<Op> select(List<Op> all) {
+        List<Op> selected = new ArrayList<>();
+        Set<String> unmatched = new LinkedHashSet<>(options.operations());
+        for (Op op : all) {
+            Operation operation = op.operation();
+            if (!options.operations().isEmpty()) {
+                boolean hit = false;
+                for (String wanted : options.operations()) {
+                    if (wanted.equalsIgnoreCase(op.label()) || wanted.equals(operation.getOperationId())) {
+                        hit = true;
+                        unmatched.remove(wanted);
+                    }
+                }
+                if (!hit) {
+                    continue;
+                }
+            }
+            if (!options.tags().isEmpty()
+                    && (operation.getTags() == null || operation.getTags().stream().noneMatch(options.tags()::contains))) {
+                continue;
+            }
+            if (options.excludeDeprecated() && Boolean.TRUE.equals(operation.getDeprecated())) {
+                continue;
+            }
+            selected.add(op);
+        }
+        if (!unmatched.isEmpty()) {
+            throw new ImportException(file, null, "--operations names " + String.join(", ", unmatched)
+                    + ", which the document does not have; it has " + summary(all));
+        }
+        if (selected.isEmpty()) {
+            throw new ImportException(file, null, "no operation is left after --operations, --tags and --exclude-deprecated; "
+                    + "the document has " + summary(all));
+        }
+        return selected;
+    }
+
+    private static String summary(List<Op> ops) {
+        List<String> labels = ops.stream().map(Op::label).limit(8).toList();
+        return String.join(", ", labels) + (ops.size() > 8 ? " and " + (ops.size() - 8) + " more" : "");
+    }
+
+    private List<String> uniqueNames(List<Op> ops) {
+        List<String> names = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (Op op : ops) {
+            String id = op.operation().getOperationId();
+            String base = id != null && !id.isBlank() ? id : op.label();
+            String name = base;
+            for (int n = 2; !used.add(name); n++) {
+                name = base + "_" + n;
+            }
+            if (!name.equals(base)) {
+                diagnostics.add(Diagnostic.warning(op.label(), "operationId '" + base
+                        + "' is used by more than one operation; this one is named '" + name + "'"));
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private String baseUrl() {
+        if (options.baseUrl() != null) {
+            return stripSlash(options.baseUrl());
+        }
+        String url = serverUrl(api.getServers());
+        if (url == null || url.equals("/")) {
+            diagnostics.add(Diagnostic.warning("servers", "the document names no server; the base URL is http://localhost "
+                    + "(set --base-url, or BASE_URL when running)"));
+            return "http://localhost";
+        }
+        if (!url.matches("(?i)https?://.+")) {
+            String resolved = stripSlash("http://localhost" + (url.startsWith("/") ? url : "/" + url));
+            diagnostics.add(Diagnostic.warning("servers", "the server URL '" + url + "' is relative; the base URL is "
+                    + resolved + " (set --base-url, or BASE_URL when running)"));
+            return resolved;
+        }
+        return stripSlash(url);
+    }
+
+    private static String serverUrl(List<Server> servers) {
+        if (servers == null || servers.isEmpty() || servers.get(0).getUrl() == null) {
+            return null;
+        }
+        Server server = servers.get(0);
+        String url = server.getUrl();
+        if (server.getVariables() != null) {
+            for (var variable : server.getVariables().entrySet()) {
+                String value = variable.getValue().getDefault();
+                if (value == null && variable.getValue().getEnum() != null && !variable.getValue().getEnum().isEmpty()) {
+                    value = variable.getValue().getEnum().get(0);
+                }
+                url = url.replace("{" + variable.getKey() + "}", value == null ? "" : value);
+            }
+        }
+        return url.isEmpty() ? "/" : url;
+    }
+
+    private static String stripSlash(String url) {
+        String stripped = url.replaceAll("/+$", "");
+        return stripped.matches("(?i)https?:/*") ? url : stripped;
+    }
+
+    private Draft draft(Op op, String name, SecurityMapper.Mapping security) {
+        Operation operation = op.operation();
+        String path = pathPrefix(op) + op.path();
+        HttpRequest.Builder builder = HttpRequest.builder(HttpMethod.valueOf(op.method().name()), "/").name(name);
+        String tag = operation.getTags() == null || operation.getTags().isEmpty() ? "" : operation.getTags().get(0);
+        List<String> guessed = new ArrayList<>();
+        Draft draft = new Draft(op, name, tag, builder, path);
+
+        builder.authenticated(SecurityMapper.applies(security, api, operation));
+        List<String> unmet = SecurityMapper.unmet(security, api, operation);
+        if (!unmet.isEmpty()) {
+            diagnostics.add(Diagnostic.warning(name, "requires security scheme " + String.join(" or ", unmet)
+                    + ", which the scripts do not send" + (security.schemeName() == null ? "" : " (they send " + security.schemeName() + ")")));
+        }
+        for (Parameter parameter : op.parameters()) {
+            parameter(draft, parameter, security, guessed);
+        }
+        Set<String> placeholders = HttpRequest.placeholders(path);
+        for (String declared : new ArrayList<>(draft.pathValues.keySet())) {
+            if (!placeholders.contains(declared)) {
+                draft.pathValues.remove(declared);
+                diagnostics.add(Diagnostic.warning(name, "path parameter '" + declared
+                        + "' has no {" + declared + "} placeholder in " + path + "; it is left out"));
+            }
+        }
+        for (String placeholder : placeholders) {
+            if (!draft.pathValues.containsKey(placeholder)) {
+                draft.pathValues.put(placeholder, Text.of("1"));
+                diagnostics.add(Diagnostic.warning(name, "path placeholder {" + placeholder
+                        + "} has no parameter definition; it is sent as 1"));
+            }
+        }
+        body(draft, operation, guessed);
+        status(draft, operation);
+        if (!guessed.isEmpty()) {
+            diagnostics.add(Diagnostic.warning(name, "no example in the document, values generated for "
+                    + String.join(", ", guessed)));
+        }
+        return draft;
+    }
+
+    private String pathPrefix(Op op) {
+        String url = serverUrl(op.servers());
+        if (url == null) {
+            return "";
+        }
+        String absolute = url.matches("(?i)https?://.+") ? stripSlash(url)
+                : stripSlash(URI.create(baseUrl + "/").resolve(url.startsWith("/") ? "." + url : url).toString());
+        URI base = URI.create(baseUrl);
+        URI target = URI.create(absolute);
+        if (base.getHost() != null && base.getHost().equalsIgnoreCase(target.getHost())) {
+            String basePath = base.getPath() == null ? "" : base.getPath();
+            String targetPath = target.getPath() == null ? "" : target.getPath();
+            if (targetPath.startsWith(basePath)) {
+                return stripSlash(targetPath.substring(basePath.length()));
+            }
+        }
+        diagnostics.add(Diagnostic.warning(op.label(), "declares its own server " + url
+                + "; the scripts send it to the base URL like every other request"));
+        return "";
+    }
+
+    private void parameter(Draft draft, Parameter parameter, SecurityMapper.Mapping security, List<String> guessed) {
+        String in = parameter.getIn();
+        String name = parameter.getName();
+        if (in.equals("header") && IGNORED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            return;
+        }
+        if (isAuthParameter(security, in, name)) {
+            return;
+        }
+        boolean required = in.equals("path") || Boolean.TRUE.equals(parameter.getRequired());
+        Json value = parameterExample(parameter);
+        Schema<?> schema = parameterSchema(parameter);
+        if (value == null && schema != null) {
+            Schema<?> resolved = refs.schema(schema);
+            if (resolved != null && (resolved.getExample() != null || resolved.getDefault() != null
+                    || (resolved.getEnum() != null && !resolved.getEnum().isEmpty()) || resolved.getConst() != null
+                    || (resolved.getExamples() != null && !resolved.getExamples().isEmpty()))) {
+                value = samples.sample(schema, draft.name + " " + in + " " + name, true);
+            }
+        }
+        if (value == null && !required) {
+            return;
+        }
+        if (value == null) {
+            value = samples.sample(schema, draft.name + " " + in + " " + name, true);
+            guessed.add(name + " (" + in + ")");
+        }
+        boolean contentEncoded = parameter.getSchema() == null && parameter.getContent() != null;
+        String style = parameter.getStyle() == null ? null : parameter.getStyle().toString();
+        boolean explode = parameter.getExplode() != null ? parameter.getExplode() : "form".equals(style) || style == null && !in.equals("path") && !in.equals("header");
+        if (!in.equals("path") && Secrets.isSecretName(name)) {
+            String env = Secrets.environmentName(name);
+            secretVariables.putIfAbsent(env, Variable.secret(env, "Value of " + in + " parameter '" + name + "'"));
+            diagnostics.add(Diagnostic.warning(draft.name, in + " parameter '" + name + "' looks like a secret; "
+                    + "its value is read from the environment variable " + env));
+            addParam(draft, in, name, Text.ref(env));
+            return;
+        }
+        if (contentEncoded) {
+            addParam(draft, in, name, Text.of(value instanceof Json.JsonString s ? ParameterStyles.scalar(s) : JsonText.write(value)));
+            return;
+        }
+        switch (in) {
+            case "path" -> draft.pathValues.put(name, ParameterStyles.path(name, value, style, explode));
+            case "query" -> ParameterStyles.query(name, value, style, explode).forEach(p -> draft.builder.query(p.name(), p.value()));
+            default -> addParam(draft, in, name, ParameterStyles.simple(value, explode));
+        }
+    }
+
+    private static void addParam(Draft draft, String in, String name, Text value) {
+        switch (in) {
+            case "path" -> draft.pathValues.put(name, value);
+            case "query" -> draft.builder.query(name, value);
+            case "cookie" -> draft.builder.cookie(name, value);
+            default -> draft.builder.header(name, value);
+        }
+    }
+
+    private static boolean isAuthParameter(SecurityMapper.Mapping security, String in, String name) {
+        return security.auth() instanceof io.loadsmith.model.Auth.ApiKey key
+                && key.name().equalsIgnoreCase(name) && key.in().name().equalsIgnoreCase(in);
+    }
+
+    private Json parameterExample(Parameter parameter) {
+        if (parameter.getExample() != null) {
+            return SampleGenerator.fromExample(parameter.getExample());
+        }
+        Json fromExamples = firstExample(parameter.getExamples());
+        if (fromExamples != null) {
+            return fromExamples;
+        }
+        if (parameter.getContent() != null && !parameter.getContent().isEmpty()) {
+            MediaType media = parameter.getContent().values().iterator().next();
+            if (media.getExample() != null) {
+                return SampleGenerator.fromExample(media.getExample());
+            }
+            return firstExample(media.getExamples());
+        }
+        return null;
+    }
+
+    private static Schema<?> parameterSchemaOf(Parameter parameter) {
+        if (parameter.getSchema() != null) {
+            return parameter.getSchema();
+        }
+        if (parameter.getContent() != null && !parameter.getContent().isEmpty()) {
+            return parameter.getContent().values().iterator().next().getSchema();
+        }
+        return null;
+    }
+
+    private Schema<?> parameterSchema(Parameter parameter) {
+        Schema<?> schema = parameterSchemaOf(parameter);
+        return schema != null ? schema : new Schema<>().type("string");
+    }
+
+    private Json firstExample(Map<String, Example> examples) {
+        if (examples == null) {
+            return null;
+        }
+        for (Example raw : examples.values()) {
+            Example example = refs.example(raw);
+            if (example != null && example.getValue() != null) {
+                return SampleGenerator.fromExample(example.getValue());
+            }
+        }
+        return null;
+    }
+
+    private void body(Draft draft, Operation operation, List<String> guessed) {
+        RequestBody body = refs.requestBody(operation.getRequestBody());
+        if (body == null || body.getContent() == null || body.getContent().isEmpty()) {
+            return;
+        }
+        Map.Entry<String, MediaType> chosen = chooseMediaType(body.getContent());
+        String mediaType = chosen.getKey();
+        String lower = mediaType.toLowerCase(Locale.ROOT);
+        MediaType media = chosen.getValue() == null ? new MediaType() : chosen.getValue();
+        Json value = null;
+        if (media.getExample() != null) {
+            value = SampleGenerator.fromExample(media.getExample());
+        }
+        if (value == null) {
+            value = firstExample(media.getExamples());
+        }
+        String key = draft.name + " body";
+        if (value == null) {
+            Schema<?> schema = media.getSchema() == null ? new Schema<>().type("object") : media.getSchema();
+            value = samples.sample(schema, key, true);
+            Schema<?> resolved = refs.schema(schema);
+            if (resolved == null || resolved.getExample() == null && resolved.getDefault() == null) {
+                guessed.add("the request body");
+            }
+        }
+        if (lower.contains("json") || lower.equals("*/*")) {
+            draft.builder.body(new Body.JsonBody(lower.equals("*/*") || lower.contains("*") ? "application/json" : mediaType, value));
+        } else if (lower.startsWith("application/x-www-form-urlencoded")) {
+            draft.builder.body(new Body.FormBody(formFields(value)));
+        } else if (lower.startsWith("multipart/")) {
+            draft.builder.body(multipart(draft.name, media, value));
+        } else if (lower.startsWith("text/")) {
+            draft.builder.body(new Body.RawBody(mediaType, Text.of(value instanceof Json.JsonString s
+                    ? ParameterStyles.scalar(s) : JsonText.write(value))));
+        } else if (lower.contains("xml")) {
+            Schema<?> schema = media.getSchema() == null ? null : refs.schema(media.getSchema());
+            String root = schema != null && schema.getXml() != null && schema.getXml().getName() != null
+                    ? schema.getXml().getName()
+                    : media.getSchema() != null && media.getSchema().get$ref() != null
+                    ? Refs.componentName(media.getSchema().get$ref()) : "body";
+            if (value instanceof Json.JsonString s) {
+                draft.builder.body(new Body.RawBody(mediaType, s.value()));
+            } else {
+                draft.builder.body(new Body.RawBody(mediaType, Text.of(Xml.document(root, value))));
+                diagnostics.add(Diagnostic.warning(draft.name, "the XML body is written from the schema's sample with element names "
+                        + "taken from property names; check it against the API"));
+            }
+        } else {
+            String text = value instanceof Json.JsonString s ? ParameterStyles.scalar(s) : JsonText.write(value);
+            draft.builder.body(new Body.BinaryBody(mediaType, Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8))));
+        }
+    }
+
+    private static Map.Entry<String, MediaType> chooseMediaType(Content content) {
+        List<String> preference = List.of("json", "x-www-form-urlencoded", "multipart/form-data", "text/plain", "*/*", "xml", "text/");
+        for (String wanted : preference) {
+            for (Map.Entry<String, MediaType> entry : content.entrySet()) {
+                if (entry.getKey().toLowerCase(Locale.ROOT).contains(wanted)) {
+                    return entry;
+                }
+            }
+        }
+        return content.entrySet().iterator().next();
+    }
+
+    private static List<Param> formFields(Json value) {
+        List<Param> fields = new ArrayList<>();
+        if (value instanceof Json.JsonObject object) {
+            for (Json.Member member : object.members()) {
+                if (member.value() instanceof Json.JsonArray array) {
+                    array.items().forEach(item -> fields.add(Param.of(member.key(), ParameterStyles.scalar(item))));
+                } else if (member.value() instanceof Json.JsonString s) {
+                    fields.add(new Param(member.key(), s.value()));
+                } else {
+                    fields.add(Param.of(member.key(), ParameterStyles.scalar(member.value())));
+                }
+            }
+        } else {
+            fields.add(Param.of("value", ParameterStyles.scalar(value)));
+        }
+        return fields;
+    }
+
+    private Body multipart(String name, MediaType media, Json value) {
+        List<Body.MultipartPart> parts = new ArrayList<>();
+        Schema<?> schema = media.getSchema() == null ? null : refs.schema(media.getSchema());
+        if (schema != null && schema.getAllOf() != null && !schema.getAllOf().isEmpty()) {
+            schema = samples.merge(schema, new HashSet<>());
+        }
+        Map<String, Schema> properties = schema == null || schema.getProperties() == null ? Map.of() : schema.getProperties();
+        Map<String, Encoding> encodings = media.getEncoding() == null ? Map.of() : media.getEncoding();
+        Set<String> done = new HashSet<>();
+        if (value instanceof Json.JsonObject object) {
+            for (Json.Member member : object.members()) {
+                Schema<?> property = properties.containsKey(member.key()) ? refs.schema(properties.get(member.key())) : null;
+                Encoding encoding = encodings.get(member.key());
+                if (isFile(property)) {
+                    parts.add(file(member.key(), encoding, property));
+                } else if (member.value() instanceof Json.JsonString s) {
+                    parts.add(new Body.MultipartField(member.key(), s.value()));
+                } else if (member.value() instanceof Json.JsonArray array && property != null && isFile(refs.schema(property.getItems()))) {
+                    parts.add(file(member.key(), encoding, refs.schema(property.getItems())));
+                } else {
+                    parts.add(new Body.MultipartField(member.key(), Text.of(member.value() instanceof Json.JsonObject
+                            || member.value() instanceof Json.JsonArray ? JsonText.write(member.value()) : ParameterStyles.scalar(member.value()))));
+                }
+                done.add(member.key());
+            }
+        }
+        for (Map.Entry<String, Schema> property : properties.entrySet()) {
+            Schema<?> resolved = refs.schema(property.getValue());
+            if (!done.contains(property.getKey()) && isFile(resolved)) {
+                parts.add(file(property.getKey(), encodings.get(property.getKey()), resolved));
+            }
+        }
+        if (parts.isEmpty()) {
+            parts.add(new Body.MultipartField("value", Text.of(ParameterStyles.scalar(value))));
+        }
+        return new Body.MultipartBody(parts);
+    }
+
+    private static boolean isFile(Schema<?> schema) {
+        if (schema == null) {
+            return false;
+        }
+        String format = schema.getFormat() == null ? "" : schema.getFormat();
+        return format.equals("binary") || schema.getContentMediaType() != null
+                || "file".equals(schema.getType());
+    }
+
+    private static Body.MultipartFile file(String name, Encoding encoding, Schema<?> schema) {
+        String contentType = encoding != null && encoding.getContentType() != null
+                ? encoding.getContentType().split(",")[0].trim()
+                : schema != null && schema.getContentMediaType() != null ? schema.getContentMediaType() : "application/octet-stream";
+        if (contentType.startsWith("image/")) {
+            return Body.MultipartFile.of(name, name + ".png", "image/png", TINY_PNG);
+        }
+        String extension = contentType.contains("json") ? ".json" : contentType.startsWith("text/") ? ".txt" : ".bin";
+        byte[] content = ("Sample file for the '" + name + "' part, written by Loadsmith.\n").getBytes(StandardCharsets.UTF_8);
+        return Body.MultipartFile.of(name, name + extension, contentType, content);
+    }
+
+    private void status(Draft draft, Operation operation) {
+        if (operation.getResponses() == null || operation.getResponses().isEmpty()) {
+            return;
+        }
+        for (String code : operation.getResponses().keySet()) {
+            if (code.matches("2\\d\\d")) {
+                draft.builder.check(Check.StatusCheck.is(Integer.parseInt(code)));
+                return;
+            }
+            if (code.equalsIgnoreCase("2XX")) {
+                draft.builder.check(new Check.StatusCheck(200, 299));
+                return;
+            }
+        }
+        if (operation.getResponses().containsKey("default")) {
+            draft.builder.check(new Check.StatusCheck(200, 299));
+            return;
+        }
+        for (String code : operation.getResponses().keySet()) {
+            if (code.matches("[13]\\d\\d")) {
+                draft.builder.check(Check.StatusCheck.is(Integer.parseInt(code)));
+                return;
+            }
+            if (code.matches("(?i)3XX")) {
+                draft.builder.check(new Check.StatusCheck(300, 399));
+                return;
+            }
+        }
+        diagnostics.add(Diagnostic.warning(draft.name, "declares no success response; its requests are not checked"));
+    }
+
+    /**
+     * Groups by first tag in order of appearance, and within a group puts each resource's
+     * operations in lifecycle order: create, list, read, update, other, delete.
+     */
+    private static List<Draft> order(List<Draft> drafts) {
+        Map<String, Integer> groups = new LinkedHashMap<>();
+        Map<String, Integer> resources = new HashMap<>();
+        for (Draft draft : drafts) {
+            groups.putIfAbsent(draft.tag, groups.size());
+            resources.putIfAbsent(draft.tag + " " + resource(draft.path), resources.size());
+        }
+        List<Draft> sorted = new ArrayList<>(drafts);
+        sorted.sort(Comparator.<Draft>comparingInt(d -> groups.get(d.tag))
+                .thenComparingInt(d -> resources.get(d.tag + " " + resource(d.path)))
+                .thenComparingInt(PlanBuilder::rank)
+                .thenComparingInt(d -> d.op.index()));
+        return sorted;
+    }
+
+    private static String resource(String path) {
+        int brace = path.indexOf('{');
+        String head = brace < 0 ? path : path.substring(0, brace);
+        return head.replaceAll("/+$", "");
+    }
+
+    private static int rank(Draft draft) {
+        boolean item = draft.path.contains("{");
+        return switch (draft.op.method()) {
+            case POST -> item ? 4 : 0;
+            case PUT -> item ? 3 : 0;
+            case GET -> item ? 2 : 1;
+            case PATCH -> 3;
+            case DELETE -> item ? 6 : 5;
+            default -> 4;
+        };
+    }
+
+    private void correlate(List<Draft> drafts) {
+        Map<String, String> variableSources = new HashMap<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            links(drafts, i, variableSources);
+        }
+        for (int j = 0; j < drafts.size(); j++) {
+            Draft target = drafts.get(j);
+            for (String placeholder : new ArrayList<>(target.pathValues.keySet())) {
+                if (!target.pathValues.get(placeholder).isLiteral()) {
+                    continue;
+                }
+                String marker = "/{" + placeholder + "}";
+                int at = target.path.indexOf(marker);
+                String collection = target.path.substring(0, at);
+                for (int i = j - 1; i >= 0; i--) {
+                    Draft source = drafts.get(i);
+                    if (source.op.method() == PathItem.HttpMethod.POST && source.path.equals(collection)) {
+                        JsonPath idPath = idPath(source, placeholder, collection);
+                        if (idPath != null) {
+                            String variable = extract(source, new SourceKey(i, "json", idPath.toString()), placeholder,
+                                    v -> new Extraction.FromJson(v, idPath), variableSources);
+                            target.pathValues.put(placeholder, Text.ref(variable));
+                            diagnostics.add(Diagnostic.info(target.name, "{" + placeholder + "} is the " + idPath
+                                    + " that " + source.name + " returns"));
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        for (Draft draft : drafts) {
+            draft.extractions.forEach(draft.builder::extract);
+        }
+    }
+
+    private record SourceKey(int draft, String kind, String detail) {}
+
+    private static String extract(Draft source, SourceKey key, String suggestion,
+                                  java.util.function.Function<String, Extraction> extraction, Map<String, String> sources) {
+        String keyText = key.toString();
+        String existing = sources.get(keyText);
+        if (existing != null) {
+            return existing;
+        }
+        String base = identifier(suggestion);
+        String variable = base;
+        for (int n = 2; sources.containsValue(variable); n++) {
+            variable = base + n;
+        }
+        sources.put(keyText, variable);
+        source.extractions.add(extraction.apply(variable));
+        return variable;
+    }
+
+    private static String identifier(String text) {
+        String id = text.replaceAll("[^A-Za-z0-9_]", "_");
+        if (id.isEmpty() || Character.isDigit(id.charAt(0))) {
+            id = "_" + id;
+        }
+        return id;
+    }
+
+    /** Where the id of a created resource is in the create operation's response. */
+    private JsonPath idPath(Draft source, String placeholder, String collection) {
+        Schema<?> schema = successSchema(source.op.operation());
+        if (schema == null) {
+            return null;
+        }
+        String last = collection.substring(collection.lastIndexOf('/') + 1);
+        String singular = last.endsWith("s") ? last.substring(0, last.length() - 1) : last;
+        List<String> candidates = List.of(placeholder, "id", singular + "Id", singular + "_id", "uuid");
+        JsonPath direct = findProperty(schema, candidates, JsonPath.of());
+        if (direct != null) {
+            return direct;
+        }
+        for (String wrapper : List.of("data", "result", "item")) {
+            Map<String, Schema> properties = properties(schema);
+            if (properties.containsKey(wrapper)) {
+                JsonPath nested = findProperty(refs.schema(properties.get(wrapper)), candidates, JsonPath.of(wrapper));
+                if (nested != null) {
+                    return nested;
+                }
+            }
+        }
+        return null;
+    }
+
+    private JsonPath findProperty(Schema<?> schema, List<String> candidates, JsonPath prefix) {
+        if (schema == null) {
+            return null;
+        }
+        Map<String, Schema> properties = properties(schema);
+        for (String candidate : candidates) {
+            if (properties.containsKey(candidate)) {
+                List<JsonPath.Segment> segments = new ArrayList<>(prefix.segments());
+                segments.add(new JsonPath.Field(candidate));
+                return new JsonPath(segments);
+            }
+        }
+        return null;
+    }
+
+    private Map<String, Schema> properties(Schema<?> schema) {
+        Schema<?> resolved = refs.schema(schema);
+        if (resolved == null) {
+            return Map.of();
+        }
+        if (resolved.getAllOf() != null && !resolved.getAllOf().isEmpty()) {
+            resolved = samples.merge(resolved, new HashSet<>());
+        }
+        return resolved.getProperties() == null ? Map.of() : resolved.getProperties();
+    }
+
+    private Schema<?> successSchema(Operation operation) {
+        ApiResponse response = successResponse(operation);
+        if (response == null || response.getContent() == null) {
+            return null;
+        }
+        for (Map.Entry<String, MediaType> entry : response.getContent().entrySet()) {
+            if (entry.getKey().contains("json") && entry.getValue().getSchema() != null) {
+                return refs.schema(entry.getValue().getSchema());
+            }
+        }
+        return null;
+    }
+
+    private ApiResponse successResponse(Operation operation) {
+        if (operation.getResponses() == null) {
+            return null;
+        }
+        for (Map.Entry<String, ApiResponse> entry : operation.getResponses().entrySet()) {
+            if (entry.getKey().startsWith("2")) {
+                return refs.response(entry.getValue());
+            }
+        }
+        return null;
+    }
+
+    /** OpenAPI links say exactly which response value feeds which parameter of a later operation. */
+    private void links(List<Draft> drafts, int i, Map<String, String> sources) {
+        Draft source = drafts.get(i);
+        ApiResponse response = successResponse(source.op.operation());
+        if (response == null || response.getLinks() == null) {
+            return;
+        }
+        for (Map.Entry<String, Link> entry : response.getLinks().entrySet()) {
+            Link link = refs.link(entry.getValue());
+            if (link == null || link.getParameters() == null) {
+                continue;
+            }
+            for (int j = i + 1; j < drafts.size(); j++) {
+                Draft target = drafts.get(j);
+                if (!linksTo(link, target)) {
+                    continue;
+                }
+                for (Map.Entry<String, String> parameter : link.getParameters().entrySet()) {
+                    String name = parameter.getKey().replaceFirst("^(path|query|header|cookie)\\.", "");
+                    Text value = linkValue(source, i, parameter.getValue(), name, sources);
+                    if (value == null) {
+                        diagnostics.add(Diagnostic.warning(source.name, "link '" + entry.getKey() + "' expression '"
+                                + parameter.getValue() + "' is not supported; " + target.name + " keeps its own value"));
+                    } else if (target.pathValues.containsKey(name)) {
+                        target.pathValues.put(name, value);
+                    } else {
+                        diagnostics.add(Diagnostic.warning(source.name, "link '" + entry.getKey() + "' sets parameter '"
+                                + name + "', which only path parameters support; " + target.name + " keeps its own value"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean linksTo(Link link, Draft target) {
+        if (link.getOperationId() != null) {
+            return link.getOperationId().equals(target.op.operation().getOperationId());
+        }
+        if (link.getOperationRef() != null) {
+            String ref = link.getOperationRef();
+            String expected = "#/paths/" + target.op.path().replace("~", "~0").replace("/", "~1") + "/"
+                    + target.op.method().name().toLowerCase(Locale.ROOT);
+            return ref.endsWith(expected);
+        }
+        return false;
+    }
+
+    private Text linkValue(Draft source, int index, Object expression, String name, Map<String, String> sources) {
+        String text = String.valueOf(expression);
+        if (text.startsWith("$response.body#")) {
+            String pointer = text.substring("$response.body#".length());
+            List<JsonPath.Segment> segments = new ArrayList<>();
+            for (String token : pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/")) {
+                String decoded = token.replace("~1", "/").replace("~0", "~");
+                segments.add(decoded.matches("\\d+") ? new JsonPath.Index(Integer.parseInt(decoded)) : new JsonPath.Field(decoded));
+            }
+            JsonPath path = new JsonPath(segments);
+            return Text.ref(extract(source, new SourceKey(index, "json", path.toString()), name,
+                    v -> new Extraction.FromJson(v, path), sources));
+        }
+        if (text.startsWith("$response.header.")) {
+            String header = text.substring("$response.header.".length());
+            return Text.ref(extract(source, new SourceKey(index, "header", header.toLowerCase(Locale.ROOT)), name,
+                    v -> new Extraction.FromHeader(v, header), sources));
+        }
+        if (text.startsWith("$request.path.")) {
+            return source.pathValues.get(text.substring("$request.path.".length()));
+        }
+        if (!text.startsWith("$")) {
+            return Text.of(text);
+        }
+        return null;
+    }
+
+    private List<Step> steps(List<Draft> drafts) {
+        Set<String> tags = new LinkedHashSet<>();
+        drafts.forEach(d -> tags.add(d.tag));
+        List<Step> steps = new ArrayList<>();
+        if (tags.size() <= 1) {
+            drafts.forEach(d -> steps.add(request(d)));
+            return steps;
+        }
+        for (String tag : tags) {
+            List<Step> members = new ArrayList<>();
+            drafts.stream().filter(d -> d.tag.equals(tag)).forEach(d -> members.add(request(d)));
+            steps.add(new Group(tag.isEmpty() ? "untagged" : tag, members));
+        }
+        return steps;
+    }
+
+    private HttpRequest request(Draft draft) {
+        HttpRequest.Builder builder = draft.builder;
+        HttpRequest partial = builder.build();
+        HttpRequest.Builder complete = HttpRequest.builder(partial.method(), draft.path).name(draft.name)
+                .body(partial.body()).authenticated(partial.authenticated());
+        draft.pathValues.forEach(complete::pathParam);
+        partial.query().forEach(p -> complete.query(p.name(), p.value()));
+        partial.headers().forEach(p -> complete.header(p.name(), p.value()));
+        partial.cookies().forEach(p -> complete.cookie(p.name(), p.value()));
+        partial.checks().forEach(complete::check);
+        partial.extractions().forEach(complete::extract);
+        try {
+            return complete.build();
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(file, draft.op.label(), e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package io.loadsmith.render;
+
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
+import com.github.mustachejava.MustacheNotFoundException;
+import com.github.mustachejava.MustacheResolver;
+import com.github.mustachejava.MustacheVisitor;
+import com.github.mustachejava.SpecMustacheFactory;
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.DefaultMustacheVisitor;
+import com.github.mustachejava.codes.PartialCode;
+import com.github.mustachejava.TemplateContext;
+import com.github.mustachejava.reflect.Guard;
+import com.github.mustachejava.reflect.MissingWrapper;
+import com.github.mustachejava.reflect.ReflectionObjectHandler;
+import io.loadsmith.render.escape.Escaper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The Mustache templates of one tool, compiled once and rendered strictly.
+ *
+ * <p>Strict means: every {@code {{value}}} goes through the tool language's {@link Escaper};
+ * {@code {{{raw}}}} is allowed only for names ending in {@code Code} or {@code Json}, which view
+ * builders produce from escaped pieces; a name the view does not have fails the render instead of
+ * printing nothing; pragmas and delimiter changes are rejected when a template is compiled.
+ * Templates are looked up in the override folder first ({@code <folder>/<tool>/<name>}), then on
+ * the class path under {@code templates/}.
+ */
+public final class TemplateEngine {
+    private final Factory factory;
+    private final Tool tool;
+
+    private TemplateEngine(Tool tool, Escaper escaper, Path overrides) {
+        this.tool = tool;
+        this.factory = new Factory(tool.id() + "/", escaper, new Resolver(overrides));
+    }
+
+    public static TemplateEngine create(Tool tool, Escaper escaper, Path overrides) {
+        return new TemplateEngine(tool, escaper, overrides);
+    }
+
+    /** Renders {@code <tool>/<name>.mustache} with {@code view} as the context. */
+    public String render(String name, Object view) {
+        String path = tool.id() + "/" + name + ".mustache";
+        Mustache mustache;
+        try {
+            mustache = factory.compile(path);
+        } catch (MustacheNotFoundException e) {
+            throw new RenderException("template " + e.getMessage() + " not found (included from " + path + ")");
+        } catch (MustacheException e) {
+            throw new RenderException("template " + path + ": " + e.getMessage(), e);
+        }
+        StringWriter out = new StringWriter();
+        try {
+            mustache.execute(out, List.of(view)).flush();
+        } catch (MustacheException e) {
+            throw new RenderException("template " + path + ": " + rootMessage(e), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() != null ? cause.getMessage() : e.getMessage();
+    }
+
+    private static final class Factory extends SpecMustacheFactory {
+        private final String root;
+        private final Escaper escaper;
+
+        Factory(String root, Escaper escaper, MustacheResolver resolver) {
+            super(resolver);
+            this.root = root;
+            this.escaper = escaper;
+            setObjectHandler(new StrictObjectHandler());
+            mc.setAllowChangingDelimeters(false);
+        }
+
+        /** Partials are named from the tool's folder, whichever template includes them. */
+        @Override
+        public String resolvePartialPath(String dir, String name, String extension) {
+            return root + name + (name.endsWith(extension) ? "" : extension);
+        }
+
+        @Override
+        public MustacheVisitor createMustacheVisitor() {
+            return new DefaultMustacheVisitor(this) {
+                @Override
+                public void value(TemplateContext tc, String variable, boolean encoded) {
+                    if (!encoded && !(variable.endsWith("Code") || variable.endsWith("Json"))) {
+                        throw new MustacheException("{{{" + variable + "}}} at " + tc.file() + ":" + tc.line()
+                                + " prints a value unescaped; only names ending in Code or Json may be raw");
+                    }
+                    super.value(tc, variable, encoded);
+                }
+
+                @Override
+                public void partial(TemplateContext tc, String variable, String indent) {
+                    TemplateContext partialContext = new TemplateContext("{{", "}}", tc.file(), tc.line(), tc.startOfLine());
+                    list.add(new IndentedPartial(partialContext, df, variable, indent));
+                }
+
+                @Override
+                public void pragma(TemplateContext tc, String pragma, String args) {
+                    throw new MustacheException("pragma " + pragma + " at " + tc.file() + ":" + tc.line() + " is not allowed");
+                }
+            };
+        }
+
+        @Override
+        public void encode(String value, Writer writer) {
+            try {
+                writer.write(escaper.escape(value));
+            } catch (IOException e) {
+                throw new MustacheException("failed to write", e);
+            }
+        }
+    }
+
+    /**
+     * A standalone partial indented as its tag is, every line of its output included: multi-line
+     * code values therefore only need indentation relative to where they start.
+     */
+    private static final class IndentedPartial extends PartialCode {
+        private final String indent;
+
+        IndentedPartial(TemplateContext tc, DefaultMustacheFactory factory, String variable, String indent) {
+            super(tc, factory, variable);
+            this.indent = indent;
+        }
+
+        @Override
+        protected Writer executePartial(Writer writer, List<Object> scopes) {
+            partial.execute(indent == null || indent.isEmpty() ? writer : new IndentingWriter(writer, indent), scopes);
+            return writer;
+        }
+    }
+
+    private static final class IndentingWriter extends Writer {
+        private final Writer inner;
+        private final String indent;
+        private boolean lineStart;
+
+        IndentingWriter(Writer inner, String indent) {
+            this.inner = inner;
+            this.indent = indent;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) throws IOException {
+            for (int i = offset; i < offset + length; i++) {
+                char c = chars[i];
+                if (lineStart && c != '\n') {
+                    inner.write(indent);
+                }
+                inner.write(c);
+                lineStart = c == '\n';
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            inner.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            inner.close();
+        }
+    }
+
+    /** Fails on a name that no scope has, instead of printing an empty string. */
+    private static final class StrictObjectHandler extends ReflectionObjectHandler {
+        @Override
+        protected MissingWrapper createMissingWrapper(String name, List<Guard> guards) {
+            throw new MustacheException("the view has no value named '" + name + "'");
+        }
+    }
+
+    private static final class Resolver implements MustacheResolver {
+        private final Path overrides;
+
+        Resolver(Path overrides) {
+            this.overrides = overrides == null ? null : overrides.toAbsolutePath().normalize();
+        }
+
+        @Override
+        public Reader getReader(String resourceName) {
+            String name = resourceName.startsWith("/") ? resourceName.substring(1) : resourceName;
+            try {
+                if (overrides != null) {
+                    Path candidate = overrides.resolve(name).normalize();
+                    if (candidate.startsWith(overrides) && Files.isRegularFile(candidate)) {
+                        return normalized(Files.readString(candidate, StandardCharsets.UTF_8));
+                    }
+                }
+                try (InputStream in = TemplateEngine.class.getClassLoader().getResourceAsStream("templates/" + name)) {
+                    if (in == null) {
+                        return null;
+                    }
+                    return normalized(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read template " + name, e);
+            }
+        }
+
+        private static Reader normalized(String text) {
+            return new StringReader(text.replace("\r\n", "\n"));
+        }
+    }
+}
