@@ -89,6 +89,8 @@ final class PlanBuilder {
         final String path;
         final Map<String, Text> pathValues = new LinkedHashMap<>();
         final List<Extraction> extractions = new ArrayList<>();
+        final List<String> guessedPath = new ArrayList<>();
+        final List<String> guessedOther = new ArrayList<>();
 
         Draft(Op op, String name, String tag, HttpRequest.Builder builder, String path) {
             this.op = op;
@@ -108,8 +110,9 @@ final class PlanBuilder {
                     : "the document has no operations; there is nothing to load-test");
         }
         List<Op> selected = select(all);
-        SecurityMapper.Mapping security = SecurityMapper.map(api, refs, selected.stream().map(Op::operation).toList(), diagnostics);
         baseUrl = baseUrl();
+        SecurityMapper.Mapping security = SecurityMapper.map(api, refs, selected.stream().map(Op::operation).toList(),
+                baseUrl, diagnostics);
         List<String> names = uniqueNames(selected);
         List<Draft> drafts = new ArrayList<>();
         for (int i = 0; i < selected.size(); i++) {
@@ -117,6 +120,15 @@ final class PlanBuilder {
         }
         List<Draft> ordered = order(drafts);
         correlate(ordered);
+        for (Draft draft : ordered) {
+            List<String> guessed = new ArrayList<>();
+            draft.guessedPath.stream().filter(p -> draft.pathValues.get(p).isLiteral()).map(p -> p + " (path)").forEach(guessed::add);
+            guessed.addAll(draft.guessedOther);
+            if (!guessed.isEmpty()) {
+                diagnostics.add(Diagnostic.warning(draft.name, "no example in the document; generated values for "
+                        + String.join(", ", guessed)));
+            }
+        }
 
         String title = api.getInfo() != null && api.getInfo().getTitle() != null && !api.getInfo().getTitle().isBlank()
                 ? api.getInfo().getTitle().strip() : file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
@@ -281,7 +293,6 @@ final class PlanBuilder {
         String path = pathPrefix(op) + op.path();
         HttpRequest.Builder builder = HttpRequest.builder(HttpMethod.valueOf(op.method().name()), "/").name(name);
         String tag = operation.getTags() == null || operation.getTags().isEmpty() ? "" : operation.getTags().get(0);
-        List<String> guessed = new ArrayList<>();
         Draft draft = new Draft(op, name, tag, builder, path);
 
         builder.authenticated(SecurityMapper.applies(security, api, operation));
@@ -291,7 +302,7 @@ final class PlanBuilder {
                     + ", which the scripts do not send" + (security.schemeName() == null ? "" : " (they send " + security.schemeName() + ")")));
         }
         for (Parameter parameter : op.parameters()) {
-            parameter(draft, parameter, security, guessed);
+            parameter(draft, parameter, security);
         }
         Set<String> placeholders = HttpRequest.placeholders(path);
         for (String declared : new ArrayList<>(draft.pathValues.keySet())) {
@@ -308,12 +319,8 @@ final class PlanBuilder {
                         + "} has no parameter definition; it is sent as 1"));
             }
         }
-        body(draft, operation, guessed);
+        body(draft, operation);
         status(draft, operation);
-        if (!guessed.isEmpty()) {
-            diagnostics.add(Diagnostic.warning(name, "no example in the document, values generated for "
-                    + String.join(", ", guessed)));
-        }
         return draft;
     }
 
@@ -338,7 +345,7 @@ final class PlanBuilder {
         return "";
     }
 
-    private void parameter(Draft draft, Parameter parameter, SecurityMapper.Mapping security, List<String> guessed) {
+    private void parameter(Draft draft, Parameter parameter, SecurityMapper.Mapping security) {
         String in = parameter.getIn();
         String name = parameter.getName();
         if (in.equals("header") && IGNORED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
@@ -363,7 +370,7 @@ final class PlanBuilder {
         }
         if (value == null) {
             value = samples.sample(schema, draft.name + " " + in + " " + name, true);
-            guessed.add(name + " (" + in + ")");
+            (in.equals("path") ? draft.guessedPath : draft.guessedOther).add(name);
         }
         boolean contentEncoded = parameter.getSchema() == null && parameter.getContent() != null;
         String style = parameter.getStyle() == null ? null : parameter.getStyle().toString();
@@ -447,7 +454,7 @@ final class PlanBuilder {
         return null;
     }
 
-    private void body(Draft draft, Operation operation, List<String> guessed) {
+    private void body(Draft draft, Operation operation) {
         RequestBody body = refs.requestBody(operation.getRequestBody());
         if (body == null || body.getContent() == null || body.getContent().isEmpty()) {
             return;
@@ -469,7 +476,7 @@ final class PlanBuilder {
             value = samples.sample(schema, key, true);
             Schema<?> resolved = refs.schema(schema);
             if (resolved == null || resolved.getExample() == null && resolved.getDefault() == null) {
-                guessed.add("the request body");
+                draft.guessedOther.add("the request body");
             }
         }
         if (lower.contains("json") || lower.equals("*/*")) {
@@ -878,10 +885,14 @@ final class PlanBuilder {
             return steps;
         }
         for (String tag : tags) {
+            if (tag.isEmpty()) {
+                continue;
+            }
             List<Step> members = new ArrayList<>();
             drafts.stream().filter(d -> d.tag.equals(tag)).forEach(d -> members.add(request(d)));
-            steps.add(new Group(tag.isEmpty() ? "untagged" : tag, members));
+            steps.add(new Group(tag, members));
         }
+        drafts.stream().filter(d -> d.tag.isEmpty()).forEach(d -> steps.add(request(d)));
         return steps;
     }
 

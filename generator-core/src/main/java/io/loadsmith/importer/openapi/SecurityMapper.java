@@ -31,7 +31,7 @@ final class SecurityMapper {
 
     private SecurityMapper() {}
 
-    static Mapping map(OpenAPI api, Refs refs, List<Operation> operations, List<Diagnostic> diagnostics) {
+    static Mapping map(OpenAPI api, Refs refs, List<Operation> operations, String baseUrl, List<Diagnostic> diagnostics) {
         Map<String, SecurityScheme> schemes = new LinkedHashMap<>();
         if (api.getComponents() != null && api.getComponents().getSecuritySchemes() != null) {
             api.getComponents().getSecuritySchemes().forEach((name, scheme) -> {
@@ -61,7 +61,7 @@ final class SecurityMapper {
             if (scheme == null || scheme.getType() == null) {
                 continue;
             }
-            Mapping mapping = mapScheme(name, scheme, scopesOf(api, operations, name), diagnostics);
+            Mapping mapping = mapScheme(name, scheme, scopesOf(api, operations, name), baseUrl, diagnostics);
             if (mapping != null) {
                 return mapping;
             }
@@ -87,7 +87,8 @@ final class SecurityMapper {
         return scopes;
     }
 
-    private static Mapping mapScheme(String name, SecurityScheme scheme, List<String> scopes, List<Diagnostic> diagnostics) {
+    private static Mapping mapScheme(String name, SecurityScheme scheme, List<String> scopes, String baseUrl,
+                                     List<Diagnostic> diagnostics) {
         String subject = "security scheme " + name;
         switch (scheme.getType()) {
             case HTTP -> {
@@ -122,7 +123,7 @@ final class SecurityMapper {
             case OAUTH2 -> {
                 OAuthFlow flow = scheme.getFlows() == null ? null : scheme.getFlows().getClientCredentials();
                 if (flow != null && flow.getTokenUrl() != null) {
-                    return new Mapping(new Auth.OAuth2ClientCredentials(flow.getTokenUrl(), Text.ref("OAUTH_CLIENT_ID"),
+                    return new Mapping(new Auth.OAuth2ClientCredentials(tokenUrl(flow.getTokenUrl(), baseUrl), Text.ref("OAUTH_CLIENT_ID"),
                             Text.ref("OAUTH_CLIENT_SECRET"), scopes),
                             List.of(new Variable("OAUTH_CLIENT_ID", "OAUTH_CLIENT_ID", null, false, "OAuth 2.0 client id (" + name + ")"),
                                     Variable.secret("OAUTH_CLIENT_SECRET", "OAuth 2.0 client secret (" + name + ")")), name);
@@ -141,6 +142,21 @@ final class SecurityMapper {
                 return null;
             }
         }
+    }
+
+    /**
+     * A token URL, relative to the base URL when it lies under it, else absolute: OpenAPI resolves a
+     * relative URL against the server URL, so {@code /api/oauth/token} under server
+     * {@code http://host/api} is {@code http://host/api/oauth/token}, or {@code /oauth/token} from the base.
+     */
+    static String tokenUrl(String tokenUrl, String baseUrl) {
+        String resolved;
+        try {
+            resolved = java.net.URI.create(baseUrl + "/").resolve(tokenUrl).toString();
+        } catch (IllegalArgumentException e) {
+            return tokenUrl;
+        }
+        return resolved.startsWith(baseUrl + "/") ? resolved.substring(baseUrl.length()) : resolved;
     }
 
     private static Mapping bearer(String name, String description) {

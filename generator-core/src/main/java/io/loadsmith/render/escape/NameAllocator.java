@@ -62,6 +62,23 @@ public final class NameAllocator {
         return newName(suggestion, new Object());
     }
 
+    /**
+     * Like {@link #newName(String, Object)}, but a suggestion that is already a valid identifier,
+     * such as an environment variable name, is kept as it is.
+     */
+    public String newVerbatimName(String suggestion, Object tag) {
+        if (!PLAIN.matcher(suggestion).matches() || suggestion.contains("$")) {
+            return newName(suggestion, tag);
+        }
+        String name = suggestion;
+        for (int n = 2; used.contains(name) || reserved.contains(name); n++) {
+            name = suggestion + "_" + n;
+        }
+        used.add(name);
+        byTag.put(tag, name);
+        return name;
+    }
+
     /** The name given to {@code tag} earlier. */
     public String get(Object tag) {
         String name = byTag.get(tag);

@@ -12,16 +12,28 @@ final class JsCode {
     private static final int MAX_INLINE = 72;
 
     private final Function<String, String> variables;
+    private final java.util.function.Predicate<String> isPlainString;
 
-    /** @param variables the expression that reads a plan variable or an extracted value, by name */
-    JsCode(Function<String, String> variables) {
+    /**
+     * @param variables     the expression that reads a plan variable or an extracted value, by name
+     * @param isPlainString whether a variable always holds a string (environment values do)
+     */
+    JsCode(Function<String, String> variables, java.util.function.Predicate<String> isPlainString) {
         this.variables = variables;
+        this.isPlainString = isPlainString;
     }
 
-    /** A string expression: a quoted literal, or a template literal when the text refers to variables. */
+    /**
+     * A string expression: a quoted literal, the variable itself when the text is one plan variable
+     * (those are strings already), or a template literal.
+     */
     String text(Text text) {
         if (text.isLiteral()) {
             return JavaScript.quote(text.literalValue());
+        }
+        String sole = text.soleReference();
+        if (sole != null && isPlainString.test(sole)) {
+            return variables.apply(sole);
         }
         return "`" + templateBody(text, false) + "`";
     }

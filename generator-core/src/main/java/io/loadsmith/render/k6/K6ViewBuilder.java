@@ -52,9 +52,9 @@ final class K6ViewBuilder {
     K6ViewBuilder(TestPlan plan) {
         this.plan = plan;
         for (Variable variable : plan.variables()) {
-            constants.put(variable.name(), names.newName(variable.name(), variable));
+            constants.put(variable.name(), names.newVerbatimName(variable.name(), variable));
         }
-        this.js = new JsCode(name -> constants.containsKey(name) ? constants.get(name) : "vars." + name);
+        this.js = new JsCode(name -> constants.containsKey(name) ? constants.get(name) : "vars." + name, constants::containsKey);
     }
 
     List<Diagnostic> diagnostics() {
