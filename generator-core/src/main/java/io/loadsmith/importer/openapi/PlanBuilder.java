@@ -86,7 +86,7 @@ final class PlanBuilder {
         final String name;
         final String tag;
         final HttpRequest.Builder builder;
-        final String path;
+        String path;
         final Map<String, Text> pathValues = new LinkedHashMap<>();
         final List<Extraction> extractions = new ArrayList<>();
         final List<String> guessedPath = new ArrayList<>();
@@ -387,6 +387,14 @@ final class PlanBuilder {
             addParam(draft, in, name, Text.of(value instanceof Json.JsonString s ? ParameterStyles.scalar(s) : JsonText.write(value)));
             return;
         }
+        boolean scalar = !(value instanceof Json.JsonArray) && !(value instanceof Json.JsonObject);
+        if (in.equals("path") && scalar && ("label".equals(style) || "matrix".equals(style))) {
+            // The prefix is structure, not data: it goes into the path so that tools do not encode it.
+            String prefix = "label".equals(style) ? "." : ";" + name + "=";
+            draft.path = draft.path.replace("{" + name + "}", prefix + "{" + name + "}");
+            draft.pathValues.put(name, ParameterStyles.path(name, value, "simple", explode));
+            return;
+        }
         switch (in) {
             case "path" -> draft.pathValues.put(name, ParameterStyles.path(name, value, style, explode));
             case "query" -> ParameterStyles.query(name, value, style, explode).forEach(p -> draft.builder.query(p.name(), p.value()));
@@ -675,9 +683,8 @@ final class PlanBuilder {
                 if (!target.pathValues.get(placeholder).isLiteral()) {
                     continue;
                 }
-                String marker = "/{" + placeholder + "}";
-                int at = target.path.indexOf(marker);
-                String collection = target.path.substring(0, at);
+                int at = target.path.indexOf("{" + placeholder + "}");
+                String collection = target.path.substring(0, Math.max(0, target.path.lastIndexOf('/', at)));
                 for (int i = j - 1; i >= 0; i--) {
                     Draft source = drafts.get(i);
                     if (source.op.method() == PathItem.HttpMethod.POST && source.path.equals(collection)) {
@@ -827,6 +834,8 @@ final class PlanBuilder {
                                 + parameter.getValue() + "' is not supported; " + target.name + " keeps its own value"));
                     } else if (target.pathValues.containsKey(name)) {
                         target.pathValues.put(name, value);
+                        diagnostics.add(Diagnostic.info(target.name, "{" + name + "} is " + parameter.getValue()
+                                + " of " + source.name + " (link " + entry.getKey() + ")"));
                     } else {
                         diagnostics.add(Diagnostic.warning(source.name, "link '" + entry.getKey() + "' sets parameter '"
                                 + name + "', which only path parameters support; " + target.name + " keeps its own value"));

@@ -315,7 +315,7 @@ final class SampleGenerator {
                 continue;
             }
             boolean isRequired = required.contains(propertyName);
-            if (context.forRequest() && Boolean.TRUE.equals(resolved.getReadOnly()) && !isRequired) {
+            if (context.forRequest() && Boolean.TRUE.equals(resolved.getReadOnly())) {
                 continue;
             }
             if (!context.forRequest() && Boolean.TRUE.equals(resolved.getWriteOnly())) {
@@ -373,6 +373,8 @@ final class SampleGenerator {
                 value = Json.string(string(new Schema<>(), singular(name)));
             } else if (items.get$ref() != null) {
                 value = generate(items, context, depth + 1, stack);
+            } else if (items.getEnum() != null && !items.getEnum().isEmpty()) {
+                value = fromExample(items.getEnum().get(i % items.getEnum().size()));
             } else {
                 value = given(items) != null && i == 0 ? given(items) : synthesize(items, context, depth + 1, stack, singular(name));
             }

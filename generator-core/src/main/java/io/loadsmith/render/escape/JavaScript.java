@@ -20,13 +20,11 @@ public final class JavaScript {
             switch (c) {
                 case '\\' -> out.append("\\\\");
                 case '\'' -> out.append("\\'");
-                case '"' -> out.append("\\\"");
                 case '`' -> out.append("\\`");
-                case '$' -> out.append("\\$");
+                case '$' -> out.append(i + 1 < value.length() && value.charAt(i + 1) == '{' ? "\\$" : "$");
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                case '<' -> out.append("\\x3C");
                 default -> {
                     if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || (c >= 0x80 && c <= 0x9f)) {
                         out.append(String.format("\\u%04X", (int) c));

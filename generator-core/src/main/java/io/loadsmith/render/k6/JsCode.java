@@ -66,6 +66,12 @@ final class JsCode {
     }
 
     private String json(Json value, String indent, int depth) {
+        if (indent != null && depth > 0 && (value instanceof Json.JsonObject || value instanceof Json.JsonArray)) {
+            String inline = json(value, null, depth);
+            if (inline.length() <= MAX_INLINE - 2 * depth) {
+                return inline;
+            }
+        }
         if (value instanceof Json.JsonObject object) {
             List<String> members = new ArrayList<>();
             for (Json.Member member : object.members()) {

@@ -100,9 +100,10 @@ final class K6ViewBuilder {
         }
         tagWarnings.forEach((name, tag) -> diagnostics.add(Diagnostic.warning(name,
                 "k6 tag values cannot hold commas or surrounding quotes in thresholds; the name tag is '" + tag + "'")));
+        List<K6Views.Threshold> thresholds = thresholds();
         return new K6Views.Script(plan.name(), sourceName, String.join(", ", imports), usesEncoding, usesFormData,
-                plan.baseUrl(), variables, fileViews, scenarios, thresholds(), !required.isEmpty() || oauth2 != null,
-                required, oauth2);
+                plan.baseUrl(), variables, fileViews, scenarios, !thresholds.isEmpty(), thresholds,
+                !required.isEmpty() || oauth2 != null, required, oauth2);
     }
 
     private List<K6Views.Scenario> scenarios(boolean usesData) {

@@ -16,6 +16,7 @@ final class K6Views {
             List<EnvVariable> variables,
             List<DataFile> files,
             List<Scenario> scenarios,
+            boolean hasThresholds,
             List<Threshold> thresholds,
             boolean hasSetup,
             List<EnvVariable> requiredVariables,

@@ -1,0 +1,69 @@
+package io.loadsmith.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TemplateEngineTest {
+    @TempDir
+    Path dir;
+
+    public record View(String name, String bodyCode, List<String> items) {}
+
+    private TemplateEngine engine(String template) throws IOException {
+        Files.createDirectories(dir.resolve("k6"));
+        Files.writeString(dir.resolve("k6/t.mustache"), template);
+        return TemplateEngine.create(Tool.K6, value -> value.replace("'", "\\'"), dir);
+    }
+
+    @Test
+    void escapesEveryValue() throws IOException {
+        assertEquals("x = 'it\\'s';", engine("x = '{{name}}';").render("t", new View("it's", "", List.of())));
+    }
+
+    @Test
+    void allowsRawOnlyForCodeAndJson() throws IOException {
+        assertEquals("f(a'b)", engine("f({{{bodyCode}}})").render("t", new View("", "a'b", List.of())));
+        RenderException e = assertThrows(RenderException.class,
+                () -> engine("{{{name}}}").render("t", new View("x", "", List.of())));
+        assertTrue(e.getMessage().contains("unescaped"), e.getMessage());
+    }
+
+    @Test
+    void aMissingNameIsAnError() throws IOException {
+        RenderException e = assertThrows(RenderException.class,
+                () -> engine("{{nmae}}").render("t", new View("x", "", List.of())));
+        assertTrue(e.getMessage().contains("nmae"), e.getMessage());
+    }
+
+    @Test
+    void refusesDelimiterChangesAndPragmas() throws IOException {
+        assertThrows(RenderException.class, () -> engine("{{=<% %>=}}<% name %>").render("t", new View("x", "", List.of())));
+        assertThrows(RenderException.class, () -> engine("{{%IMPLICIT-ITERATOR}}").render("t", new View("x", "", List.of())));
+    }
+
+    @Test
+    void partialsIndentEveryLineTheyWrite() throws IOException {
+        Files.createDirectories(dir.resolve("k6/partials"));
+        Files.writeString(dir.resolve("k6/partials/item.mustache"), "a {{.}}\n{{{bodyCode}}}\n");
+        String out = engine("start\n{{#items}}\n  {{> partials/item}}\n{{/items}}\nend\n")
+                .render("t", new View("", "one\ntwo", List.of("x", "y")));
+        assertEquals("start\n  a x\n  one\n  two\n  a y\n  one\n  two\nend\n", out);
+    }
+
+    @Test
+    void overridesReplaceBundledTemplatesByName() throws IOException {
+        Files.createDirectories(dir.resolve("k6"));
+        Files.writeString(dir.resolve("k6/script.js.mustache"), "// custom {{title}}\n");
+        TemplateEngine engine = TemplateEngine.create(Tool.K6, v -> v, dir);
+        assertEquals("// custom T\n", engine.render("script.js", Map.of("title", "T")));
+    }
+}

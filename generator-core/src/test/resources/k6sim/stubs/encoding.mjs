@@ -1,0 +1,3 @@
+export default {
+  b64encode: (text) => Buffer.from(String(text), 'utf8').toString('base64'),
+};
