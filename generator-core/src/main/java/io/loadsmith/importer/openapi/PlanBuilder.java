@@ -122,7 +122,7 @@ final class PlanBuilder {
         correlate(ordered);
         for (Draft draft : ordered) {
             List<String> guessed = new ArrayList<>();
-            draft.guessedPath.stream().filter(p -> draft.pathValues.get(p).isLiteral()).map(p -> p + " (path)").forEach(guessed::add);
+            draft.guessedPath.stream().filter(p -> draft.pathValues.containsKey(p) && draft.pathValues.get(p).isLiteral()).map(p -> p + " (path)").forEach(guessed::add);
             guessed.addAll(draft.guessedOther);
             if (!guessed.isEmpty()) {
                 diagnostics.add(Diagnostic.warning(draft.name, "no example in the document; generated values for "

@@ -412,7 +412,7 @@ final class K6ViewBuilder {
             if (piece.isParameter()) {
                 url.append(urlPart(request.pathParam(piece.parameter())));
             } else {
-                url.append(JavaScript.escape(piece.literal()));
+                url.append(JavaScript.escape(UrlEncoding.path(piece.literal())));
             }
         }
         for (int i = 0; i < query.size(); i++) {

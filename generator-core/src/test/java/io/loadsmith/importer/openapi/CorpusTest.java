@@ -1,0 +1,108 @@
+package io.loadsmith.importer.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.loadsmith.Generation;
+import io.loadsmith.Loadsmith;
+import io.loadsmith.PlanOptions;
+import io.loadsmith.importer.Documents;
+import io.loadsmith.importer.ImportException;
+import io.loadsmith.importer.ImportOptions;
+import io.loadsmith.model.Body;
+import io.loadsmith.model.HttpRequest;
+import io.loadsmith.model.Json;
+import io.loadsmith.render.RenderOptions;
+import io.loadsmith.render.Tool;
+import io.loadsmith.testing.Node;
+import io.loadsmith.testing.TestPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every spec of the shared corpus: valid ones become k6 scripts that parse, invalid ones are refused clearly. */
+class CorpusTest {
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+    /** Top-level documents: files of specs/ and invalid/, and the documents of multi-file folders that declare a version. */
+    static Stream<Path> validSpecs() throws IOException {
+        Path specs = TestPaths.corpus().resolve("specs");
+        try (Stream<Path> files = Files.walk(specs)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> !p.startsWith(specs.resolve("invalid")))
+                    .filter(CorpusTest::isEntry)
+                    .sorted().toList().stream();
+        }
+    }
+
+    static Stream<Path> invalidSpecs() throws IOException {
+        try (Stream<Path> files = Files.list(TestPaths.corpus().resolve("specs/invalid"))) {
+            return files.sorted().toList().stream();
+        }
+    }
+
+    private static boolean isEntry(Path file) {
+        if (file.getParent().equals(TestPaths.corpus().resolve("specs"))) {
+            return true;
+        }
+        String head = Documents.readText(file);
+        return head.matches("(?s).*(^|\\n)[\"']?(openapi|swagger)[\"']?\\s*:.*");
+    }
+
+    @ParameterizedTest
+    @MethodSource("validSpecs")
+    void validSpecsRenderToK6ThatParses(Path spec) {
+        try {
+            Generation generation = Loadsmith.generate(spec, ImportOptions.defaults(), PlanOptions.none(), List.of(Tool.K6),
+                    RenderOptions.defaults());
+            assertFalse(generation.plan().requests().isEmpty());
+            Node.checkModule(generation.files().get(0).text());
+        } catch (ImportException e) {
+            if (hasOperations(spec)) {
+                fail("a spec with operations was refused: " + e.getMessage());
+            }
+            assertTrue(e.getMessage().startsWith(spec.toString()) && e.getMessage().contains("no operations"), e.getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidSpecs")
+    void invalidSpecsAreRefusedWithOneLineThatNamesTheFile(Path spec) {
+        ImportException e = assertThrows(ImportException.class, () -> Loadsmith.generate(spec, ImportOptions.defaults(),
+                PlanOptions.none(), List.of(Tool.K6), RenderOptions.defaults()));
+        assertTrue(e.getMessage().startsWith(spec.toString() + ": "), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
+    void multiFileSpecsResolveSchemasFromOtherFiles() {
+        Path spec = TestPaths.corpus().resolve("specs/multifile-swagger2-oai-petstore-separate/spec/swagger.yaml");
+        HttpRequest addPet = Loadsmith.importFile(spec, ImportOptions.defaults()).plan().requests().stream()
+                .filter(r -> r.name().equals("addPet")).findFirst().orElseThrow();
+        Json.JsonObject body = (Json.JsonObject) ((Body.JsonBody) addPet.body()).value();
+        assertTrue(body.get("name") != null, "NewPet.yaml (allOf Pet.yaml) requires name: " + body);
+    }
+
+    /** Counted from the raw document, independently of the importer. */
+    private static boolean hasOperations(Path spec) {
+        JsonNode paths = Documents.read(spec).path("paths");
+        for (JsonNode item : paths) {
+            var names = item.fieldNames();
+            while (names.hasNext()) {
+                if (METHODS.contains(names.next())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
