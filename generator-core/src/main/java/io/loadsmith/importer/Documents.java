@@ -93,9 +93,11 @@ public final class Documents {
         if (text.isBlank()) {
             throw new ImportException(file, null, "the file is empty");
         }
-        ObjectMapper mapper = isJson(text) ? JSON : YAML;
+        if (!isJson(text)) {
+            return YamlTree.parse(file, text, loaderOptions());
+        }
         try {
-            JsonNode node = mapper.readTree(text);
+            JsonNode node = JSON.readTree(text);
             if (node == null || node.isMissingNode()) {
                 throw new ImportException(file, null, "the file holds no document");
             }

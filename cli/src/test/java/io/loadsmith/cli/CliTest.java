@@ -1,0 +1,135 @@
+package io.loadsmith.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    private static final Path BOOKSHOP = Path.of("../samples/specs/bookshop/openapi.yaml");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpAndVersion() {
+        Cli.Run help = Cli.run("--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("generate") && help.out().contains("Exit codes"), help.out());
+        Cli.Run version = Cli.run("--version");
+        assertEquals(0, version.exitCode());
+        assertTrue(version.out().startsWith("loadsmith "), version.out());
+        assertTrue(Cli.run("generate", "--help").out().contains("--threshold"));
+    }
+
+    @Test
+    void generatesAK6Script() throws Exception {
+        Path out = dir.resolve("out");
+        Cli.Run run = Cli.run("generate", BOOKSHOP.toString(), "--tool", "k6", "--out", out.toString(),
+                "--profile", "load", "--vus", "5", "--duration", "1m", "--threshold", "p95<500ms",
+                "--threshold", "getBook: p99<800ms");
+        assertEquals(0, run.exitCode(), run.err());
+        String script = Files.readString(out.resolve("k6/script.js"));
+        assertTrue(script.contains("'http_req_duration{name:getBook}': ['p(99)<800']"), script);
+        assertTrue(run.out().contains("wrote " + out.resolve("k6/script.js")), run.out());
+        assertTrue(run.out().contains("set before running: OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET"), run.out());
+        assertTrue(Files.isRegularFile(out.resolve(".env.example")));
+        try (Stream<Path> files = Files.list(out)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".loadsmith-")), "no staging folder left");
+        }
+    }
+
+    @Test
+    void brokenInputGetsOneLineExitTwoAndNoFiles() throws Exception {
+        Path spec = dir.resolve("broken.yaml");
+        Files.writeString(spec, "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n"
+                + "      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n"
+                + "              schema: {$ref: '#/components/schemas/Missing'}\n");
+        Path out = dir.resolve("out");
+        Cli.Run run = Cli.run("generate", spec.toString(), "--out", out.toString());
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("loadsmith: " + spec + ": /paths/~1a/get/responses/200/content/application~1json/schema/$ref (line 11): "
+                + "$ref '#/components/schemas/Missing' points to nothing"), run.err());
+        assertFalse(Files.exists(out), "nothing is written");
+    }
+
+    @Test
+    void verboseShowsTheStackTrace() throws Exception {
+        Path spec = dir.resolve("not-openapi.yaml");
+        Files.writeString(spec, "asyncapi: 2.6.0\n");
+        Cli.Run quiet = Cli.run("generate", spec.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(2, quiet.exitCode());
+        assertTrue(quiet.err().contains("AsyncAPI"), quiet.err());
+        assertFalse(quiet.err().contains("\tat "), quiet.err());
+        Cli.Run verbose = Cli.run("generate", spec.toString(), "--out", dir.resolve("o").toString(), "--verbose");
+        assertTrue(verbose.err().contains("\tat io.loadsmith"), verbose.err());
+    }
+
+    @Test
+    @Timeout(60)
+    void aYamlAliasBombIsRefusedQuickly() throws Exception {
+        StringBuilder bomb = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            char p = (char) (c - 1);
+            bomb.append(c).append(": &").append(c).append(" [*").append(p).append(",*").append(p).append(",*").append(p)
+                    .append(",*").append(p).append(",*").append(p).append(",*").append(p).append(",*").append(p).append(",*")
+                    .append(p).append(",*").append(p).append("]\n");
+        }
+        Path spec = dir.resolve("bomb.yaml");
+        Files.writeString(spec, "openapi: 3.0.0\n" + bomb);
+        Cli.Run run = Cli.run("generate", spec.toString(), "--out", dir.resolve("o").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("alias bomb"), run.err());
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, Cli.run("generate").exitCode());
+        Cli.Run tool = Cli.run("generate", BOOKSHOP.toString(), "--tool", "gatling", "--out", dir.toString());
+        assertEquals(2, tool.exitCode());
+        assertTrue(tool.err().contains("use all, k6, locust, artillery or jmeter"), tool.err());
+        assertEquals(2, Cli.run("generate", BOOKSHOP.toString(), "--threshold", "fast", "--out", dir.toString()).exitCode());
+        assertEquals(2, Cli.run("generate", BOOKSHOP.toString(), "--profile", "heavy", "--out", dir.toString()).exitCode());
+        Cli.Run missing = Cli.run("generate", "no-such.yaml", "--out", dir.toString());
+        assertEquals(2, missing.exitCode());
+        assertTrue(missing.err().contains("no-such.yaml: no such file"), missing.err());
+    }
+
+    @Test
+    void aSecretHeaderBecomesAnEnvironmentVariable() throws Exception {
+        Path out = dir.resolve("out");
+        Cli.Run run = Cli.run("generate", BOOKSHOP.toString(), "--out", out.toString(), "--header", "Authorization: Bearer abc.def.ghi");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.err().contains("set the environment variable AUTHORIZATION"), run.err());
+        assertFalse(Files.readString(out.resolve("k6/script.js")).contains("abc.def.ghi"));
+    }
+
+    @Test
+    void initWritesAPlanThatGeneratesTheSameScript() throws Exception {
+        Path plan = dir.resolve("plan.yaml");
+        assertEquals(0, Cli.run("init", BOOKSHOP.toString(), "-o", plan.toString()).exitCode());
+        assertTrue(Files.readString(plan).startsWith("# Loadsmith plan file."));
+        assertEquals(0, Cli.run("generate", BOOKSHOP.toString(), "--out", dir.resolve("a").toString()).exitCode());
+        assertEquals(0, Cli.run("generate", plan.toString(), "--out", dir.resolve("b").toString()).exitCode());
+        String fromSpec = Files.readString(dir.resolve("a/k6/script.js")).replace("from openapi.yaml", "");
+        String fromPlan = Files.readString(dir.resolve("b/k6/script.js")).replace("from plan.yaml", "");
+        assertEquals(fromSpec, fromPlan);
+    }
+
+    @Test
+    void templatesCanBeOverridden() throws Exception {
+        Path templates = dir.resolve("templates");
+        Files.createDirectories(templates.resolve("k6"));
+        Files.writeString(templates.resolve("k6/script.js.mustache"), "// {{title}} by our team\n");
+        Path out = dir.resolve("out");
+        assertEquals(0, Cli.run("generate", BOOKSHOP.toString(), "--out", out.toString(), "--templates", templates.toString()).exitCode());
+        assertEquals("// Bookshop API by our team\n", Files.readString(out.resolve("k6/script.js")));
+    }
+}
