@@ -65,8 +65,7 @@ public final class Loadsmith {
      * an OpenAPI document (whose importer explains what is wrong when it is not one).
      */
     public static ImportResult importFile(Path input, ImportOptions options) {
-        String text = Documents.readText(input);
-        String head = text.length() > 65536 ? text.substring(0, 65536) : text;
+        String head = Documents.readHead(input, 65536);
         for (Importer importer : List.<Importer>of(new PlanFileImporter())) {
             if (importer.accepts(head)) {
                 return importer.importFile(input, options);
@@ -93,6 +92,9 @@ public final class Loadsmith {
 
     /** Applies command-line adjustments: base URL, headers (secrets to the environment), workload, thresholds. */
     public static ImportResult customize(TestPlan plan, PlanOptions options) {
+        if (options.equals(PlanOptions.none())) {
+            return new ImportResult(plan, List.of());
+        }
         List<Diagnostic> diagnostics = new ArrayList<>();
         TestPlan.Builder builder = plan.toBuilder();
         if (options.baseUrl() != null) {

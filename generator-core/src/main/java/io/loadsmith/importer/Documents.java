@@ -52,22 +52,17 @@ public final class Documents {
 
     /** The text of a file: UTF-8, byte-order mark removed. */
     public static String readText(Path file) {
-        try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new ImportException(file, null, "the file is " + size / (1024 * 1024)
-                        + " MB; inputs over " + MAX_BYTES / (1024 * 1024) + " MB are refused");
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+        return decode(file, readBytes(file));
+    }
+
+    /** The first {@code limit} characters of a file at most, for recognising what it is without reading it all. */
+    public static String readHead(Path file, int limit) {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(limit);
+            String text = new String(bytes, StandardCharsets.UTF_8);
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (NoSuchFileException e) {
             throw new ImportException(file, null, "no such file");
-        } catch (CharacterCodingException e) {
-            throw new ImportException(file, null, "the file is not UTF-8 text");
         } catch (IOException e) {
             throw new ImportException(file, null, "cannot read the file: " + e.getMessage(), e);
         }
@@ -84,9 +79,58 @@ public final class Documents {
         return false;
     }
 
-    /** Parses a JSON or YAML file into a tree. */
+    /** Parses a JSON or YAML file into a tree. JSON is parsed from its bytes, which is faster than from text. */
     public static JsonNode read(Path file) {
-        return parse(file, readText(file));
+        byte[] bytes = readBytes(file);
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        int first = start;
+        while (first < bytes.length && Character.isWhitespace(bytes[first])) {
+            first++;
+        }
+        if (first < bytes.length && (bytes[first] == '{' || bytes[first] == '[')) {
+            try {
+                return JSON.readTree(bytes, start, bytes.length - start);
+            } catch (JsonProcessingException e) {
+                throw located(file, e);
+            } catch (IOException e) {
+                throw new ImportException(file, null, "cannot read the file: " + e.getMessage(), e);
+            }
+        }
+        return parse(file, decode(file, bytes));
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new ImportException(file, null, "the file is " + size / (1024 * 1024)
+                        + " MB; inputs over " + MAX_BYTES / (1024 * 1024) + " MB are refused");
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ImportException(file, null, "no such file");
+        } catch (IOException e) {
+            throw new ImportException(file, null, "cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    private static String decode(Path file, byte[] bytes) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new ImportException(file, null, "the file is not UTF-8 text");
+        }
+    }
+
+    private static ImportException located(Path file, JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        String place = location == null || location.getLineNr() < 0 ? null
+                : "line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return new ImportException(file, place, describe(e), e);
     }
 
     public static JsonNode parse(Path file, String text) {
@@ -103,10 +147,7 @@ public final class Documents {
             }
             return node;
         } catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
-            String place = location == null || location.getLineNr() < 0 ? null
-                    : "line " + location.getLineNr() + ", column " + location.getColumnNr();
-            throw new ImportException(file, place, describe(e), e);
+            throw located(file, e);
         }
     }
 

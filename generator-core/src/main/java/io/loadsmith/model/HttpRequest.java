@@ -135,7 +135,7 @@ public record HttpRequest(
     /** Builds a request; the name defaults to {@code METHOD /path}. */
     public static final class Builder {
         private final HttpMethod method;
-        private final String path;
+        private String path;
         private String name;
         private final List<Param> pathParams = new ArrayList<>();
         private final List<Param> query = new ArrayList<>();
@@ -153,6 +153,11 @@ public record HttpRequest(
 
         public Builder name(String name) {
             this.name = name;
+            return this;
+        }
+
+        public Builder path(String path) {
+            this.path = path;
             return this;
         }
 

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +44,16 @@ public final class TemplateEngine {
         this.factory = new Factory(tool.id() + "/", escaper, new Resolver(overrides));
     }
 
+    private static final java.util.Map<Tool, TemplateEngine> BUNDLED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The engine of one tool. Bundled templates are compiled once per JVM and their bindings kept,
+     * which matters for large plans; templates from an override folder are read afresh each time.
+     */
     public static TemplateEngine create(Tool tool, Escaper escaper, Path overrides) {
+        if (overrides == null) {
+            return BUNDLED.computeIfAbsent(tool, t -> new TemplateEngine(t, escaper, null));
+        }
         return new TemplateEngine(tool, escaper, overrides);
     }
 
@@ -60,7 +68,7 @@ public final class TemplateEngine {
         } catch (MustacheException e) {
             throw new RenderException("template " + path + ": " + e.getMessage(), e);
         }
-        StringWriter out = new StringWriter();
+        StringBuilderWriter out = new StringBuilderWriter();
         try {
             mustache.execute(out, List.of(view)).flush();
         } catch (MustacheException e) {
@@ -163,14 +171,18 @@ public final class TemplateEngine {
 
         @Override
         public void write(char[] chars, int offset, int length) throws IOException {
-            for (int i = offset; i < offset + length; i++) {
+            int start = offset;
+            int end = offset + length;
+            for (int i = offset; i < end; i++) {
                 char c = chars[i];
                 if (lineStart && c != '\n') {
+                    inner.write(chars, start, i - start);
                     inner.write(indent);
+                    start = i;
                 }
-                inner.write(c);
                 lineStart = c == '\n';
             }
+            inner.write(chars, start, end - start);
         }
 
         @Override
@@ -181,6 +193,39 @@ public final class TemplateEngine {
         @Override
         public void close() throws IOException {
             inner.close();
+        }
+    }
+
+    /** A StringWriter without StringBuffer's locking, which shows up when writing large scripts. */
+    private static final class StringBuilderWriter extends Writer {
+        private final StringBuilder out = new StringBuilder(64 * 1024);
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            out.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String text) {
+            out.append(text);
+        }
+
+        @Override
+        public void write(String text, int offset, int length) {
+            out.append(text, offset, offset + length);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public String toString() {
+            return out.toString();
         }
     }
 

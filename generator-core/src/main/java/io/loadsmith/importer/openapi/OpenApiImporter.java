@@ -48,6 +48,11 @@ public final class OpenApiImporter implements Importer {
     private static OpenAPI parse(Path file, SpecLoader.Loaded loaded, List<Diagnostic> diagnostics) {
         ParseOptions options = new ParseOptions();
         options.setResolve(false);
+        // SpecLoader has checked every reference, and the importer reads missing types and
+        // parameter styles by the specification's defaults itself: swagger-parser need not.
+        options.setValidateInternalRefs(false);
+        options.setInferSchemaType(false);
+        options.setExplicitStyleAndExplode(false);
         SwaggerParseResult result;
         try {
             if (loaded.version().isSwagger2()) {

@@ -87,6 +87,7 @@ final class PlanBuilder {
         final String tag;
         final HttpRequest.Builder builder;
         String path;
+        String resource;
         final Map<String, Text> pathValues = new LinkedHashMap<>();
         final List<Extraction> extractions = new ArrayList<>();
         final List<String> guessedPath = new ArrayList<>();
@@ -644,11 +645,12 @@ final class PlanBuilder {
         Map<String, Integer> resources = new HashMap<>();
         for (Draft draft : drafts) {
             groups.putIfAbsent(draft.tag, groups.size());
-            resources.putIfAbsent(draft.tag + " " + resource(draft.path), resources.size());
+            draft.resource = draft.tag + " " + resource(draft.path);
+            resources.putIfAbsent(draft.resource, resources.size());
         }
         List<Draft> sorted = new ArrayList<>(drafts);
         sorted.sort(Comparator.<Draft>comparingInt(d -> groups.get(d.tag))
-                .thenComparingInt(d -> resources.get(d.tag + " " + resource(d.path)))
+                .thenComparingInt(d -> resources.get(d.resource))
                 .thenComparingInt(PlanBuilder::rank)
                 .thenComparingInt(d -> d.op.index()));
         return sorted;
@@ -677,6 +679,12 @@ final class PlanBuilder {
         for (int i = 0; i < drafts.size(); i++) {
             links(drafts, i, variableSources);
         }
+        Map<String, List<Integer>> creates = new HashMap<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            if (drafts.get(i).op.method() == PathItem.HttpMethod.POST) {
+                creates.computeIfAbsent(drafts.get(i).path, k -> new ArrayList<>()).add(i);
+            }
+        }
         for (int j = 0; j < drafts.size(); j++) {
             Draft target = drafts.get(j);
             for (String placeholder : new ArrayList<>(target.pathValues.keySet())) {
@@ -685,25 +693,34 @@ final class PlanBuilder {
                 }
                 int at = target.path.indexOf("{" + placeholder + "}");
                 String collection = target.path.substring(0, Math.max(0, target.path.lastIndexOf('/', at)));
-                for (int i = j - 1; i >= 0; i--) {
-                    Draft source = drafts.get(i);
-                    if (source.op.method() == PathItem.HttpMethod.POST && source.path.equals(collection)) {
-                        JsonPath idPath = idPath(source, placeholder, collection);
-                        if (idPath != null) {
-                            String variable = extract(source, new SourceKey(i, "json", idPath.toString()), placeholder,
-                                    v -> new Extraction.FromJson(v, idPath), variableSources);
-                            target.pathValues.put(placeholder, Text.ref(variable));
-                            diagnostics.add(Diagnostic.info(target.name, "{" + placeholder + "} is the " + idPath
-                                    + " that " + source.name + " returns"));
-                        }
-                        break;
-                    }
+                int i = latestBefore(creates.getOrDefault(collection, List.of()), j);
+                if (i < 0) {
+                    continue;
+                }
+                Draft source = drafts.get(i);
+                JsonPath idPath = idPath(source, placeholder, collection);
+                if (idPath != null) {
+                    String variable = extract(source, new SourceKey(i, "json", idPath.toString()), placeholder,
+                            v -> new Extraction.FromJson(v, idPath), variableSources);
+                    target.pathValues.put(placeholder, Text.ref(variable));
+                    diagnostics.add(Diagnostic.info(target.name, "{" + placeholder + "} is the " + idPath
+                            + " that " + source.name + " returns"));
                 }
             }
         }
         for (Draft draft : drafts) {
             draft.extractions.forEach(draft.builder::extract);
         }
+    }
+
+    /** The last index in the ascending list that is before {@code j}, or -1. */
+    private static int latestBefore(List<Integer> indexes, int j) {
+        for (int c = indexes.size() - 1; c >= 0; c--) {
+            if (indexes.get(c) < j) {
+                return indexes.get(c);
+            }
+        }
+        return -1;
     }
 
     private record SourceKey(int draft, String kind, String detail) {}
@@ -906,18 +923,10 @@ final class PlanBuilder {
     }
 
     private HttpRequest request(Draft draft) {
-        HttpRequest.Builder builder = draft.builder;
-        HttpRequest partial = builder.build();
-        HttpRequest.Builder complete = HttpRequest.builder(partial.method(), draft.path).name(draft.name)
-                .body(partial.body()).authenticated(partial.authenticated());
-        draft.pathValues.forEach(complete::pathParam);
-        partial.query().forEach(p -> complete.query(p.name(), p.value()));
-        partial.headers().forEach(p -> complete.header(p.name(), p.value()));
-        partial.cookies().forEach(p -> complete.cookie(p.name(), p.value()));
-        partial.checks().forEach(complete::check);
-        partial.extractions().forEach(complete::extract);
+        HttpRequest.Builder builder = draft.builder.path(draft.path);
+        draft.pathValues.forEach(builder::pathParam);
         try {
-            return complete.build();
+            return builder.build();
         } catch (IllegalArgumentException e) {
             throw new ImportException(file, draft.op.label(), e.getMessage(), e);
         }

@@ -42,10 +42,18 @@ final class SampleGenerator {
     private static final int OPTIONAL_DEPTH = 2;
     private static final OffsetDateTime EPOCH = OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
+    /**
+     * Datafaker loads its locale data per instance, which costs more than generating a whole plan,
+     * so one instance is shared; every value reseeds its random source, under this lock.
+     */
+    private static final Object LOCK = new Object();
+    private static final Random RANDOM = new Random();
+    private static final Faker FAKER = new Faker(Locale.US, RANDOM);
+
     private final Refs refs;
     private final long seed;
-    private final Random random = new Random();
-    private final Faker faker = new Faker(Locale.US, random);
+    private final Random random = RANDOM;
+    private final Faker faker = FAKER;
 
     SampleGenerator(Refs refs, long seed) {
         this.refs = refs;
@@ -54,9 +62,11 @@ final class SampleGenerator {
 
     /** A sample for {@code schema}, reseeded from {@code key} (such as "createPet body"). */
     Json sample(Schema<?> schema, String key, boolean forRequest) {
-        random.setSeed(seed * 0x9E3779B97F4A7C15L + key.hashCode());
-        Json value = generate(schema, new Context(forRequest, key), 0, new ArrayList<>());
-        return value == null ? new Json.JsonNull() : value;
+        synchronized (LOCK) {
+            random.setSeed(seed * 0x9E3779B97F4A7C15L + key.hashCode());
+            Json value = generate(schema, new Context(forRequest, key), 0, new ArrayList<>());
+            return value == null ? new Json.JsonNull() : value;
+        }
     }
 
     /** Converts an example value as swagger-parser holds it (Jackson node, String, Number, date...). */

@@ -63,16 +63,19 @@ final class SpecLoader {
             throw new ImportException(file, null, "not an OpenAPI document: the top level is not a mapping");
         }
         SpecVersion version = SpecVersion.detect(file, (ObjectNode) tree);
-        ObjectNode copy = ((ObjectNode) tree).deepCopy();
-        loader.schemaHome = version.isSwagger2() ? List.of("definitions") : List.of("components", "schemas");
-        loader.schemaHomeNode = loader.ensureObject(copy, loader.schemaHome);
-        loader.schemaHomeNode.fieldNames().forEachRemaining(loader.usedNames::add);
-        loader.registerAliases(copy);
-        JsonNode bundled = loader.process(copy, loader.root, new ArrayList<>(), "");
-        if (loader.schemaHomeNode.isEmpty()) {
-            removeEmpty(bundled, loader.schemaHome);
+        JsonNode bundled = tree;
+        if (!loader.checkInternalRefs(tree)) {
+            ObjectNode copy = ((ObjectNode) tree).deepCopy();
+            loader.schemaHome = version.isSwagger2() ? List.of("definitions") : List.of("components", "schemas");
+            loader.schemaHomeNode = loader.ensureObject(copy, loader.schemaHome);
+            loader.schemaHomeNode.fieldNames().forEachRemaining(loader.usedNames::add);
+            loader.registerAliases(copy);
+            bundled = loader.process(copy, loader.root, new ArrayList<>(), "");
+            if (loader.schemaHomeNode.isEmpty()) {
+                removeEmpty(bundled, loader.schemaHome);
+            }
+            loader.checkInternalRefs(bundled);
         }
-        loader.checkInternalRefs(bundled);
         return new Loaded(file, bundled, version, loader.diagnostics);
     }
 
@@ -232,52 +235,115 @@ final class SpecLoader {
      * it sits in a component no operation uses: swagger-parser tolerates both, and real documents
      * carry unused, broken components.
      */
-    private void checkInternalRefs(JsonNode tree) {
-        Set<String> reached = new HashSet<>();
-        Deque<String> queue = new ArrayDeque<>();
-        queue.add("/paths");
-        while (!queue.isEmpty()) {
-            String pointer = queue.poll();
-            if (reached.add(pointer)) {
-                walkRefs(tree, tree.at(pointer), pointer, (where, target) -> {
-                    if (tree.at(target).isMissingNode()) {
-                        throw new ImportException(root, Documents.place(root, where), "$ref '#" + target
-                                + "' points to nothing in this document; fix the reference or add the target");
-                    }
-                    queue.add(target);
-                });
+    /**
+     * One walk over the document records, per section (the paths, or one component such as
+     * {@code /components/schemas/Pet}), which sections its references lead to and which of its
+     * references point to nothing; what the paths reach is then found on that small graph.
+     */
+    /** Returns false, having checked nothing, when the document refers to other files. */
+    private boolean checkInternalRefs(JsonNode tree) {
+        boolean[] external = {false};
+        Map<String, Boolean> exists = new HashMap<>();
+        Map<String, Set<String>> edges = new HashMap<>();
+        Map<String, List<String[]>> dangling = new java.util.LinkedHashMap<>();
+        walkRefs(tree, new ArrayDeque<>(), (ref, where, path) -> {
+            if (!ref.startsWith("#")) {
+                external[0] = true;
+                return;
             }
-        }
-        walkRefs(tree, tree, "", (where, target) -> {
-            if (tree.at(target).isMissingNode()) {
-                diagnostics.add(Diagnostic.warning(where, "$ref '#" + target
-                        + "' points to nothing; no operation uses it, so it is ignored"));
+            String target = ref.substring(1);
+            String from = section(path);
+            if (!exists.computeIfAbsent(target, t -> !tree.at(t).isMissingNode())) {
+                dangling.computeIfAbsent(from, k -> new ArrayList<>()).add(new String[] {where.get(), ref});
+            } else {
+                edges.computeIfAbsent(from, k -> new HashSet<>()).add(section(target));
             }
         });
+        if (external[0]) {
+            return false;
+        }
+        Set<String> reached = new HashSet<>();
+        Deque<String> queue = new ArrayDeque<>(List.of("/paths"));
+        while (!queue.isEmpty()) {
+            String section = queue.poll();
+            if (reached.add(section)) {
+                queue.addAll(edges.getOrDefault(section, Set.of()));
+            }
+        }
+        dangling.forEach((section, refs) -> {
+            for (String[] ref : refs) {
+                if (reached.contains(section)) {
+                    throw new ImportException(root, Documents.place(root, ref[0]), "$ref '" + ref[1]
+                            + "' points to nothing in this document; fix the reference or add the target");
+                }
+                diagnostics.add(Diagnostic.warning(ref[0], "$ref '" + ref[1] + "' points to nothing; no operation uses it, so it is ignored"));
+            }
+        });
+        return true;
     }
 
+    private static String section(Deque<String> path) {
+        java.util.Iterator<String> tokens = path.iterator();
+        String first = tokens.hasNext() ? tokens.next() : "";
+        if (first.equals("paths")) {
+            return "/paths";
+        }
+        StringBuilder section = new StringBuilder("/").append(escape(first));
+        for (int i = first.equals("components") ? 2 : 1; i > 0 && tokens.hasNext(); i--) {
+            section.append('/').append(escape(tokens.next()));
+        }
+        return section.toString();
+    }
+
+    /** The section a pointer lies in: {@code /paths}, or a named component such as {@code /components/schemas/Pet}. */
+    private static String section(String pointer) {
+        String[] tokens = pointer.split("/", 5);
+        if (tokens.length >= 2 && tokens[1].equals("paths")) {
+            return "/paths";
+        }
+        int depth = tokens.length >= 2 && tokens[1].equals("components") ? 4 : 3;
+        return String.join("/", java.util.Arrays.copyOf(tokens, Math.min(depth, tokens.length)));
+    }
+
+    /** Called for each {@code $ref}; {@code where} builds the JSON pointer of the {@code $ref} only when asked. */
     private interface RefVisitor {
-        void visit(String where, String target);
+        void visit(String ref, java.util.function.Supplier<String> where, Deque<String> path);
     }
 
-    private static void walkRefs(JsonNode tree, JsonNode node, String pointer, RefVisitor visitor) {
+    /** Visits every {@code $ref} outside data values, keeping the path as a stack of escaped tokens. */
+    private static void walkRefs(JsonNode node, Deque<String> path, RefVisitor visitor) {
         if (node.isObject()) {
             JsonNode ref = node.get("$ref");
-            if (ref != null && ref.isTextual() && ref.asText().startsWith("#")) {
-                visitor.visit(pointer + "/$ref", ref.asText().substring(1));
+            if (ref != null && ref.isTextual()) {
+                visitor.visit(ref.asText(), () -> join(path) + "/$ref", path);
             }
             Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                if (!DATA_KEYS.contains(field.getKey()) && !field.getKey().startsWith("x-")) {
-                    walkRefs(tree, field.getValue(), pointer + "/" + escape(field.getKey()), visitor);
+                String key = field.getKey();
+                JsonNode value = field.getValue();
+                if (value.isContainerNode() && !DATA_KEYS.contains(key) && !key.startsWith("x-")) {
+                    path.addLast(key);
+                    walkRefs(value, path, visitor);
+                    path.removeLast();
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                walkRefs(tree, node.get(i), pointer + "/" + i, visitor);
+                JsonNode item = node.get(i);
+                if (item.isContainerNode()) {
+                    path.addLast(Integer.toString(i));
+                    walkRefs(item, path, visitor);
+                    path.removeLast();
+                }
             }
         }
+    }
+
+    private static String join(Deque<String> path) {
+        StringBuilder out = new StringBuilder();
+        path.forEach(token -> out.append('/').append(escape(token)));
+        return out.toString();
     }
 
     private String allocateName(Target target) {

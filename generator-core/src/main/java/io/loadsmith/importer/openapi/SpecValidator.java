@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.loadsmith.importer.Documents;
 import io.loadsmith.importer.ImportException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -32,6 +34,7 @@ final class SpecValidator {
     private static final Pattern NUMERIC_FORMAT = Pattern.compile(
             "u?int\\d*|float\\d*|double|decimal\\d*|number|long|short|byte|.*(int|float|double|decimal|time|epoch|money|currency|percent|unix).*");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}/]+)}");
+    private static final Set<String> DATA = Set.of("example", "examples", "default", "enum", "const");
 
     private final Path file;
     private final JsonNode root;
@@ -43,7 +46,7 @@ final class SpecValidator {
 
     static void validate(Path file, JsonNode root, SpecVersion version) {
         SpecValidator validator = new SpecValidator(file, root);
-        validator.checkNumericFormats(root, "");
+        validator.checkNumericFormats(root, new ArrayDeque<>());
         if (version.isSwagger2()) {
             validator.checkSwagger2();
         }
@@ -53,13 +56,15 @@ final class SpecValidator {
         return new ImportException(file, Documents.place(file, pointer), message);
     }
 
-    private void checkNumericFormats(JsonNode node, String pointer) {
+    private void checkNumericFormats(JsonNode node, Deque<String> path) {
         if (node.isObject()) {
             JsonNode type = node.get("type");
             JsonNode format = node.get("format");
-            if (type != null && type.isTextual() && (type.asText().equals("integer") || type.asText().equals("number"))
-                    && format != null && format.isTextual()
+            if (format != null && type != null && format.isTextual() && type.isTextual()
+                    && (type.asText().equals("integer") || type.asText().equals("number"))
                     && !NUMERIC_FORMAT.matcher(format.asText().toLowerCase(Locale.ROOT)).matches()) {
+                StringBuilder pointer = new StringBuilder();
+                path.forEach(token -> pointer.append('/').append(SpecLoader.escape(token)));
                 throw error(pointer + "/format", "format '" + format.asText() + "' is not a numeric format for type "
                         + type.asText() + "; use int32, int64, float or double, or remove it");
             }
@@ -67,14 +72,19 @@ final class SpecValidator {
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String key = field.getKey();
-                if (!key.startsWith("x-") && !key.equals("example") && !key.equals("examples") && !key.equals("default")
-                        && !key.equals("enum") && !key.equals("const")) {
-                    checkNumericFormats(field.getValue(), pointer + "/" + SpecLoader.escape(key));
+                if (field.getValue().isContainerNode() && !key.startsWith("x-") && !DATA.contains(key)) {
+                    path.addLast(key);
+                    checkNumericFormats(field.getValue(), path);
+                    path.removeLast();
                 }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                checkNumericFormats(node.get(i), pointer + "/" + i);
+                if (node.get(i).isContainerNode()) {
+                    path.addLast(Integer.toString(i));
+                    checkNumericFormats(node.get(i), path);
+                    path.removeLast();
+                }
             }
         }
     }

@@ -14,6 +14,9 @@ public final class JavaScript {
     private JavaScript() {}
 
     public static String escape(String value) {
+        if (isPlain(value)) {
+            return value;
+        }
         StringBuilder out = new StringBuilder(value.length() + 8);
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -40,6 +43,16 @@ public final class JavaScript {
             }
         }
         return out.toString();
+    }
+
+    private static boolean isPlain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == '\\' || c == '\'' || c == '`' || c == '$' || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A single-quoted string literal. */

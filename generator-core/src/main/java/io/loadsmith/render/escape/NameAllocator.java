@@ -1,7 +1,7 @@
 package io.loadsmith.render.escape;
 
 import java.text.Normalizer;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns arbitrary text (operation ids, scenario names) into identifiers of one language that are
- * valid, not reserved and unique within the allocator. The same tag always gets the same name,
+ * valid, not reserved and unique within the allocator. The same tag (compared by identity) always gets the same name,
  * and names depend only on the order of allocation, so output is deterministic.
  */
 public final class NameAllocator {
@@ -22,7 +22,7 @@ public final class NameAllocator {
     private final Set<String> reserved;
     private final Style style;
     private final Set<String> used = new HashSet<>();
-    private final Map<Object, String> byTag = new HashMap<>();
+    private final Map<Object, String> byTag = new IdentityHashMap<>();
 
     private NameAllocator(Set<String> reserved, Style style) {
         this.reserved = reserved;

@@ -521,6 +521,10 @@ final class K6ViewBuilder {
     }
 
     private String tag(String name) {
+        if (name.indexOf(',') < 0 && !name.isEmpty() && "'\" ".indexOf(name.charAt(0)) < 0
+                && "'\" ".indexOf(name.charAt(name.length() - 1)) < 0 && !name.isBlank()) {
+            return name;
+        }
         String tag = name.replace(',', ';').strip().replaceAll("^['\"]+|['\"]+$", "");
         if (tag.isEmpty()) {
             tag = "request";
