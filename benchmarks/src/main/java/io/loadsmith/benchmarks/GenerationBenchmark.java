@@ -31,8 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 10, time = 2)
+@Warmup(iterations = 15, time = 3)
+@Measurement(iterations = 10, time = 3)
 @Fork(value = 2, jvmArgsAppend = {"-Xmx2g"})
 public class GenerationBenchmark {
     @Param("../shared/corpus/specs/oas30-github-api.github.com.json")

@@ -83,7 +83,12 @@ public record Text(List<Part> parts) {
 
     /** True when the text holds no variable reference. */
     public boolean isLiteral() {
-        return parts.stream().allMatch(Literal.class::isInstance);
+        for (Part part : parts) {
+            if (!(part instanceof Literal)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The variable name when this text is exactly one reference, else null. */

@@ -50,6 +50,12 @@ final class SampleGenerator {
     private static final Random RANDOM = new Random();
     private static final Faker FAKER = new Faker(Locale.US, RANDOM);
 
+    /**
+     * Datafaker's own lorem word list, fetched once: {@code lorem().word()} resolves the list on
+     * every call, which made it the most expensive step of importing a large document.
+     */
+    private static final List<String> WORDS = FAKER.fakeValuesService().fetchObject("lorem.words", FAKER.getContext());
+
     private final Refs refs;
     private final long seed;
     private final Random random = RANDOM;
@@ -485,13 +491,13 @@ final class SampleGenerator {
             value = fromPattern(schema.getPattern());
         }
         if (value == null) {
-            value = byName(name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", ""));
+            value = byName(normalized(name));
         }
         int minLength = schema.getMinLength() == null ? 0 : schema.getMinLength();
         Integer maxLength = schema.getMaxLength();
         StringBuilder padded = new StringBuilder(value);
         while (padded.length() < minLength) {
-            padded.append(faker.lorem().word());
+            padded.append(word());
         }
         String result = padded.toString();
         if (maxLength != null && result.length() > maxLength) {
@@ -508,11 +514,11 @@ final class SampleGenerator {
             case "date" -> LocalDate.of(2024, 1, 1).plusDays(random.nextInt(365)).toString();
             case "date-time" -> EPOCH.plusSeconds(random.nextInt(365 * 24 * 3600)).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
             case "time" -> String.format("%02d:%02d:%02d", random.nextInt(24), random.nextInt(60), random.nextInt(60));
-            case "uri", "url", "iri", "uri-reference", "iri-reference" -> "https://" + faker.internet().domainName() + "/" + faker.lorem().word();
+            case "uri", "url", "iri", "uri-reference", "iri-reference" -> "https://" + faker.internet().domainName() + "/" + word();
             case "hostname", "idn-hostname" -> faker.internet().domainName();
             case "ipv4" -> faker.internet().ipV4Address();
             case "ipv6" -> faker.internet().ipV6Address();
-            case "byte", "base64" -> Base64.getEncoder().encodeToString(faker.lorem().word().getBytes(StandardCharsets.UTF_8));
+            case "byte", "base64" -> Base64.getEncoder().encodeToString(word().getBytes(StandardCharsets.UTF_8));
             case "binary" -> faker.lorem().sentence();
             case "password" -> faker.internet().password(12, 16, true, false, true);
             case "duration" -> "PT" + (1 + random.nextInt(59)) + "M";
@@ -534,9 +540,25 @@ final class SampleGenerator {
         return null;
     }
 
+    private String word() {
+        return WORDS.get(random.nextInt(WORDS.size()));
+    }
+
+    /** Lower-case letters and digits only: {@code first_Name} and {@code firstName} both become {@code firstname}. */
+    private static String normalized(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); i++) {
+            char c = Character.toLowerCase(name.charAt(i));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
     private String byName(String name) {
         if (name.isEmpty()) {
-            return faker.lorem().word();
+            return word();
         }
         if (name.equals("email") || name.endsWith("email")) {
             return faker.internet().emailAddress();
@@ -600,7 +622,7 @@ final class SampleGenerator {
             return faker.commerce().productName();
         }
         if (name.contains("tag") || name.contains("category") || name.contains("type") || name.contains("kind")) {
-            return faker.lorem().word();
+            return word();
         }
         if (name.contains("status") || name.contains("state")) {
             return "active";
@@ -611,6 +633,6 @@ final class SampleGenerator {
         if (name.contains("password") || name.contains("secret")) {
             return faker.internet().password(12, 16, true, false, true);
         }
-        return faker.lorem().word();
+        return word();
     }
 }

@@ -64,7 +64,7 @@ final class SpecLoader {
         }
         SpecVersion version = SpecVersion.detect(file, (ObjectNode) tree);
         JsonNode bundled = tree;
-        if (!loader.checkInternalRefs(tree)) {
+        if (referencesOtherFiles(tree)) {
             ObjectNode copy = ((ObjectNode) tree).deepCopy();
             loader.schemaHome = version.isSwagger2() ? List.of("definitions") : List.of("components", "schemas");
             loader.schemaHomeNode = loader.ensureObject(copy, loader.schemaHome);
@@ -74,9 +74,24 @@ final class SpecLoader {
             if (loader.schemaHomeNode.isEmpty()) {
                 removeEmpty(bundled, loader.schemaHome);
             }
-            loader.checkInternalRefs(bundled);
         }
         return new Loaded(file, bundled, version, loader.diagnostics);
+    }
+
+    /**
+     * Checks the references of a loaded (bundled) document: one that an operation reaches and
+     * that points to nothing fails; others are returned as warnings.
+     */
+    static List<Diagnostic> checkReferences(Loaded loaded) {
+        SpecLoader loader = new SpecLoader(loaded.file());
+        loader.checkInternalRefs(loaded.tree());
+        return loader.diagnostics;
+    }
+
+    private static boolean referencesOtherFiles(JsonNode tree) {
+        boolean[] external = {false};
+        walkRefs(tree, new ArrayDeque<>(), (ref, where, path) -> external[0] |= !ref.startsWith("#"));
+        return external[0];
     }
 
     private JsonNode read(Path file) {
@@ -240,15 +255,12 @@ final class SpecLoader {
      * {@code /components/schemas/Pet}), which sections its references lead to and which of its
      * references point to nothing; what the paths reach is then found on that small graph.
      */
-    /** Returns false, having checked nothing, when the document refers to other files. */
-    private boolean checkInternalRefs(JsonNode tree) {
-        boolean[] external = {false};
+    private void checkInternalRefs(JsonNode tree) {
         Map<String, Boolean> exists = new HashMap<>();
         Map<String, Set<String>> edges = new HashMap<>();
         Map<String, List<String[]>> dangling = new java.util.LinkedHashMap<>();
         walkRefs(tree, new ArrayDeque<>(), (ref, where, path) -> {
             if (!ref.startsWith("#")) {
-                external[0] = true;
                 return;
             }
             String target = ref.substring(1);
@@ -259,9 +271,6 @@ final class SpecLoader {
                 edges.computeIfAbsent(from, k -> new HashSet<>()).add(section(target));
             }
         });
-        if (external[0]) {
-            return false;
-        }
         Set<String> reached = new HashSet<>();
         Deque<String> queue = new ArrayDeque<>(List.of("/paths"));
         while (!queue.isEmpty()) {
@@ -279,20 +288,34 @@ final class SpecLoader {
                 diagnostics.add(Diagnostic.warning(ref[0], "$ref '" + ref[1] + "' points to nothing; no operation uses it, so it is ignored"));
             }
         });
-        return true;
     }
 
-    private static String section(Deque<String> path) {
+    private String[] lastSectionTokens = new String[3];
+    private String lastSection;
+
+    /** The section of the {@code $ref} at {@code path}; consecutive references mostly share one, so the last is kept. */
+    private String section(Deque<String> path) {
         java.util.Iterator<String> tokens = path.iterator();
         String first = tokens.hasNext() ? tokens.next() : "";
         if (first.equals("paths")) {
             return "/paths";
         }
-        StringBuilder section = new StringBuilder("/").append(escape(first));
-        for (int i = first.equals("components") ? 2 : 1; i > 0 && tokens.hasNext(); i--) {
-            section.append('/').append(escape(tokens.next()));
+        int depth = first.equals("components") ? 2 : 1;
+        String[] key = new String[3];
+        key[0] = first;
+        for (int i = 1; i <= depth && tokens.hasNext(); i++) {
+            key[i] = tokens.next();
         }
-        return section.toString();
+        if (lastSection != null && key[0] == lastSectionTokens[0] && key[1] == lastSectionTokens[1] && key[2] == lastSectionTokens[2]) {
+            return lastSection;
+        }
+        StringBuilder section = new StringBuilder("/").append(escape(first));
+        for (int i = 1; i <= depth && key[i] != null; i++) {
+            section.append('/').append(escape(key[i]));
+        }
+        lastSectionTokens = key;
+        lastSection = section.toString();
+        return lastSection;
     }
 
     /** The section a pointer lies in: {@code /paths}, or a named component such as {@code /components/schemas/Pet}. */
