@@ -44,6 +44,7 @@ public final class OpenApiImporter implements Importer {
      */
     @Override
     public ImportResult importFile(Path input, ImportOptions options) {
+        SampleGenerator.preload();
         List<Diagnostic> diagnostics = new ArrayList<>();
         SpecLoader.Loaded loaded = SpecLoader.load(input);
         diagnostics.addAll(loaded.diagnostics());

@@ -42,24 +42,37 @@ final class SampleGenerator {
     private static final int OPTIONAL_DEPTH = 2;
     private static final OffsetDateTime EPOCH = OffsetDateTime.of(2024, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC);
 
-    /**
-     * Datafaker loads its locale data per instance, which costs more than generating a whole plan,
-     * so one instance is shared; every value reseeds its random source, under this lock.
-     */
     private static final Object LOCK = new Object();
-    private static final Random RANDOM = new Random();
-    private static final Faker FAKER = new Faker(Locale.US, RANDOM);
 
     /**
-     * Datafaker's own lorem word list, fetched once: {@code lorem().word()} resolves the list on
-     * every call, which made it the most expensive step of importing a large document.
+     * The shared Datafaker instance. Datafaker loads its locale data on first use, which takes over
+     * a second, so one instance serves every import (each value reseeds its random source, under
+     * {@link #LOCK}), and {@link #preload} starts the loading while the document is being parsed.
      */
-    private static final List<String> WORDS = FAKER.fakeValuesService().fetchObject("lorem.words", FAKER.getContext());
+    private static final class Data {
+        static final Random RANDOM = new Random();
+        static final Faker FAKER = new Faker(Locale.US, RANDOM);
+        /** Fetched once: {@code lorem().word()} resolves the list on every call, the costliest step of a large import. */
+        static final List<String> WORDS = FAKER.fakeValuesService().fetchObject("lorem.words", FAKER.getContext());
+
+        private Data() {}
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean PRELOADING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Starts loading Datafaker's data in the background, once; the first sample waits for it. */
+    static void preload() {
+        if (PRELOADING.compareAndSet(false, true)) {
+            Thread loader = new Thread(() -> Data.WORDS.size(), "loadsmith-datafaker-preload");
+            loader.setDaemon(true);
+            loader.start();
+        }
+    }
 
     private final Refs refs;
     private final long seed;
-    private final Random random = RANDOM;
-    private final Faker faker = FAKER;
+    private final Random random = Data.RANDOM;
+    private final Faker faker = Data.FAKER;
 
     SampleGenerator(Refs refs, long seed) {
         this.refs = refs;
@@ -541,7 +554,7 @@ final class SampleGenerator {
     }
 
     private String word() {
-        return WORDS.get(random.nextInt(WORDS.size()));
+        return Data.WORDS.get(random.nextInt(Data.WORDS.size()));
     }
 
     /** Lower-case letters and digits only: {@code first_Name} and {@code firstName} both become {@code firstname}. */
@@ -616,7 +629,9 @@ final class SampleGenerator {
             return faker.lorem().sentence();
         }
         if (name.contains("title") || name.contains("subject")) {
-            return faker.book().title();
+            // a capitalised phrase; Datafaker's book titles cost seconds to load on first use
+            String phrase = word() + " " + word() + " " + word();
+            return Character.toUpperCase(phrase.charAt(0)) + phrase.substring(1);
         }
         if (name.contains("product") || name.contains("item")) {
             return faker.commerce().productName();
