@@ -80,10 +80,10 @@ export function bookshopAPI(data) {
     });
     // PUT /books/{bookId}
     res = http.put(`${BASE_URL}/books/${encodeURIComponent(vars.bookId)}`, JSON.stringify({
-      title: 'Tiger! Tiger!',
-      author: 'Wilbur Lang',
-      isbn: '979-2755129350',
-      price: 194.71,
+      title: 'Iste repellendus ratione',
+      author: 'Perry Steuber',
+      isbn: '978-5512935056',
+      price: 9.61,
       genre: 'fiction',
     }), {
       headers: { Authorization: `Bearer ${data.accessToken}`, 'Content-Type': 'application/json' },
