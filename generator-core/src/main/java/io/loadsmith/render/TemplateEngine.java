@@ -44,15 +44,24 @@ public final class TemplateEngine {
         this.factory = new Factory(tool.id() + "/", escaper, new Resolver(overrides));
     }
 
-    private static final java.util.Map<Tool, TemplateEngine> BUNDLED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.Map<String, TemplateEngine> BUNDLED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The engine of one tool. Bundled templates are compiled once per JVM and their bindings kept,
      * which matters for large plans; templates from an override folder are read afresh each time.
      */
     public static TemplateEngine create(Tool tool, Escaper escaper, Path overrides) {
+        return create(tool, "main", escaper, overrides);
+    }
+
+    /**
+     * The engine for the templates of one tool in one output language ({@code dialect}), for a
+     * tool whose files are in more than one language, such as Artillery's YAML and its JavaScript
+     * processor: each language has its own escaper, so its own engine.
+     */
+    public static TemplateEngine create(Tool tool, String dialect, Escaper escaper, Path overrides) {
         if (overrides == null) {
-            return BUNDLED.computeIfAbsent(tool, t -> new TemplateEngine(t, escaper, null));
+            return BUNDLED.computeIfAbsent(tool.id() + "/" + dialect, key -> new TemplateEngine(tool, escaper, null));
         }
         return new TemplateEngine(tool, escaper, overrides);
     }

@@ -17,7 +17,7 @@ public final class NameAllocator {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$]*");
 
     /** How a language spells identifiers. */
-    public enum Style { CAMEL, SNAKE }
+    public enum Style { CAMEL, SNAKE, PASCAL }
 
     private final Set<String> reserved;
     private final Style style;
@@ -35,6 +35,11 @@ public final class NameAllocator {
 
     public static NameAllocator python() {
         return new NameAllocator(ReservedWords.PYTHON, Style.SNAKE);
+    }
+
+    /** Python class names: {@code PascalCase}. */
+    public static NameAllocator pythonClass() {
+        return new NameAllocator(ReservedWords.PYTHON, Style.PASCAL);
     }
 
     /** Marks a name as taken, such as a name the template itself declares. */
@@ -100,7 +105,7 @@ public final class NameAllocator {
                 String snake = word.replaceAll("([a-z0-9])([A-Z])", "$1_$2")
                         .replaceAll("([A-Z]+)([A-Z][a-z])", "$1_$2").toLowerCase(Locale.ROOT);
                 out.append(out.length() == 0 ? "" : "_").append(snake);
-            } else if (out.length() == 0) {
+            } else if (out.length() == 0 && style == Style.CAMEL) {
                 out.append(Character.toLowerCase(word.charAt(0))).append(word.substring(1));
             } else {
                 out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
@@ -110,7 +115,7 @@ public final class NameAllocator {
             out.append("unnamed");
         }
         if (Character.isDigit(out.charAt(0))) {
-            out.insert(0, style == Style.SNAKE ? "n_" : "n");
+            out.insert(0, style == Style.SNAKE ? "n_" : style == Style.PASCAL ? "N" : "n");
         }
         return out.toString();
     }

@@ -21,6 +21,7 @@ import io.loadsmith.model.Workload;
 import io.loadsmith.render.RenderedFile;
 import io.loadsmith.render.Shares;
 import io.loadsmith.render.UrlEncoding;
+import io.loadsmith.render.code.JsCode;
 import io.loadsmith.render.escape.JavaScript;
 import io.loadsmith.render.escape.NameAllocator;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package io.loadsmith.render.k6;
+package io.loadsmith.render.code;
 
 import io.loadsmith.model.Json;
 import io.loadsmith.model.Text;
@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** JavaScript expressions built from escaped pieces. */
-final class JsCode {
+/** JavaScript expressions built from escaped pieces, for k6 scripts and Artillery processors. */
+public final class JsCode {
     private static final int MAX_INLINE = 72;
 
     private final Function<String, String> variables;
@@ -18,7 +18,7 @@ final class JsCode {
      * @param variables     the expression that reads a plan variable or an extracted value, by name
      * @param isPlainString whether a variable always holds a string (environment values do)
      */
-    JsCode(Function<String, String> variables, java.util.function.Predicate<String> isPlainString) {
+    public JsCode(Function<String, String> variables, java.util.function.Predicate<String> isPlainString) {
         this.variables = variables;
         this.isPlainString = isPlainString;
     }
@@ -27,7 +27,7 @@ final class JsCode {
      * A string expression: a quoted literal, the variable itself when the text is one plan variable
      * (those are strings already), or a template literal.
      */
-    String text(Text text) {
+    public String text(Text text) {
         if (text.isLiteral()) {
             return JavaScript.quote(text.literalValue());
         }
@@ -43,7 +43,7 @@ final class JsCode {
      * wrapped in {@code encodeURIComponent} when {@code urlEncode}; literal parts are then
      * percent-encoded by the caller beforehand.
      */
-    String templateBody(Text text, boolean urlEncode) {
+    public String templateBody(Text text, boolean urlEncode) {
         StringBuilder out = new StringBuilder();
         for (Text.Part part : text.parts()) {
             if (part instanceof Text.Literal literal) {
@@ -60,7 +60,7 @@ final class JsCode {
      * A JavaScript literal for a JSON value: one line when short, else one member per line,
      * indented relative to the line it starts on.
      */
-    String json(Json value) {
+    public String json(Json value) {
         String inline = json(value, null, 0);
         return inline.length() <= MAX_INLINE ? inline : json(value, "", 0);
     }
@@ -118,7 +118,7 @@ final class JsCode {
     }
 
     /** An object literal of string values: {@code { 'Content-Type': 'application/json' }}. */
-    String stringMap(List<String> keys, List<Text> values) {
+    public String stringMap(List<String> keys, List<Text> values) {
         List<String> members = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             members.add(JavaScript.key(keys.get(i)) + ": " + text(values.get(i)));
