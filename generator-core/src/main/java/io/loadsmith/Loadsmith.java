@@ -22,7 +22,9 @@ import io.loadsmith.render.RenderResult;
 import io.loadsmith.render.RenderedFile;
 import io.loadsmith.render.Renderer;
 import io.loadsmith.render.Tool;
+import io.loadsmith.render.artillery.ArtilleryRenderer;
 import io.loadsmith.render.k6.K6Renderer;
+import io.loadsmith.render.locust.LocustRenderer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -78,6 +80,8 @@ public final class Loadsmith {
     public static Renderer renderer(Tool tool) {
         return switch (tool) {
             case K6 -> new K6Renderer();
+            case LOCUST -> new LocustRenderer();
+            case ARTILLERY -> new ArtilleryRenderer();
             default -> throw new UnsupportedOperationException(tool.id() + " is not supported yet");
         };
     }

@@ -1,0 +1,31 @@
+package io.loadsmith.render.locust;
+
+import io.loadsmith.model.TestPlan;
+import io.loadsmith.render.RenderOptions;
+import io.loadsmith.render.RenderResult;
+import io.loadsmith.render.RenderedFile;
+import io.loadsmith.render.Renderer;
+import io.loadsmith.render.TemplateEngine;
+import io.loadsmith.render.Tool;
+import io.loadsmith.render.escape.Python;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Renders {@code locust/locustfile.py} and the data files it reads. */
+public final class LocustRenderer implements Renderer {
+    @Override
+    public Tool tool() {
+        return Tool.LOCUST;
+    }
+
+    @Override
+    public RenderResult render(TestPlan plan, RenderOptions options) {
+        LocustViewBuilder builder = new LocustViewBuilder(plan);
+        LocustViews.Script view = builder.build(options.sourceName());
+        TemplateEngine engine = TemplateEngine.create(Tool.LOCUST, Python::escape, options.templateOverrides());
+        List<RenderedFile> files = new ArrayList<>();
+        files.add(RenderedFile.text(Tool.LOCUST.scriptPath(), engine.render("locustfile.py", view)));
+        files.addAll(builder.dataFiles());
+        return new RenderResult(files, builder.diagnostics());
+    }
+}
