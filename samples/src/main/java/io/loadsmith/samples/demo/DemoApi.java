@@ -1,0 +1,321 @@
+package io.loadsmith.samples.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The bookshop API of the samples, for demos and for tests that run real load tools.
+ *
+ * <p>It listens on 127.0.0.1 only, on an ephemeral port by default. Clients get a token from
+ * {@code POST /api/oauth/token} with OAuth 2.0 client credentials and send it as a bearer token;
+ * created books and orders get random ids, so a test flow must carry them from one request to the
+ * next. Every request is logged with its method, path, query, headers and body.
+ */
+public final class DemoApi implements AutoCloseable {
+    public static final String CLIENT_ID = "loadsmith-demo";
+    public static final String CLIENT_SECRET = "demo-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> GENRES = Set.of("fiction", "science", "history", "children");
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Queue log = new Queue();
+    private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+    private final Map<String, ObjectNode> books = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> orders = new ConcurrentHashMap<>();
+
+    private static final class Queue extends ConcurrentLinkedQueue<RecordedRequest> {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private DemoApi(int port) throws IOException {
+        // The JDK server writes headers and body separately; without TCP_NODELAY some clients
+        // (Go's, so k6's) wait for a delayed ACK on every response.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
+        executor = Executors.newFixedThreadPool(64, runnable -> {
+            Thread thread = new Thread(runnable, "demo-api");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+    }
+
+    /** Starts the demo API on 127.0.0.1; port 0 picks a free one. */
+    public static DemoApi start(int port) throws IOException {
+        DemoApi api = new DemoApi(port);
+        api.server.start();
+        return api;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The base URL clients use: {@code http://127.0.0.1:PORT/api}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port() + "/api";
+    }
+
+    /** Every request received so far, in order of arrival. */
+    public List<RecordedRequest> requests() {
+        return List.copyOf(log);
+    }
+
+    /** The access tokens issued so far. */
+    public Set<String> issuedTokens() {
+        return Set.copyOf(tokens);
+    }
+
+    public Set<String> bookIds() {
+        return Set.copyOf(books.keySet());
+    }
+
+    public Set<String> orderIds() {
+        return Set.copyOf(orders.keySet());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private record Response(int status, Object body, Map<String, String> headers) {
+        static Response json(int status, Object body) {
+            return new Response(status, body, Map.of());
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        long arrived = System.nanoTime();
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        URI uri = exchange.getRequestURI();
+        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        Response response;
+        try {
+            response = route(method, uri.getRawPath(), uri.getRawQuery(), exchange, body);
+        } catch (BadRequest e) {
+            response = Response.json(400, error(e.getMessage()));
+        } catch (RuntimeException e) {
+            response = Response.json(500, error(e.toString()));
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        log.add(new RecordedRequest(method, uri.getRawPath(), uri.getRawQuery(), headers, body, response.status(), arrived));
+
+        byte[] out = response.body() == null ? new byte[0] : JSON.writeValueAsBytes(response.body());
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        if (response.body() != null) {
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+        }
+        boolean empty = response.status() == 204 || method.equals("HEAD");
+        exchange.sendResponseHeaders(response.status(), empty ? -1 : out.length);
+        if (!empty) {
+            try (OutputStream stream = exchange.getResponseBody()) {
+                stream.write(out);
+            }
+        }
+        exchange.close();
+    }
+
+    private static final class BadRequest extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BadRequest(String message) {
+            super(message);
+        }
+    }
+
+    private Response route(String method, String path, String query, HttpExchange exchange, byte[] body) {
+        if (!path.startsWith("/api/")) {
+            return Response.json(404, error("no such resource " + path));
+        }
+        String[] parts = path.substring("/api/".length()).split("/", -1);
+        String resource = parts[0];
+        if (resource.equals("health") && parts.length == 1 && method.equals("GET")) {
+            return Response.json(200, Map.of("status", "up"));
+        }
+        if (resource.equals("oauth") && parts.length == 2 && parts[1].equals("token") && method.equals("POST")) {
+            return token(exchange, body);
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ") || !tokens.contains(authorization.substring(7))) {
+            return new Response(401, error("a valid bearer token is required"), Map.of("WWW-Authenticate", "Bearer"));
+        }
+        if (resource.equals("books")) {
+            return parts.length == 1 ? booksCollection(method, query, body) : parts.length == 2 ? book(method, parts[1], body)
+                    : Response.json(404, error("no such resource"));
+        }
+        if (resource.equals("orders")) {
+            if (parts.length == 1 && method.equals("POST")) {
+                return createOrder(body);
+            }
+            if (parts.length == 2 && method.equals("GET")) {
+                ObjectNode order = orders.get(parts[1]);
+                return order == null ? Response.json(404, error("no order " + parts[1])) : Response.json(200, order);
+            }
+        }
+        return Response.json(parts.length <= 2 && (resource.equals("books") || resource.equals("orders")) ? 405 : 404,
+                error("no " + method + " " + path));
+    }
+
+    private Response token(HttpExchange exchange, byte[] body) {
+        Map<String, String> form = form(new String(body, StandardCharsets.UTF_8));
+        if (!"client_credentials".equals(form.get("grant_type"))) {
+            return Response.json(400, Map.of("error", "unsupported_grant_type"));
+        }
+        if (!CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
+            return Response.json(401, Map.of("error", "invalid_client"));
+        }
+        String token = UUID.randomUUID().toString().replace("-", "");
+        tokens.add(token);
+        return Response.json(200, Map.of("access_token", token, "token_type", "Bearer", "expires_in", 3600));
+    }
+
+    private Response booksCollection(String method, String query, byte[] body) {
+        if (method.equals("GET")) {
+            Map<String, String> params = form(query == null ? "" : query);
+            String genre = params.get("genre");
+            int limit = params.containsKey("limit") ? Integer.parseInt(params.get("limit")) : 20;
+            List<ObjectNode> items = new ArrayList<>();
+            for (ObjectNode book : books.values()) {
+                if (genre == null || genre.equals(book.path("genre").asText())) {
+                    items.add(book);
+                }
+            }
+            items.sort((a, b) -> b.path("createdAt").asText().compareTo(a.path("createdAt").asText()));
+            return Response.json(200, Map.of("items", items.subList(0, Math.min(limit, items.size()))));
+        }
+        if (method.equals("POST")) {
+            ObjectNode book = newBook(body);
+            String id = UUID.randomUUID().toString();
+            book.put("id", id);
+            book.put("createdAt", Instant.now().toString());
+            books.put(id, book);
+            return new Response(201, book, Map.of("Location", "/api/books/" + id));
+        }
+        return Response.json(405, error("use GET or POST"));
+    }
+
+    private Response book(String method, String id, byte[] body) {
+        ObjectNode book = books.get(id);
+        if (book == null) {
+            return Response.json(404, error("no book " + id));
+        }
+        return switch (method) {
+            case "GET" -> Response.json(200, book);
+            case "PUT" -> {
+                ObjectNode updated = newBook(body);
+                updated.put("id", id);
+                updated.set("createdAt", book.get("createdAt"));
+                books.put(id, updated);
+                yield Response.json(200, updated);
+            }
+            case "DELETE" -> {
+                books.remove(id);
+                yield new Response(204, null, Map.of());
+            }
+            default -> Response.json(405, error("use GET, PUT or DELETE"));
+        };
+    }
+
+    private Response createOrder(byte[] body) {
+        ObjectNode order = object(body);
+        JsonNode customer = order.path("customer");
+        if (!order.path("bookId").isTextual() || !order.path("quantity").canConvertToInt() || order.path("quantity").asInt() < 1
+                || !customer.path("name").isTextual() || !customer.path("email").asText().contains("@")) {
+            throw new BadRequest("an order needs bookId, quantity >= 1 and customer {name, email}");
+        }
+        String id = UUID.randomUUID().toString();
+        order.put("id", id);
+        order.put("status", "placed");
+        orders.put(id, order);
+        return Response.json(201, order);
+    }
+
+    private static ObjectNode newBook(byte[] body) {
+        ObjectNode book = object(body);
+        if (!book.path("title").isTextual() || !book.path("author").isTextual() || !book.path("price").isNumber()) {
+            throw new BadRequest("a book needs title, author and price");
+        }
+        if (book.has("genre") && !GENRES.contains(book.path("genre").asText())) {
+            throw new BadRequest("genre must be one of " + GENRES);
+        }
+        return book;
+    }
+
+    private static ObjectNode object(byte[] body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node instanceof ObjectNode object) {
+                return object;
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadRequest("the body is not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new BadRequest("the body cannot be read: " + e.getMessage());
+        }
+        throw new BadRequest("the body must be a JSON object");
+    }
+
+    private static Map<String, String> form(String text) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            values.putIfAbsent(name, value);
+        }
+        return Collections.unmodifiableMap(values);
+    }
+
+    private static Map<String, String> error(String message) {
+        return Map.of("error", message);
+    }
+
+    /** Runs the demo API until interrupted: {@code java ... DemoApi [port]}. */
+    public static void main(String[] args) throws Exception {
+        try (DemoApi api = start(args.length > 0 ? Integer.parseInt(args[0]) : 8080)) {
+            System.out.println("Bookshop demo API on " + api.baseUrl() + " (client id " + CLIENT_ID + ", secret " + CLIENT_SECRET + ")");
+            Thread.currentThread().join();
+        }
+    }
+}
