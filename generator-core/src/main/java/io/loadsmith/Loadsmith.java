@@ -23,6 +23,7 @@ import io.loadsmith.render.RenderedFile;
 import io.loadsmith.render.Renderer;
 import io.loadsmith.render.Tool;
 import io.loadsmith.render.artillery.ArtilleryRenderer;
+import io.loadsmith.render.jmeter.JMeterRenderer;
 import io.loadsmith.render.k6.K6Renderer;
 import io.loadsmith.render.locust.LocustRenderer;
 import java.io.IOException;
@@ -82,7 +83,7 @@ public final class Loadsmith {
             case K6 -> new K6Renderer();
             case LOCUST -> new LocustRenderer();
             case ARTILLERY -> new ArtilleryRenderer();
-            default -> throw new UnsupportedOperationException(tool.id() + " is not supported yet");
+            case JMETER -> new JMeterRenderer();
         };
     }
 
