@@ -142,7 +142,13 @@ public final class TemplateEngine {
         @Override
         public void encode(String value, Writer writer) {
             try {
-                writer.write(escaper.escape(value));
+                String escaped = escaper.escape(value);
+                IndentingWriter.VALUE.set(Boolean.TRUE);
+                try {
+                    writer.write(escaped);
+                } finally {
+                    IndentingWriter.VALUE.set(Boolean.FALSE);
+                }
             } catch (IOException e) {
                 throw new MustacheException("failed to write", e);
             }
@@ -168,6 +174,11 @@ public final class TemplateEngine {
         }
     }
 
+    /**
+     * Indents the lines of a partial's template text and raw code. An escaped value is data: it is
+     * written as it is, so that a multi-line value (an XML text node, say) keeps its line breaks
+     * and nothing is inserted after them.
+     */
     private static final class IndentingWriter extends Writer {
         private final Writer inner;
         private final String indent;
@@ -178,20 +189,49 @@ public final class TemplateEngine {
             this.indent = indent;
         }
 
+        /**
+         * Set while an escaped value is written. mustache.java wraps the writer of each partial,
+         * so the flag, not the writer's type, tells every level of indentation what it is writing.
+         */
+        static final ThreadLocal<Boolean> VALUE = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
         @Override
         public void write(char[] chars, int offset, int length) throws IOException {
+            if (length == 0) {
+                return;
+            }
+            if (VALUE.get()) {
+                // A value: indented where it starts a line, verbatim after that; what follows continues its last line.
+                if (lineStart && chars[offset] != '\n') {
+                    writeIndent();
+                }
+                inner.write(chars, offset, length);
+                lineStart = false;
+                return;
+            }
             int start = offset;
             int end = offset + length;
             for (int i = offset; i < end; i++) {
                 char c = chars[i];
                 if (lineStart && c != '\n') {
                     inner.write(chars, start, i - start);
-                    inner.write(indent);
+                    writeIndent();
                     start = i;
                 }
                 lineStart = c == '\n';
             }
             inner.write(chars, start, end - start);
+        }
+
+        /** The indentation is template text, even in the middle of writing a value. */
+        private void writeIndent() throws IOException {
+            Boolean value = VALUE.get();
+            VALUE.set(Boolean.FALSE);
+            try {
+                inner.write(indent);
+            } finally {
+                VALUE.set(value);
+            }
         }
 
         @Override

@@ -60,6 +60,17 @@ class TemplateEngineTest {
     }
 
     @Test
+    void escapedValuesKeepTheirLineBreaksInsideIndentedPartials() throws IOException {
+        Files.createDirectories(dir.resolve("k6/partials"));
+        Files.writeString(dir.resolve("k6/partials/value.mustache"), "<v>{{name}}</v>\n{{name}}\n{{{bodyCode}}}\n");
+        Files.writeString(dir.resolve("k6/partials/middle.mustache"), "<m>\n{{#items}}\n  {{> partials/value}}\n{{/items}}\n</m>\n");
+        Files.writeString(dir.resolve("k6/partials/item.mustache"), "<item>\n  {{> partials/middle}}\n</item>\n");
+        String out = engine("<root>\n  {{> partials/item}}\n</root>\n").render("t", new View("one\n two\n", "c1\nc2", List.of("x")));
+        assertEquals("<root>\n  <item>\n    <m>\n      <v>one\n two\n</v>\n      one\n two\n\n      c1\n      c2\n"
+                + "    </m>\n  </item>\n</root>\n", out);
+    }
+
+    @Test
     void overridesReplaceBundledTemplatesByName() throws IOException {
         Files.createDirectories(dir.resolve("k6"));
         Files.writeString(dir.resolve("k6/script.js.mustache"), "// custom {{title}}\n");

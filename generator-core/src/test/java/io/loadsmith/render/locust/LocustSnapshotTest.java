@@ -1,0 +1,29 @@
+package io.loadsmith.render.locust;
+
+import io.loadsmith.Loadsmith;
+import io.loadsmith.importer.ImportOptions;
+import io.loadsmith.render.RenderOptions;
+import io.loadsmith.render.RenderResult;
+import io.loadsmith.render.Tool;
+import io.loadsmith.testing.Samples;
+import io.loadsmith.testing.ScriptChecks;
+import io.loadsmith.testing.Snapshots;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The Locust template's spec: the whole locustfile for every sample, approved, and compiled by CPython. */
+class LocustSnapshotTest {
+    static List<Samples.Sample> samples() {
+        return Samples.all();
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void renders(Samples.Sample sample) {
+        RenderResult result = Loadsmith.render(Loadsmith.importFile(sample.path(), ImportOptions.defaults()).plan(),
+                Tool.LOCUST, RenderOptions.defaults());
+        ScriptChecks.check(result.files());
+        Snapshots.verify(result.file(Tool.LOCUST.scriptPath()).text(), sample.name(), ".py");
+    }
+}
