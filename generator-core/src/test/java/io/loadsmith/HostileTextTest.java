@@ -13,6 +13,7 @@ import io.loadsmith.render.Tool;
 import io.loadsmith.render.escape.HostileStrings;
 import io.loadsmith.testing.ExpectedRequests;
 import io.loadsmith.testing.Node;
+import io.loadsmith.testing.ScriptChecks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +64,14 @@ class HostileTextTest {
         }
         spec = dir.resolve("hostile.json");
         Files.writeString(spec, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    }
+
+    /** Each script parses in its own language; tool-tests then runs them and reads every value back from the wire. */
+    @Test
+    void everyToolsScriptsParse() {
+        Generation generation = Loadsmith.generate(spec, ImportOptions.defaults(), PlanOptions.none(), List.of(Tool.values()),
+                RenderOptions.defaults());
+        ScriptChecks.check(generation.files());
     }
 
     @Test

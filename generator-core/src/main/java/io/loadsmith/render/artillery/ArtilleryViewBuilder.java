@@ -7,7 +7,6 @@ import io.loadsmith.model.Diagnostic;
 import io.loadsmith.model.Durations;
 import io.loadsmith.model.Extraction;
 import io.loadsmith.model.Group;
-import io.loadsmith.model.HttpMethod;
 import io.loadsmith.model.HttpRequest;
 import io.loadsmith.model.JsonPath;
 import io.loadsmith.model.Param;
@@ -19,7 +18,6 @@ import io.loadsmith.model.ThinkTime;
 import io.loadsmith.model.Threshold;
 import io.loadsmith.model.Variable;
 import io.loadsmith.model.Workload;
-import io.loadsmith.render.RenderException;
 import io.loadsmith.render.RenderedFile;
 import io.loadsmith.render.UrlEncoding;
 import io.loadsmith.render.code.JsCode;
@@ -226,9 +224,6 @@ final class ArtilleryViewBuilder {
     }
 
     private ArtilleryViews.Request request(HttpRequest request) {
-        if (request.method() == HttpMethod.TRACE) {
-            throw new RenderException("Artillery cannot send TRACE requests (" + request.name() + "); leave the operation out");
-        }
         StringBuilder sections = new StringBuilder();
         List<String[]> headers = new ArrayList<>();
         List<Param> query = new ArrayList<>(request.query());

@@ -17,7 +17,7 @@ import io.loadsmith.model.HttpRequest;
 import io.loadsmith.model.Json;
 import io.loadsmith.render.RenderOptions;
 import io.loadsmith.render.Tool;
-import io.loadsmith.testing.Node;
+import io.loadsmith.testing.ScriptChecks;
 import io.loadsmith.testing.TestPaths;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every spec of the shared corpus: valid ones become k6 scripts that parse, invalid ones are refused clearly. */
+/**
+ * Every spec of the shared corpus: valid ones become scripts for all four tools that their
+ * languages' parsers accept, invalid ones are refused clearly.
+ */
 class CorpusTest {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
@@ -60,12 +63,15 @@ class CorpusTest {
 
     @ParameterizedTest
     @MethodSource("validSpecs")
-    void validSpecsRenderToK6ThatParses(Path spec) {
+    void validSpecsRenderToEveryToolAndParse(Path spec) {
         try {
-            Generation generation = Loadsmith.generate(spec, ImportOptions.defaults(), PlanOptions.none(), List.of(Tool.K6),
+            Generation generation = Loadsmith.generate(spec, ImportOptions.defaults(), PlanOptions.none(), List.of(Tool.values()),
                     RenderOptions.defaults());
             assertFalse(generation.plan().requests().isEmpty());
-            Node.checkModule(generation.files().get(0).text());
+            for (Tool tool : Tool.values()) {
+                assertTrue(generation.files().stream().anyMatch(f -> f.path().equals(tool.scriptPath())), tool.id());
+            }
+            ScriptChecks.check(generation.files());
         } catch (ImportException e) {
             if (hasOperations(spec)) {
                 fail("a spec with operations was refused: " + e.getMessage());

@@ -1,0 +1,17 @@
+package io.loadsmith.render.escape;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.loadsmith.testing.ScriptChecks;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class YamlTest {
+    @Test
+    void aYamlParserReadsEveryEscapedScalarBackUnchanged() {
+        for (String value : HostileStrings.ALL) {
+            Object read = ScriptChecks.parseYaml("value: " + Yaml.quote(value) + "\n" + Yaml.quote(value) + ": key\n");
+            assertEquals(Map.of("value", value, value, "key"), read, value);
+        }
+    }
+}
