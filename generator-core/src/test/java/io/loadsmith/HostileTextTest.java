@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.render.RenderOptions;
 import io.loadsmith.render.Tool;
 import io.loadsmith.render.escape.HostileStrings;
 import io.loadsmith.testing.ExpectedRequests;
+import io.loadsmith.testing.HostileSpec;
 import io.loadsmith.testing.Node;
 import io.loadsmith.testing.ScriptChecks;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,33 +35,9 @@ class HostileTextTest {
 
     static Path spec;
 
-    /** Builds the spec in Java so that every hostile character reaches the importer exactly. */
     @BeforeAll
-    static void writeSpec() throws Exception {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("openapi", "3.0.3");
-        root.putObject("info").put("title", String.join(" ", H)).put("version", "1");
-        root.putArray("servers").addObject().put("url", "http://127.0.0.1:9");
-        ObjectNode paths = root.putObject("paths");
-        for (int i = 0; i < H.size(); i++) {
-            String value = H.get(i);
-            ObjectNode operation = paths.putObject("/it's/\"q\"/`t`/" + i + "/{id}").putObject("post");
-            operation.put("operationId", i % 2 == 0 ? value : "class");
-            operation.putArray("tags").add(value);
-            operation.put("description", value);
-            ArrayNode parameters = operation.putArray("parameters");
-            parameters.addObject().put("name", "id").put("in", "path").put("required", true).put("example", value)
-                    .putObject("schema").put("type", "string");
-            parameters.addObject().put("name", value).put("in", "query").put("required", true).put("example", value)
-                    .putObject("schema").put("type", "string");
-            parameters.addObject().put("name", "X-Hostile-" + i).put("in", "header").put("required", true).put("example", value)
-                    .putObject("schema").put("type", "string");
-            ObjectNode example = JSON.createObjectNode().put(value, value).put("n", i);
-            operation.putObject("requestBody").putObject("content").putObject("application/json").set("example", example);
-            operation.putObject("responses").putObject("200").put("description", value);
-        }
-        spec = dir.resolve("hostile.json");
-        Files.writeString(spec, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    static void writeSpec() {
+        spec = HostileSpec.write(dir);
     }
 
     /** Each script parses in its own language; tool-tests then runs them and reads every value back from the wire. */

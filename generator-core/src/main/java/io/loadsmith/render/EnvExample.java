@@ -18,7 +18,8 @@ public final class EnvExample {
         out.append("# Environment variables the generated scripts read at run time.\n");
         out.append("# Copy this file to .env, fill it in, and keep secrets out of version control.\n");
         out.append("# JMeter takes the same values as properties: jmeter -J<NAME>=<value>.\n\n");
-        out.append("# Base URL of the system under test; default ").append(oneLine(plan.baseUrl())).append('\n');
+        out.append("# Base URL of the system under test; default ").append(oneLine(plan.baseUrl()))
+                .append(" (Artillery takes it as artillery run --target URL)\n");
         out.append(BASE_URL).append("=\n");
         for (Variable variable : plan.variables()) {
             out.append('\n');

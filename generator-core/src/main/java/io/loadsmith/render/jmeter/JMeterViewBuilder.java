@@ -45,6 +45,7 @@ final class JMeterViewBuilder {
     static final String TOKEN_PROPERTY = "loadsmith.access_token";
     private static final String TOKEN_VARIABLE = "loadsmith.token";
     private static final String TIMEOUT_MILLIS = "60000";
+    private static final String NEWLINE = "\r\n";
     private static final Pattern SIMPLE_FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     /** Java regular-expression constructs that JMeter's Perl 5 (ORO) engine does not know. */
     private static final Pattern NOT_ORO = Pattern.compile("\\(\\?<[^=!]|\\(\\?<[=!]|\\\\p\\{|\\\\P\\{|\\\\Q|[*+?}][+]");
@@ -163,7 +164,9 @@ final class JMeterViewBuilder {
         }
         Workload.OpenWorkload open = (Workload.OpenWorkload) plan.workload();
         return "arrivals of up to " + plain(open.peakRate()) + "/s over " + Durations.format(open.duration())
-                + "; each Open Model Thread Group reads its schedule from -Jschedule";
+                + "; each Open Model Thread Group reads its schedule from -Jschedule.\n"
+                + "JMeter 5.6 keeps an idle Open Model thread for a minute after the test: add"
+                + " -Jjmeterengine.force.system.exit=true to exit at once";
     }
 
     private JMeterViews.Setup setup(List<Variable> required) {
@@ -510,7 +513,11 @@ final class JMeterViewBuilder {
         }
     }
 
-    /** A JSON body, indented by two spaces; strings that hold references are encoded when the request is sent. */
+    /**
+     * A JSON body, indented by two spaces, with CR LF line breaks as JMeter's GUI writes a body
+     * (so that opening and saving the plan in the GUI changes nothing); strings that hold
+     * references are encoded when the request is sent.
+     */
     private void json(Json value, JMeter.Expression out, int depth, String requestName) {
         String indent = "  ".repeat(depth);
         if (value instanceof Json.JsonObject object) {
@@ -518,12 +525,12 @@ final class JMeterViewBuilder {
                 out.literal("{}");
                 return;
             }
-            out.literal("{\n");
+            out.literal("{" + NEWLINE);
             for (int i = 0; i < object.members().size(); i++) {
                 Json.Member member = object.members().get(i);
                 out.literal(indent + "  " + jsonString(member.key()) + ": ");
                 json(member.value(), out, depth + 1, requestName);
-                out.literal(i + 1 < object.members().size() ? ",\n" : "\n");
+                out.literal(i + 1 < object.members().size() ? "," + NEWLINE : NEWLINE);
             }
             out.literal(indent + "}");
         } else if (value instanceof Json.JsonArray array) {
@@ -531,11 +538,11 @@ final class JMeterViewBuilder {
                 out.literal("[]");
                 return;
             }
-            out.literal("[\n");
+            out.literal("[" + NEWLINE);
             for (int i = 0; i < array.items().size(); i++) {
                 out.literal(indent + "  ");
                 json(array.items().get(i), out, depth + 1, requestName);
-                out.literal(i + 1 < array.items().size() ? ",\n" : "\n");
+                out.literal(i + 1 < array.items().size() ? "," + NEWLINE : NEWLINE);
             }
             out.literal(indent + "]");
         } else if (value instanceof Json.JsonString string) {

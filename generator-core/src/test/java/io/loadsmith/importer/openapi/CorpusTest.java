@@ -17,14 +17,12 @@ import io.loadsmith.model.HttpRequest;
 import io.loadsmith.model.Json;
 import io.loadsmith.render.RenderOptions;
 import io.loadsmith.render.Tool;
+import io.loadsmith.testing.Corpus;
 import io.loadsmith.testing.ScriptChecks;
 import io.loadsmith.testing.TestPaths;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,29 +34,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CorpusTest {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
-    /** Top-level documents: files of specs/ and invalid/, and the documents of multi-file folders that declare a version. */
-    static Stream<Path> validSpecs() throws IOException {
-        Path specs = TestPaths.corpus().resolve("specs");
-        try (Stream<Path> files = Files.walk(specs)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(p -> !p.startsWith(specs.resolve("invalid")))
-                    .filter(CorpusTest::isEntry)
-                    .sorted().toList().stream();
-        }
+    static List<Path> validSpecs() {
+        return Corpus.validSpecs();
     }
 
-    static Stream<Path> invalidSpecs() throws IOException {
-        try (Stream<Path> files = Files.list(TestPaths.corpus().resolve("specs/invalid"))) {
-            return files.sorted().toList().stream();
-        }
-    }
-
-    private static boolean isEntry(Path file) {
-        if (file.getParent().equals(TestPaths.corpus().resolve("specs"))) {
-            return true;
-        }
-        String head = Documents.readText(file);
-        return head.matches("(?s).*(^|\\n)[\"']?(openapi|swagger)[\"']?\\s*:.*");
+    static List<Path> invalidSpecs() {
+        return Corpus.invalidSpecs();
     }
 
     @ParameterizedTest

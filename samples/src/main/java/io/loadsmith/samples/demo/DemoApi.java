@@ -134,15 +134,13 @@ public final class DemoApi implements AutoCloseable {
         } catch (RuntimeException e) {
             response = Response.json(500, error(e.toString()));
         }
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
-        log.add(new RecordedRequest(method, uri.getRawPath(), uri.getRawQuery(), headers, body, response.status(), arrived));
-
         byte[] out = response.body() == null ? new byte[0] : JSON.writeValueAsBytes(response.body());
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         if (response.body() != null) {
             exchange.getResponseHeaders().add("Content-Type", "application/json");
         }
+        log.add(new RecordedRequest(method, uri.getRawPath(), uri.getRawQuery(), lowerCase(exchange.getRequestHeaders()), body,
+                response.status(), lowerCase(exchange.getResponseHeaders()), out, arrived));
         boolean empty = response.status() == 204 || method.equals("HEAD");
         exchange.sendResponseHeaders(response.status(), empty ? -1 : out.length);
         if (!empty) {
@@ -151,6 +149,12 @@ public final class DemoApi implements AutoCloseable {
             }
         }
         exchange.close();
+    }
+
+    private static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        headers.forEach((name, values) -> out.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        return out;
     }
 
     private static final class BadRequest extends RuntimeException {

@@ -1,0 +1,142 @@
+package io.loadsmith.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.loadsmith.render.Tool;
+import io.loadsmith.testing.Processes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One run of a real load tool on a generated script, the way its users run it, and what the tool
+ * itself reported: script errors, failed checks, failed requests.
+ */
+record ToolRun(Tool tool, Processes.Result result, Path dir, List<String> problems) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Runs the tool's script under {@code out} (a folder {@code loadsmith generate} wrote) with these environment variables. */
+    static ToolRun run(Tool tool, Path out, Map<String, String> env, long timeoutSeconds) {
+        Path launcher = Tools.executable(tool);
+        Path dir = out.resolve(tool.id());
+        Map<String, String> environment = new HashMap<>(env);
+        environment.put("ARTILLERY_DISABLE_TELEMETRY", "true");
+        List<String> command = switch (tool) {
+            case LOCUST -> List.of(launcher.toString(), "-f", "locustfile.py", "--headless", "--only-summary",
+                    "--csv", "stats");
+            case ARTILLERY -> {
+                // Artillery's own way to retarget a script; the other tools read BASE_URL themselves.
+                List<String> artillery = new ArrayList<>(List.of(launcher.toString(), "run", "--output", "report.json"));
+                if (env.containsKey("BASE_URL")) {
+                    artillery.addAll(List.of("--target", env.get("BASE_URL")));
+                }
+                artillery.add("scenario.yml");
+                yield artillery;
+            }
+            case JMETER -> {
+                environment.put("HEAP", "-Xms256m -Xmx512m");
+                yield List.of(launcher.toString(), "-n", "-t", "plan.jmx", "-l", "results.jtl", "-j", "jmeter.log",
+                        // Open Model Thread Groups leave an idle pool thread that would hold the JVM for a minute.
+                        "-Jjmeterengine.force.system.exit=true");
+            }
+            case K6 -> throw new IllegalArgumentException("k6 cannot be installed here; its scripts run in the simulator");
+        };
+        Processes.Result result = Processes.run(command, dir, environment, timeoutSeconds);
+        return new ToolRun(tool, result, dir, problems(tool, result, dir));
+    }
+
+    /** Everything the tool reported as wrong; empty for a clean run. */
+    private static List<String> problems(Tool tool, Processes.Result result, Path dir) {
+        List<String> problems = new ArrayList<>();
+        if (result.exitCode() != 0) {
+            problems.add(tool.id() + " exited with " + result.exitCode());
+        }
+        if (result.stderr().contains("Traceback") || result.stdout().contains("Traceback")) {
+            problems.add("a Python traceback");
+        }
+        try {
+            switch (tool) {
+                case LOCUST -> {
+                    for (Map<String, String> row : csv(dir.resolve("stats_failures.csv"))) {
+                        problems.add("failure: " + row);
+                    }
+                    for (Map<String, String> row : csv(dir.resolve("stats_exceptions.csv"))) {
+                        problems.add("exception: " + row);
+                    }
+                }
+                case ARTILLERY -> {
+                    JsonNode counters = JSON.readTree(dir.resolve("report.json").toFile()).path("aggregate").path("counters");
+                    counters.fields().forEachRemaining(counter -> {
+                        String name = counter.getKey();
+                        if ((name.startsWith("errors.") || name.equals("vusers.failed") || name.startsWith("plugins.expect.failed"))
+                                && counter.getValue().asLong() > 0) {
+                            problems.add(name + " = " + counter.getValue());
+                        }
+                    });
+                }
+                case JMETER -> {
+                    for (Map<String, String> row : csv(dir.resolve("results.jtl"))) {
+                        if (!"true".equals(row.get("success"))) {
+                            problems.add("failed sample: " + row.get("label") + " " + row.get("responseCode") + " "
+                                    + row.get("responseMessage") + " " + row.get("failureMessage"));
+                        }
+                    }
+                    for (String line : Files.readAllLines(dir.resolve("jmeter.log"))) {
+                        if (line.contains(" ERROR ")) {
+                            problems.add(line);
+                        }
+                    }
+                }
+                default -> { }
+            }
+        } catch (IOException e) {
+            problems.add("cannot read the tool's output: " + e);
+        }
+        return problems;
+    }
+
+    /** The rows of a CSV file with a header line, as Locust and JMeter write them. */
+    static List<Map<String, String>> csv(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new IOException(file + " is missing");
+        }
+        CsvMapper mapper = new CsvMapper();
+        try (MappingIterator<Map<String, String>> rows = mapper.readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(file.toFile())) {
+            return rows.readAll();
+        }
+    }
+
+    String output() {
+        return result.stdout() + "\n" + result.stderr();
+    }
+
+    /** Fails with the tool's own words when it reported anything wrong. */
+    ToolRun requireClean() {
+        if (!problems.isEmpty()) {
+            throw new AssertionError(tool.id() + " reported problems: " + problems + "\n--- output ---\n"
+                    + tail(output(), 4000));
+        }
+        return this;
+    }
+
+    private static String tail(String text, int chars) {
+        return text.length() <= chars ? text : "..." + text.substring(text.length() - chars);
+    }
+
+    static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
