@@ -37,4 +37,25 @@ final class Checks {
     static boolean isIdentifier(String value) {
         return value != null && IDENTIFIER.matcher(value).matches();
     }
+
+    /**
+     * Rejects a header or cookie whose name or literal value holds a line break or NUL: HTTP has no
+     * way to send one, and a client that did would start a new header (header injection).
+     */
+    static void requireHeaderSafe(java.util.List<Param> params, String kind, String owner) {
+        for (Param param : params) {
+            checkArgument(!breaksHeader(param.name()), "%s name '%s' of '%s' holds a line break or NUL, which HTTP does not allow",
+                    kind, param.name().strip(), owner);
+            for (Text.Part part : param.value().parts()) {
+                if (part instanceof Text.Literal literal) {
+                    checkArgument(!breaksHeader(literal.value()), "%s '%s' of '%s' holds a line break or NUL, which HTTP does not allow",
+                            kind, param.name(), owner);
+                }
+            }
+        }
+    }
+
+    private static boolean breaksHeader(String text) {
+        return text.indexOf('\r') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\0') >= 0;
+    }
 }

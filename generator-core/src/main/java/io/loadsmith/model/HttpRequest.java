@@ -46,6 +46,8 @@ public record HttpRequest(
         Checks.requireNonNull(body, "body of '" + name + "'");
         checks = List.copyOf(Checks.requireNonNull(checks, "checks"));
         extractions = List.copyOf(Checks.requireNonNull(extractions, "extractions"));
+        Checks.requireHeaderSafe(headers, "header", name);
+        Checks.requireHeaderSafe(cookies, "cookie", name);
 
         Set<String> placeholders = placeholders(path);
         Set<String> given = new LinkedHashSet<>();

@@ -34,6 +34,7 @@ public record TestPlan(
         Checks.requireNonBlank(name, "plan name");
         checkBaseUrl(baseUrl);
         headers = List.copyOf(Checks.requireNonNull(headers, "headers"));
+        Checks.requireHeaderSafe(headers, "header", "the plan");
         Checks.requireNonNull(auth, "auth");
         variables = List.copyOf(Checks.requireNonNull(variables, "variables"));
         scenarios = List.copyOf(Checks.requireNonNull(scenarios, "scenarios"));

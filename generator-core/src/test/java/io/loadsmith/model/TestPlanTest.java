@@ -38,6 +38,16 @@ class TestPlanTest {
     }
 
     @Test
+    void headersMayNotHoldLineBreaks() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HttpRequest.builder(HttpMethod.GET, "/")
+                .name("list").header("X-A", Text.of("1\r\nX-Injected: 1")).build());
+        assertTrue(e.getMessage().contains("header 'X-A' of 'list'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> HttpRequest.builder(HttpMethod.GET, "/").cookie("c", Text.of("a\nb")).build());
+        assertThrows(IllegalArgumentException.class, () -> TestPlan.builder("p", "http://localhost").header(Param.of("X-A", "\n"))
+                .scenario(new Scenario("s", 1, List.of(get("list", "/")))).build());
+    }
+
+    @Test
     void pathPlaceholdersAndParametersMustMatch() {
         assertThrows(IllegalArgumentException.class, () -> HttpRequest.builder(HttpMethod.GET, "/pets/{id}").build());
         assertThrows(IllegalArgumentException.class,

@@ -1,5 +1,6 @@
 package io.loadsmith.importer.openapi;
 
+import io.loadsmith.importer.HeaderValues;
 import io.loadsmith.importer.ImportException;
 import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.importer.ImportResult;
@@ -355,6 +356,11 @@ final class PlanBuilder {
         if (isAuthParameter(security, in, name)) {
             return;
         }
+        if (in.equals("header") && !HeaderValues.isToken(name)) {
+            diagnostics.add(Diagnostic.warning(draft.name, "header parameter '" + name.strip()
+                    + "' is not a valid header name; it is left out"));
+            return;
+        }
         boolean required = in.equals("path") || Boolean.TRUE.equals(parameter.getRequired());
         Json value = parameterExample(parameter);
         Schema<?> schema = parameterSchema(parameter);
@@ -403,13 +409,34 @@ final class PlanBuilder {
         }
     }
 
-    private static void addParam(Draft draft, String in, String name, Text value) {
+    private void addParam(Draft draft, String in, String name, Text value) {
         switch (in) {
             case "path" -> draft.pathValues.put(name, value);
             case "query" -> draft.builder.query(name, value);
-            case "cookie" -> draft.builder.cookie(name, value);
-            default -> draft.builder.header(name, value);
+            case "cookie" -> draft.builder.cookie(name, sendable(draft, in, name, value, HeaderValues::cookie));
+            default -> draft.builder.header(name, sendable(draft, in, name, value, HeaderValues::header));
         }
+    }
+
+    /** A header or cookie value with what HTTP cannot carry percent-encoded, and a warning when it was. */
+    private Text sendable(Draft draft, String in, String name, Text value, java.util.function.UnaryOperator<String> encode) {
+        List<Text.Part> parts = new ArrayList<>();
+        boolean changed = false;
+        for (Text.Part part : value.parts()) {
+            if (part instanceof Text.Literal literal) {
+                String encoded = encode.apply(literal.value());
+                changed |= !encoded.equals(literal.value());
+                parts.add(new Text.Literal(encoded));
+            } else {
+                parts.add(part);
+            }
+        }
+        if (!changed) {
+            return value;
+        }
+        diagnostics.add(Diagnostic.warning(draft.name, in + " parameter '" + name + "' holds characters that a " + in
+                + " cannot carry as they are (line breaks, tabs, control or non-ASCII characters, spaces at either end); the value is sent percent-encoded"));
+        return new Text(parts);
     }
 
     private static boolean isAuthParameter(SecurityMapper.Mapping security, String in, String name) {

@@ -47,7 +47,7 @@ class PlanFileRoundTripTest {
         for (int i = 0; i < HostileStrings.ALL.size(); i++) {
             String value = HostileStrings.ALL.get(i);
             members.add(new Json.Member(value, new Json.JsonString(Text.of(value))));
-            headers.add(Param.of("X-H" + i, value));
+            headers.add(Param.of("X-H" + i, value.replaceAll("[\r\n\0]", " "))); // a header cannot hold a line break
             query.add(Param.of(value, value));
         }
         members.add(new Json.Member("$var", Json.string("a literal key")));
@@ -70,6 +70,15 @@ class PlanFileRoundTripTest {
         ImportException e = assertThrows(ImportException.class, () -> PlanFileImporter.parse(Path.of("p.yaml"), yaml));
         assertTrue(e.getMessage().startsWith("p.yaml: /scenarios/0/steps/0/method"), e.getMessage());
         assertTrue(e.getMessage().contains("'FETCH' is not an HTTP method"), e.getMessage());
+    }
+
+    @Test
+    void aHeaderWithALineBreakIsAnError() {
+        String yaml = "loadsmith: 1\nname: x\nbaseUrl: http://h\nscenarios:\n  - name: s\n    steps:\n"
+                + "      - request: r\n        method: GET\n        path: /\n        headers:\n          - name: X-A\n            value: \"1\\r\\nX-Injected: 1\"\n";
+        ImportException e = assertThrows(ImportException.class, () -> PlanFileImporter.parse(Path.of("p.yaml"), yaml));
+        assertTrue(e.getMessage().startsWith("p.yaml: /scenarios/0/steps/0"), e.getMessage());
+        assertTrue(e.getMessage().contains("line break"), e.getMessage());
     }
 
     @Test

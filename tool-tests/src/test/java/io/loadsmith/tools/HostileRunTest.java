@@ -1,0 +1,119 @@
+package io.loadsmith.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadsmith.Generation;
+import io.loadsmith.Loadsmith;
+import io.loadsmith.PlanOptions;
+import io.loadsmith.importer.ImportOptions;
+import io.loadsmith.model.Group;
+import io.loadsmith.model.HttpRequest;
+import io.loadsmith.model.Step;
+import io.loadsmith.render.RenderOptions;
+import io.loadsmith.render.Tool;
+import io.loadsmith.render.escape.HostileStrings;
+import io.loadsmith.testing.HostileSpec;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The hostile-text document, generated for Locust, Artillery and JMeter and run by the real tool
+ * against a server that records every request: each string of {@link HostileStrings} (quotes,
+ * line breaks, {@code ${...}}, {@code {{ }}}, {@code __groovy}, format strings, XML, YAML) reaches
+ * the wire as the path parameter, query name and value, header and JSON body key and value that
+ * the plan gives, and comes back unchanged in the names the tool reports. Nothing in them is run
+ * as code or expanded as a tool expression: that would change a request, or stop the run.
+ */
+class HostileRunTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> H = HostileStrings.ALL;
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(value = Tool.class, names = {"LOCUST", "ARTILLERY", "JMETER"})
+    void everyValueReachesTheWireUnchanged(Tool tool) throws Exception {
+        Path spec = HostileSpec.write(dir);
+        PlanOptions options = new PlanOptions(null, List.of(), null, 1, null, Duration.ofSeconds(2), List.of());
+        Generation generation = Loadsmith.generate(spec, ImportOptions.defaults(), options, List.of(tool), RenderOptions.defaults());
+        Path out = dir.resolve("out");
+        Loadsmith.write(out, generation.files());
+
+        // The plan holds the hostile strings themselves, so a wire equal to the plan is a wire that holds them.
+        List<HttpRequest> requests = generation.plan().requests();
+        assertEquals(H.size(), requests.size());
+        for (int i = 0; i < H.size(); i++) {
+            HttpRequest request = requests.get(i);
+            assertEquals(H.get(i), request.pathParams().get(0).value().literalValue(), "path parameter " + i);
+            assertEquals(H.get(i), request.query().get(0).name(), "query name " + i);
+            assertEquals(H.get(i), request.query().get(0).value().literalValue(), "query value " + i);
+        }
+
+        try (RecordingServer server = new RecordingServer()) {
+            ToolRun run = ToolRun.run(tool, out, Map.of("BASE_URL", server.baseUrl()), 120).requireClean();
+            Map<String, WireCheck.Received> byName = new WireCheck(generation.plan(), Map.of()).check(server.requests(), r -> false);
+            byName.forEach((name, received) -> assertFalse(received.requests().isEmpty(), name + " was never sent"));
+
+            Set<String> names = new TreeSet<>(requests.stream().map(HttpRequest::name).toList());
+            Set<String> groups = new TreeSet<>();
+            generation.plan().scenarios().forEach(s -> groups(s.steps(), groups));
+            assertEquals(new HashSet<>(H), groups, "every tag became a group");
+            Set<String> reported = reportedNames(tool, run.dir());
+            assertTrue(reported.containsAll(names), tool + " reported " + reported + ", expected every request of " + names);
+            Set<String> known = new HashSet<>(names);
+            known.addAll(groups);
+            assertTrue(known.containsAll(reported), tool + " reported names the plan does not hold: " + minus(reported, known));
+        }
+    }
+
+    /** The request names the tool wrote in its own results. */
+    private static Set<String> reportedNames(Tool tool, Path dir) throws Exception {
+        Set<String> names = new TreeSet<>();
+        switch (tool) {
+            case LOCUST -> ToolRun.csv(dir.resolve("stats_stats.csv")).stream().map(row -> row.get("Name"))
+                    .filter(name -> !name.equals("Aggregated")).forEach(names::add);
+            case JMETER -> ToolRun.csv(dir.resolve("results.jtl")).forEach(row -> names.add(row.get("label")));
+            case ARTILLERY -> {
+                String prefix = "plugins.metrics-by-endpoint.";
+                String suffix = ".codes.200";
+                JsonNode counters = JSON.readTree(dir.resolve("report.json").toFile()).path("aggregate").path("counters");
+                counters.fieldNames().forEachRemaining(counter -> {
+                    if (counter.startsWith(prefix) && counter.endsWith(suffix)) {
+                        names.add(counter.substring(prefix.length(), counter.length() - suffix.length()));
+                    }
+                });
+            }
+            default -> throw new IllegalArgumentException(tool.id());
+        }
+        return names;
+    }
+
+    private static void groups(List<Step> steps, Set<String> into) {
+        for (Step step : steps) {
+            if (step instanceof Group group) {
+                into.add(group.name());
+                groups(group.steps(), into);
+            }
+        }
+    }
+
+    private static Set<String> minus(Set<String> a, Set<String> b) {
+        Set<String> rest = new TreeSet<>(a);
+        rest.removeAll(b);
+        return rest;
+    }
+}
