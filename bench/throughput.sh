@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Benchmark: requests per second that the generated Locust, Artillery and JMeter scripts reach on
+# the demo API, against minimal hand-written scripts of the same flow (bench/throughput/handwritten),
+# same users, no think time, alternating runs.
+#   bench/throughput.sh [USERS] [SECONDS] [ROUNDS]     defaults: 8 20 3 (about 6 minutes)
+# Needs the tools that ./run-tests installs ($LOADSMITH_TOOLS, default ~/.cache/loadsmith/tools).
+set -euo pipefail
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+cd "$root"
+export LOADSMITH_TOOLS="${LOADSMITH_TOOLS:-$HOME/.cache/loadsmith/tools}"
+mkdir -p bench/work
+mvn -B -q -ntp install -DskipTests -pl tool-tests -am
+mvn -B -q -ntp -pl tool-tests test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$root/bench/work/tool-tests.classpath"
+exec java -cp "tool-tests/target/test-classes:$(cat bench/work/tool-tests.classpath)" io.loadsmith.tools.ThroughputBench "$@"
