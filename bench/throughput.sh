@@ -12,4 +12,8 @@ mkdir -p bench/work
 mvn -B -q -ntp install -DskipTests -pl tool-tests -am
 mvn -B -q -ntp -pl tool-tests test-compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$root/bench/work/tool-tests.classpath"
-exec java -cp "tool-tests/target/test-classes:$(cat bench/work/tool-tests.classpath)" io.loadsmith.tools.ThroughputBench "$@"
+pin=()
+if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
+  pin=(taskset -c 0)   # the demo API on CPU 0; ThroughputBench puts each tool on CPU 1
+fi
+exec "${pin[@]}" java -Dbench.pin="${#pin[@]}" -cp "tool-tests/target/test-classes:$(cat bench/work/tool-tests.classpath)" io.loadsmith.tools.ThroughputBench "$@"

@@ -13,11 +13,14 @@ import java.util.List;
 /**
  * An OpenAPI document whose every name and value is hostile text: one operation per string of
  * {@link HostileStrings}, with it as operation id (every other one), tag, path parameter, query
- * name and value, header value, JSON body key and value. Built in Java, so every character
+ * name and value, header value, JSON body key and value, and a header whose name holds every
+ * hostile character that HTTP allows in a name. Built in Java, so every character
  * reaches the importer exactly.
  */
 public final class HostileSpec {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A header name as hostile as HTTP allows: quotes, a backtick, {@code $}, {@code |} and {@code ~} are token characters. */
+    public static final String HEADER = "X-it's-`$x`|~-";
 
     private HostileSpec() {}
 
@@ -39,7 +42,7 @@ public final class HostileSpec {
                     .putObject("schema").put("type", "string");
             parameters.addObject().put("name", value).put("in", "query").put("required", true).put("example", value)
                     .putObject("schema").put("type", "string");
-            parameters.addObject().put("name", "X-Hostile-" + i).put("in", "header").put("required", true).put("example", value)
+            parameters.addObject().put("name", HEADER + i).put("in", "header").put("required", true).put("example", value)
                     .putObject("schema").put("type", "string");
             ObjectNode example = JSON.createObjectNode().put(value, value).put("n", i);
             operation.putObject("requestBody").putObject("content").putObject("application/json").set("example", example);

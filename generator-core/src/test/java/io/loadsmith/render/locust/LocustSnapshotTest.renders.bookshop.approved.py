@@ -28,11 +28,12 @@ _token_lock = Semaphore()
 def access_token(client):
     """OAuth 2.0 client credentials: one token for the whole test, fetched by the first user."""
     global _token
-    with _token_lock:
-        if _token is None:
-            response = client.post("/oauth/token", data=urlencode([("grant_type", "client_credentials"), ("client_id", OAUTH_CLIENT_ID), ("client_secret", OAUTH_CLIENT_SECRET), ("scope", "books:write orders:write")]), name="oauth2 token",
-                                   headers={"Content-Type": "application/x-www-form-urlencoded"})
-            _token = response.json()["access_token"]
+    if _token is None:
+        with _token_lock:
+            if _token is None:
+                response = client.post("/oauth/token", data=urlencode([("grant_type", "client_credentials"), ("client_id", OAUTH_CLIENT_ID), ("client_secret", OAUTH_CLIENT_SECRET), ("scope", "books:write orders:write")]), name="oauth2 token",
+                                       headers={"Content-Type": "application/x-www-form-urlencoded"})
+                _token = response.json()["access_token"]
     return _token
 
 
