@@ -46,7 +46,14 @@ public final class ThroughputBench {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         Path work = Files.createDirectories(Path.of("bench/work/throughput"));
-        Path handwritten = Path.of("bench/throughput/handwritten").toAbsolutePath();
+        // The tools write their logs and results beside the script: run copies, under bench/work.
+        Path handwritten = work.resolve("handwritten").toAbsolutePath();
+        Files.createDirectories(handwritten);
+        try (var scripts = Files.list(Path.of("bench/throughput/handwritten"))) {
+            for (Path script : scripts.toList()) {
+                Files.copy(script, handwritten.resolve(script.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
 
         Generation generation = Loadsmith.generate(TestPaths.samples().resolve("specs/bookshop/openapi.yaml"),
                 ImportOptions.defaults().withThinkTime(null),
