@@ -2,7 +2,8 @@
 # Benchmark: requests per second that the generated Locust, Artillery and JMeter scripts reach on
 # the demo API, against minimal hand-written scripts of the same flow (bench/throughput/handwritten),
 # same users, no think time, alternating runs.
-#   bench/throughput.sh [USERS] [SECONDS] [ROUNDS]     defaults: 8 20 3 (about 6 minutes)
+#   bench/throughput.sh [USERS] [SECONDS] [ROUNDS] [TOOLS]   defaults: 8 30 3 locust,artillery,jmeter
+# (about 13 minutes with the defaults)
 # Needs the tools that ./run-tests installs ($LOADSMITH_TOOLS, default ~/.cache/loadsmith/tools).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"

@@ -1,5 +1,6 @@
-# The bookshop flow as a Locust user would write it by hand, with nothing extra: the baseline
-# that bench/throughput.sh compares the generated locustfile with.
+# The bookshop flow as a Locust user would write it by hand: the same requests and the same status
+# checks as the plan, with nothing extra. The baseline that bench/throughput.sh compares the
+# generated locustfile with.
 import os
 
 from locust import FastHttpUser, constant, task
@@ -20,13 +21,19 @@ class Shop(FastHttpUser):
             "client_secret": os.environ["OAUTH_CLIENT_SECRET"], "scope": "books:write orders:write"}).json()["access_token"]
         self.auth = {"Authorization": "Bearer " + token}
 
+    def call(self, method, path, name, status, **kwargs):
+        with self.client.request(method, path, name=name, catch_response=True, **kwargs) as response:
+            if response.status_code != status:
+                response.failure("status %d" % response.status_code)
+            return response
+
     @task
     def flow(self):
-        book_id = self.client.post("/books", json=BOOK, headers=self.auth, name="createBook").json()["id"]
-        self.client.get("/books?genre=fiction&limit=20", headers=self.auth, name="listBooks")
-        self.client.get("/books/" + book_id, headers=self.auth, name="getBook")
-        self.client.put("/books/" + book_id, json=BOOK, headers=self.auth, name="updateBook")
-        self.client.delete("/books/" + book_id, headers=self.auth, name="deleteBook")
-        order_id = self.client.post("/orders", json=ORDER, headers=self.auth, name="createOrder").json()["id"]
-        self.client.get("/orders/" + order_id, headers=self.auth, name="getOrder")
-        self.client.get("/health", name="health")
+        book_id = self.call("POST", "/books", "createBook", 201, json=BOOK, headers=self.auth).json()["id"]
+        self.call("GET", "/books?genre=fiction&limit=20", "listBooks", 200, headers=self.auth)
+        self.call("GET", "/books/" + book_id, "getBook", 200, headers=self.auth)
+        self.call("PUT", "/books/" + book_id, "updateBook", 200, json=BOOK, headers=self.auth)
+        self.call("DELETE", "/books/" + book_id, "deleteBook", 204, headers=self.auth)
+        order_id = self.call("POST", "/orders", "createOrder", 201, json=ORDER, headers=self.auth).json()["id"]
+        self.call("GET", "/orders/" + order_id, "getOrder", 200, headers=self.auth)
+        self.call("GET", "/health", "health", 200)

@@ -32,7 +32,7 @@ import java.util.Map;
  * Run by {@code bench/throughput.sh [USERS] [SECONDS] [ROUNDS]}.
  */
 public final class ThroughputBench {
-    private static final List<Tool> TOOLS = List.of(Tool.LOCUST, Tool.ARTILLERY, Tool.JMETER);
+    private static final List<Tool> ALL_TOOLS = List.of(Tool.LOCUST, Tool.ARTILLERY, Tool.JMETER);
     /** bench/throughput.sh keeps this JVM (the demo API) on CPU 0; the tool gets CPU 1, so the two do not trade cores. */
     private static final boolean PIN = !"0".equals(System.getProperty("bench.pin", "0"));
 
@@ -43,8 +43,9 @@ public final class ThroughputBench {
 
     public static void main(String[] args) throws Exception {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 8;
-        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        List<Tool> tools = args.length > 3 ? java.util.Arrays.stream(args[3].split(",")).map(Tool::fromId).toList() : ALL_TOOLS;
         Path work = Files.createDirectories(Path.of("bench/work/throughput"));
         // The tools write their logs and results beside the script: run copies, under bench/work.
         Path handwritten = work.resolve("handwritten").toAbsolutePath();
@@ -58,7 +59,7 @@ public final class ThroughputBench {
         Generation generation = Loadsmith.generate(TestPaths.samples().resolve("specs/bookshop/openapi.yaml"),
                 ImportOptions.defaults().withThinkTime(null),
                 new PlanOptions(null, List.of(), null, users, null, Duration.ofSeconds(seconds), List.of()),
-                TOOLS, RenderOptions.defaults());
+                tools, RenderOptions.defaults());
         Path generated = work.resolve("generated").toAbsolutePath();
         Loadsmith.write(generated, generation.files());
 
@@ -66,7 +67,7 @@ public final class ThroughputBench {
                 + "CPU time of the tool's processes from /proc%n", users, seconds, rounds, seconds - 4);
         System.out.printf("%-10s %-12s %-28s %-8s %-30s %s%n", "tool", "script", "requests/s per round", "median",
                 "requests per tool CPU-second", "median");
-        for (Tool tool : TOOLS) {
+        for (Tool tool : tools) {
             // One unmeasured run first, so that the demo API's JIT is warm for both scripts.
             run(tool, false, handwritten, users, seconds);
             Map<String, List<Rate>> rates = new HashMap<>();
