@@ -52,11 +52,14 @@ final class JMeterViewBuilder {
 
     private final TestPlan plan;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private static final String PATH_SUFFIX = ".path";
     private final List<RenderedFile> dataFiles = new ArrayList<>();
     private final Map<String, String> names = new HashMap<>();
     private final Set<String> usedNames = new HashSet<>(Set.of(BASE_URL));
     private final Set<String> jsonExtracted = new HashSet<>();
     private final Set<String> warnedJsonRefs = new LinkedHashSet<>();
+    /** Extracted variables that a path uses: each gets a path-encoded copy, {@code NAME.path}, where it is extracted. */
+    private final Set<String> usedInPaths = new HashSet<>();
 
     JMeterViewBuilder(TestPlan plan) {
         this.plan = plan;
@@ -69,6 +72,13 @@ final class JMeterViewBuilder {
                 if (extraction instanceof Extraction.FromJson) {
                     jsonExtracted.add(extraction.variable());
                 }
+            }
+        }
+        Set<String> extracted = new HashSet<>();
+        plan.requests().forEach(r -> r.extractions().forEach(e -> extracted.add(e.variable())));
+        for (HttpRequest request : plan.requests()) {
+            for (Param param : request.pathParams()) {
+                param.value().references().stream().filter(extracted::contains).forEach(usedInPaths::add);
             }
         }
     }
@@ -450,6 +460,15 @@ final class JMeterViewBuilder {
         List<JMeterViews.Extractor> extractors = new ArrayList<>();
         for (Extraction extraction : request.extractions()) {
             extractors.add(extractor(request.name(), extraction));
+            if (usedInPaths.contains(extraction.variable())) {
+                // Encoded once here rather than by a function at every use: __groovy is slow and serialises the threads.
+                // URLEncoder writes a space as '+', which a path would read as a plus sign.
+                String variable = name(extraction.variable());
+                String script = "vars.put(" + Groovy.quote(variable + PATH_SUFFIX) + ", URLEncoder.encode(vars.get("
+                        + Groovy.quote(variable) + ") ?: '', 'UTF-8').replace('+', '%20'))\n";
+                extractors.add(new JMeterViews.Extractor(null, null, new JMeterViews.Script(
+                        JMeter.name(variable + PATH_SUFFIX + " = " + variable + ", encoded for paths"), JMeter.literal(script))));
+            }
         }
         String comments = request.name().equals(request.method() + " " + request.path()) ? ""
                 : request.method() + " " + request.path();
@@ -475,6 +494,8 @@ final class JMeterViewBuilder {
             for (Text.Part part : request.pathParam(piece.parameter()).parts()) {
                 if (part instanceof Text.Literal literal) {
                     url.literal(UrlEncoding.component(literal.value()));
+                } else if (usedInPaths.contains(((Text.Ref) part).variable())) {
+                    url.code(JMeter.variable(name(((Text.Ref) part).variable()) + PATH_SUFFIX));
                 } else {
                     // URLEncoder writes a space as '+', which a path would read as a plus sign.
                     url.code(new JMeter.GroovyCall().code("URLEncoder.encode(").variable(name(((Text.Ref) part).variable()))
