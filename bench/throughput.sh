@@ -4,6 +4,7 @@
 # same users, no think time, alternating runs.
 #   bench/throughput.sh [USERS] [SECONDS] [ROUNDS] [TOOLS]   defaults: 8 30 3 locust,artillery,jmeter
 # (about 13 minutes with the defaults)
+# BENCH_JAVA_OPTS=-Dbench.scripts=DIR measures edited scripts in DIR/<tool>/ instead of generated ones.
 # Needs the tools that ./run-tests installs ($LOADSMITH_TOOLS, default ~/.cache/loadsmith/tools).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
@@ -17,4 +18,4 @@ pin=()
 if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then
   pin=(taskset -c 0)   # the demo API on CPU 0; ThroughputBench puts each tool on CPU 1
 fi
-exec "${pin[@]}" java -Dbench.pin="${#pin[@]}" -cp "tool-tests/target/test-classes:$(cat bench/work/tool-tests.classpath)" io.loadsmith.tools.ThroughputBench "$@"
+exec "${pin[@]}" java ${BENCH_JAVA_OPTS:-} -Dbench.pin="${#pin[@]}" -cp "tool-tests/target/test-classes:$(cat bench/work/tool-tests.classpath)" io.loadsmith.tools.ThroughputBench "$@"

@@ -62,6 +62,10 @@ public final class ThroughputBench {
                 tools, RenderOptions.defaults());
         Path generated = work.resolve("generated").toAbsolutePath();
         Loadsmith.write(generated, generation.files());
+        // -Dbench.scripts=DIR measures edited copies (DIR/<tool>/...) in place of the generated scripts.
+        if (System.getProperty("bench.scripts") != null) {
+            generated = Path.of(System.getProperty("bench.scripts")).toAbsolutePath();
+        }
 
         System.out.printf("%d users, %d s per run, %d rounds, steady window of %d s; requests counted by the demo API,%n"
                 + "CPU time of the tool's processes from /proc%n", users, seconds, rounds, seconds - 4);
