@@ -16,12 +16,18 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 
-/** An HTTP server on 127.0.0.1 that answers every request with 200 and {@code {}}, and keeps it. */
+/** An HTTP server on 127.0.0.1 that answers every request with 200 and the same JSON body, and keeps it. */
 final class RecordingServer implements AutoCloseable {
     private final HttpServer server;
+    private final byte[] response;
     private final ConcurrentLinkedQueue<RecordedRequest> log = new ConcurrentLinkedQueue<>();
 
     RecordingServer() throws IOException {
+        this("{}");
+    }
+
+    RecordingServer(String jsonResponse) throws IOException {
+        response = jsonResponse.getBytes(StandardCharsets.UTF_8);
         System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         server.setExecutor(Executors.newFixedThreadPool(8, r -> {
@@ -47,7 +53,7 @@ final class RecordingServer implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
         }
-        byte[] out = "{}".getBytes(StandardCharsets.UTF_8);
+        byte[] out = response;
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));

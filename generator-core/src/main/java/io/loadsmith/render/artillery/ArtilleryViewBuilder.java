@@ -26,6 +26,8 @@ import io.loadsmith.render.escape.Yaml;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +55,10 @@ final class ArtilleryViewBuilder {
     private final List<ArtilleryViews.Assignment> environment = new ArrayList<>();
     private final Set<String> zeroCounters = new LinkedHashSet<>();
     private boolean groupsFlattened;
-    private boolean rawPathValues;
+    private boolean rawUrlValues;
+    /** Variables that a URL path uses, and the variable that holds each one percent-encoded: bookId -> bookIdEncoded. */
+    private final Map<String, String> encodedNames = new LinkedHashMap<>();
+    private final List<ArtilleryViews.Hook> afterHooks = new ArrayList<>();
 
     ArtilleryViewBuilder(TestPlan plan) {
         this.plan = plan;
@@ -70,6 +75,32 @@ final class ArtilleryViewBuilder {
         }
         JsCode js = new JsCode(name -> jsNames.getOrDefault(name, "context.vars." + name), jsNames::containsKey);
         this.values = new ArtilleryValues(name -> yamlNames.getOrDefault(name, name), js);
+
+        // Artillery inserts a template's value as it is; a value in a path needs an encoded copy.
+        Set<String> taken = new HashSet<>();
+        plan.variables().forEach(v -> taken.add(v.name()));
+        plan.requests().forEach(r -> r.extractions().forEach(e -> taken.add(e.variable())));
+        for (HttpRequest request : plan.requests()) {
+            for (Param param : request.pathParams()) {
+                for (String variable : param.value().references()) {
+                    encodedNames.computeIfAbsent(variable, v -> {
+                        String name = v + "Encoded";
+                        for (int i = 2; taken.contains(name); i++) {
+                            name = v + "Encoded" + i;
+                        }
+                        taken.add(name);
+                        return name;
+                    });
+                }
+            }
+        }
+        for (Variable variable : plan.variables()) {
+            String encoded = encodedNames.get(variable.name());
+            if (encoded != null) {
+                environment.add(new ArtilleryViews.Assignment("context.vars." + encoded, "encodeURIComponent("
+                        + (variable.defaultValue() == null ? jsNames.get(variable.name()) + " || ''" : jsNames.get(variable.name())) + ")"));
+            }
+        }
     }
 
     List<Diagnostic> diagnostics() {
@@ -111,16 +142,17 @@ final class ArtilleryViewBuilder {
             diagnostics.add(Diagnostic.warning("groups", "Artillery has no request groups; the steps of each group run in order "
                     + "and are reported per request, with the group as a comment"));
         }
-        if (rawPathValues) {
-            diagnostics.add(Diagnostic.info("paths", "Artillery puts extracted values into URLs as they are, without "
-                    + "percent-encoding them"));
+        if (rawUrlValues) {
+            diagnostics.add(Diagnostic.info("query", "Artillery puts values found at run time into a query string it "
+                    + "does not build itself (odd parameter names) or into a form body with repeated names as they are, "
+                    + "without percent-encoding them"));
         }
         return new ArtilleryViews.Script(plan.name(), sourceName, plan.baseUrl(), phases, needsProcessor(closed),
                 !conditions.isEmpty(), conditions, before, scenarios);
     }
 
     boolean needsProcessor(boolean closed) {
-        return closed || !environment.isEmpty() || !zeroCounters.isEmpty() || !hooks.isEmpty();
+        return closed || !environment.isEmpty() || !zeroCounters.isEmpty() || !hooks.isEmpty() || !afterHooks.isEmpty();
     }
 
     ArtilleryViews.Processor processor() {
@@ -133,8 +165,9 @@ final class ArtilleryViewBuilder {
             exports.add("prepareUser");
         }
         hooks.forEach(h -> exports.add(h.function()));
+        afterHooks.forEach(h -> exports.add(h.function()));
         return new ArtilleryViews.Processor(plan.name(), closed, Long.toString(plan.workload().duration().toMillis()),
-                !environment.isEmpty() || !zeroCounters.isEmpty(), environment, List.copyOf(zeroCounters), hooks, exports);
+                !environment.isEmpty() || !zeroCounters.isEmpty(), environment, List.copyOf(zeroCounters), hooks, afterHooks, exports);
     }
 
     private List<ArtilleryViews.Phase> openPhases(Workload.OpenWorkload open) {
@@ -295,6 +328,20 @@ final class ArtilleryViewBuilder {
             sections.append("\ncapture:");
             captures.forEach(c -> sections.append("\n  ").append(c));
         }
+        List<ArtilleryViews.Assignment> encodings = new ArrayList<>();
+        for (Extraction extraction : request.extractions()) {
+            String encoded = encodedNames.get(extraction.variable());
+            if (encoded != null) {
+                encodings.add(new ArtilleryViews.Assignment("context.vars." + encoded,
+                        "encodeURIComponent(context.vars." + extraction.variable() + ")"));
+            }
+        }
+        if (!encodings.isEmpty()) {
+            String function = "encodeCaptured" + (afterHooks.size() + 1);
+            afterHooks.add(new ArtilleryViews.Hook(function, request.name() + ": captured values, percent-encoded for URL paths",
+                    encodings, List.of()));
+            sections.append("\nafterResponse: ").append(Yaml.quote(function));
+        }
         List<String> expects = new ArrayList<>();
         for (Check check : request.checks()) {
             if (check instanceof Check.StatusCheck status) {
@@ -355,8 +402,10 @@ final class ArtilleryViewBuilder {
             if (part instanceof Text.Literal literal) {
                 out.append(Yaml.escape(UrlEncoding.component(literal.value())));
             } else {
-                rawPathValues = true;
-                out.append("{{ ").append(yamlNames.getOrDefault(((Text.Ref) part).variable(), ((Text.Ref) part).variable())).append(" }}");
+                String variable = ((Text.Ref) part).variable();
+                String encoded = encodedNames.get(variable);
+                rawUrlValues |= encoded == null;
+                out.append("{{ ").append(encoded != null ? encoded : yamlNames.getOrDefault(variable, variable)).append(" }}");
             }
         }
         return out.toString();

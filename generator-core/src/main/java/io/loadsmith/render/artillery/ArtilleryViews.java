@@ -31,7 +31,7 @@ final class ArtilleryViews {
 
     /** processor.js */
     record Processor(String title, boolean closed, String testMillis, boolean hasEnvironment, List<Assignment> environment,
-                     List<String> zeroCounters, List<Hook> hooks, List<String> exports) {}
+                     List<String> zeroCounters, List<Hook> hooks, List<Hook> afterHooks, List<String> exports) {}
 
     record Assignment(String targetCode, String valueCode) {}
 

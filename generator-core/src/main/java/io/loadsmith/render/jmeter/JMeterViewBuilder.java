@@ -58,8 +58,9 @@ final class JMeterViewBuilder {
     private final Set<String> usedNames = new HashSet<>(Set.of(BASE_URL));
     private final Set<String> jsonExtracted = new HashSet<>();
     private final Set<String> warnedJsonRefs = new LinkedHashSet<>();
-    /** Extracted variables that a path uses: each gets a path-encoded copy, {@code NAME.path}, where it is extracted. */
-    private final Set<String> usedInPaths = new HashSet<>();
+    private final Set<String> extracted = new HashSet<>();
+    /** Settings (plan variables) that a path uses: each gets a path-encoded copy, the User Defined Variable {@code NAME.path}. */
+    private final Set<String> settingsInPaths = new HashSet<>();
 
     JMeterViewBuilder(TestPlan plan) {
         this.plan = plan;
@@ -74,11 +75,10 @@ final class JMeterViewBuilder {
                 }
             }
         }
-        Set<String> extracted = new HashSet<>();
         plan.requests().forEach(r -> r.extractions().forEach(e -> extracted.add(e.variable())));
         for (HttpRequest request : plan.requests()) {
             for (Param param : request.pathParams()) {
-                param.value().references().stream().filter(extracted::contains).forEach(usedInPaths::add);
+                param.value().references().stream().filter(v -> !extracted.contains(v)).forEach(settingsInPaths::add);
             }
         }
     }
@@ -112,6 +112,10 @@ final class JMeterViewBuilder {
         for (Variable variable : plan.variables()) {
             variables.add(new JMeterViews.Argument(name(variable.name()), setting(variable.env(), variable.defaultValue(), false),
                     JMeter.literal(variable.description().isBlank() ? variable.env() : variable.description())));
+            if (settingsInPaths.contains(variable.name())) {
+                variables.add(new JMeterViews.Argument(name(variable.name()) + PATH_SUFFIX, pathSetting(variable),
+                        JMeter.literal(name(variable.name()) + ", encoded for URL paths")));
+            }
             if (variable.required()) {
                 required.add(variable);
             }
@@ -137,12 +141,27 @@ final class JMeterViewBuilder {
      */
     private static String setting(String env, String defaultValue, boolean stripTrailingSlash) {
         JMeter.GroovyCall call = new JMeter.GroovyCall();
-        call.code(stripTrailingSlash ? "(" : "").code("props.get(").string(env).code(") ?: System.getenv(").string(env)
-                .code(") ?: ").string(defaultValue == null ? "" : defaultValue);
+        call.code(stripTrailingSlash ? "(" : "");
+        lookup(call, env, defaultValue);
         if (stripTrailingSlash) {
             call.code(").replaceAll(").string("/+$").code(", ").string("").code(")");
         }
         return call.build();
+    }
+
+    /**
+     * The same setting, percent-encoded for a URL path segment. Computed once, with the other User Defined
+     * Variables; URLEncoder writes a space as '+', which a path would read as a plus sign.
+     */
+    private static String pathSetting(Variable variable) {
+        JMeter.GroovyCall call = new JMeter.GroovyCall().code("URLEncoder.encode(");
+        lookup(call, variable.env(), variable.defaultValue());
+        return call.code(", ").string("UTF-8").code(").replace(").string("+").code(", ").string("%20").code(")").build();
+    }
+
+    private static void lookup(JMeter.GroovyCall call, String env, String defaultValue) {
+        call.code("props.get(").string(env).code(") ?: System.getenv(").string(env).code(") ?: ")
+                .string(defaultValue == null ? "" : defaultValue);
     }
 
     private String comments(String sourceName) {
@@ -460,15 +479,6 @@ final class JMeterViewBuilder {
         List<JMeterViews.Extractor> extractors = new ArrayList<>();
         for (Extraction extraction : request.extractions()) {
             extractors.add(extractor(request.name(), extraction));
-            if (usedInPaths.contains(extraction.variable())) {
-                // Encoded once here rather than by a function at every use: __groovy is slow and serialises the threads.
-                // URLEncoder writes a space as '+', which a path would read as a plus sign.
-                String variable = name(extraction.variable());
-                String script = "vars.put(" + Groovy.quote(variable + PATH_SUFFIX) + ", URLEncoder.encode(vars.get("
-                        + Groovy.quote(variable) + ") ?: '', 'UTF-8').replace('+', '%20'))\n";
-                extractors.add(new JMeterViews.Extractor(null, null, new JMeterViews.Script(
-                        JMeter.name(variable + PATH_SUFFIX + " = " + variable + ", encoded for paths"), JMeter.literal(script))));
-            }
         }
         String comments = request.name().equals(request.method() + " " + request.path()) ? ""
                 : request.method() + " " + request.path();
@@ -494,13 +504,12 @@ final class JMeterViewBuilder {
             for (Text.Part part : request.pathParam(piece.parameter()).parts()) {
                 if (part instanceof Text.Literal literal) {
                     url.literal(UrlEncoding.component(literal.value()));
-                } else if (usedInPaths.contains(((Text.Ref) part).variable())) {
-                    url.code(JMeter.variable(name(((Text.Ref) part).variable()) + PATH_SUFFIX));
+                } else if (extracted.contains(((Text.Ref) part).variable())) {
+                    // A value from a response, encoded at each use by JMeter's own function (plain Java, so cheap;
+                    // Groovy here cost a third of the plan's throughput). It writes a space as '+'.
+                    url.code("${__urlencode(" + JMeter.variable(name(((Text.Ref) part).variable())) + ")}");
                 } else {
-                    // URLEncoder writes a space as '+', which a path would read as a plus sign.
-                    url.code(new JMeter.GroovyCall().code("URLEncoder.encode(").variable(name(((Text.Ref) part).variable()))
-                            .code(" ?: ").string("").code(", ").string("UTF-8").code(").replace(").string("+").code(", ")
-                            .string("%20").code(")").build());
+                    url.code(JMeter.variable(name(((Text.Ref) part).variable()) + PATH_SUFFIX));
                 }
             }
         }
