@@ -1,0 +1,268 @@
+package io.loadsmith.result;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Builds a {@link RunResult} from a stream of samples, in memory that does not grow with their
+ * number: per operation a count, an HdrHistogram of latencies (3 significant digits), exact min,
+ * max and sum; per second of the run a few counters.
+ *
+ * <p>Latencies are recorded as whole numbers of a unit chosen by the parser: milliseconds for
+ * tools that write whole milliseconds (then values below 2048 ms are kept exactly), microseconds
+ * for tools that write fractions.
+ */
+public final class ResultBuilder {
+    private static final int MAX_SLICES = 600;
+
+    private final String tool;
+    private final String format;
+    private final LatencyDefinition latencyDefinition;
+    private final double unitsPerMs;
+    private final Map<String, Recorder> operations = new LinkedHashMap<>();
+    private final Recorder total;
+    private final List<String> warnings = new ArrayList<>();
+    private String toolVersion;
+    private Boolean toolVerdict;
+    private long firstStartMs = Long.MAX_VALUE;
+    private long lastEndMs = Long.MIN_VALUE;
+    // Per second of the run, from baseSecond: requests, failures, latency sum and max (in units).
+    private long baseSecond = Long.MIN_VALUE;
+    private long[] sliceRequests = new long[0];
+    private long[] sliceFailures = new long[0];
+    private long[] sliceLatencySum = new long[0];
+    private long[] sliceLatencyMax = new long[0];
+    private boolean anyLatency;
+
+    public ResultBuilder(String tool, String format, LatencyDefinition latencyDefinition, double unitsPerMs) {
+        this.tool = tool;
+        this.format = format;
+        this.latencyDefinition = latencyDefinition;
+        this.unitsPerMs = unitsPerMs;
+        this.total = new Recorder("total");
+    }
+
+    /** The recorder of an operation, made on first use; keep it to avoid a lookup per sample. */
+    public Recorder operation(String name) {
+        return operations.computeIfAbsent(name, Recorder::new);
+    }
+
+    public void toolVersion(String version) {
+        this.toolVersion = version;
+    }
+
+    public void toolVerdict(Boolean passed) {
+        this.toolVerdict = passed;
+    }
+
+    public void warn(String warning) {
+        if (!warnings.contains(warning)) {
+            warnings.add(warning);
+        }
+    }
+
+    public long requests() {
+        return total.count;
+    }
+
+    /**
+     * One request.
+     *
+     * @param startMs       epoch milliseconds when it started
+     * @param latency       in this builder's units; negative when unknown
+     * @param failure       null when it succeeded
+     * @param bytesReceived negative when unknown
+     * @param bytesSent     negative when unknown
+     */
+    public void record(Recorder operation, long startMs, long latency, FailureKind failure, long bytesReceived, long bytesSent) {
+        operation.add(latency, failure, bytesReceived, bytesSent);
+        total.add(latency, failure, bytesReceived, bytesSent);
+        if (latency >= 0) {
+            anyLatency = true;
+        }
+        if (startMs != Long.MIN_VALUE) {
+            long endMs = startMs + (latency > 0 ? (long) Math.ceil(latency / unitsPerMs) : 0);
+            firstStartMs = Math.min(firstStartMs, startMs);
+            lastEndMs = Math.max(lastEndMs, endMs);
+            slice(startMs, latency, failure != null);
+        }
+    }
+
+    private void slice(long startMs, long latency, boolean failed) {
+        long second = Math.floorDiv(startMs, 1000);
+        if (baseSecond == Long.MIN_VALUE) {
+            baseSecond = second - 60;
+        }
+        if (second < baseSecond) {
+            int shift = (int) (baseSecond - second) + 60;
+            sliceRequests = shifted(sliceRequests, shift);
+            sliceFailures = shifted(sliceFailures, shift);
+            sliceLatencySum = shifted(sliceLatencySum, shift);
+            sliceLatencyMax = shifted(sliceLatencyMax, shift);
+            baseSecond -= shift;
+        }
+        int index = (int) (second - baseSecond);
+        if (index >= sliceRequests.length) {
+            int size = Math.max(index + 1, sliceRequests.length * 2);
+            sliceRequests = Arrays.copyOf(sliceRequests, size);
+            sliceFailures = Arrays.copyOf(sliceFailures, size);
+            sliceLatencySum = Arrays.copyOf(sliceLatencySum, size);
+            sliceLatencyMax = Arrays.copyOf(sliceLatencyMax, size);
+        }
+        sliceRequests[index]++;
+        if (failed) {
+            sliceFailures[index]++;
+        }
+        if (latency >= 0) {
+            sliceLatencySum[index] += latency;
+            sliceLatencyMax[index] = Math.max(sliceLatencyMax[index], latency);
+        }
+    }
+
+    private static long[] shifted(long[] values, int shift) {
+        long[] out = new long[values.length + shift];
+        System.arraycopy(values, 0, out, shift, values.length);
+        return out;
+    }
+
+    /**
+     * The result.
+     *
+     * @param extraPercentiles percentiles to keep beyond p50..p99 (for thresholds such as p99.9)
+     */
+    public RunResult build(Set<Double> extraPercentiles) {
+        double duration = firstStartMs == Long.MAX_VALUE ? 0 : Math.max(0.001, (lastEndMs - firstStartMs) / 1000.0);
+        List<OperationResult> results = new ArrayList<>();
+        for (Recorder recorder : operations.values()) {
+            results.add(new OperationResult(recorder.name, recorder.stats(duration, extraPercentiles)));
+        }
+        if (total.count > 0 && !anyLatency) {
+            warn("the file holds no latencies: percentiles are unknown");
+        }
+        return new RunResult(tool, toolVersion, format, latencyDefinition,
+                firstStartMs == Long.MAX_VALUE ? null : Instant.ofEpochMilli(firstStartMs), duration,
+                total.stats(duration, extraPercentiles), results, List.of(), toolVerdict, interval(duration),
+                timeSeries(duration), warnings);
+    }
+
+    private long interval(double duration) {
+        long seconds = (long) Math.ceil(duration / MAX_SLICES);
+        for (long nice : new long[] {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600}) {
+            if (seconds <= nice) {
+                return nice;
+            }
+        }
+        return 3600 * (long) Math.ceil(seconds / 3600.0);
+    }
+
+    private List<TimeSlice> timeSeries(double duration) {
+        if (firstStartMs == Long.MAX_VALUE) {
+            return List.of();
+        }
+        long interval = interval(duration);
+        long firstSecond = Math.floorDiv(firstStartMs, 1000);
+        long lastSecond = Math.floorDiv(lastEndMs, 1000);
+        List<TimeSlice> slices = new ArrayList<>();
+        for (long from = firstSecond; from <= lastSecond; from += interval) {
+            long requests = 0;
+            long failures = 0;
+            long sum = 0;
+            long max = -1;
+            for (long second = from; second < from + interval; second++) {
+                int index = (int) (second - baseSecond);
+                if (index >= 0 && index < sliceRequests.length) {
+                    requests += sliceRequests[index];
+                    failures += sliceFailures[index];
+                    sum += sliceLatencySum[index];
+                    max = Math.max(max, sliceLatencyMax[index]);
+                }
+            }
+            boolean latency = anyLatency && requests > 0;
+            slices.add(new TimeSlice(from - firstSecond, requests, failures, latency ? round(sum / unitsPerMs / requests) : null,
+                    latency ? round(max / unitsPerMs) : null));
+        }
+        return slices;
+    }
+
+    static double round(double ms) {
+        return Math.round(ms * 1000) / 1000.0;
+    }
+
+    /** The running figures of one operation, or of the whole run. */
+    public final class Recorder {
+        private final String name;
+        private final Histogram histogram = new Histogram(3);
+        private final EnumMap<FailureKind, Long> failureKinds = new EnumMap<>(FailureKind.class);
+        private long count;
+        private long failures;
+        private long latencies;
+        private long min = Long.MAX_VALUE;
+        private long max = Long.MIN_VALUE;
+        private double sum;
+        private long bytesReceived;
+        private long bytesSent;
+        private boolean knowsReceived;
+        private boolean knowsSent;
+
+        private Recorder(String name) {
+            this.name = name;
+        }
+
+        private void add(long latency, FailureKind failure, long received, long sent) {
+            count++;
+            if (failure != null) {
+                failures++;
+                failureKinds.merge(failure, 1L, Long::sum);
+            }
+            if (latency >= 0) {
+                latencies++;
+                histogram.recordValue(latency);
+                sum += latency;
+                if (latency < min) {
+                    min = latency;
+                }
+                if (latency > max) {
+                    max = latency;
+                }
+            }
+            if (received >= 0) {
+                bytesReceived += received;
+                knowsReceived = true;
+            }
+            if (sent >= 0) {
+                bytesSent += sent;
+                knowsSent = true;
+            }
+        }
+
+        private Stats stats(double duration, Set<Double> extraPercentiles) {
+            Latency latency = null;
+            Map<Double, Double> extra = new LinkedHashMap<>();
+            if (latencies > 0) {
+                latency = new Latency(round(min / unitsPerMs), round(sum / latencies / unitsPerMs), percentile(50),
+                        percentile(75), percentile(90), percentile(95), percentile(99), round(max / unitsPerMs));
+                for (double p : extraPercentiles) {
+                    extra.put(p, percentile(p));
+                }
+            }
+            Map<String, Long> kinds = new LinkedHashMap<>();
+            failureKinds.forEach((kind, n) -> kinds.put(kind.id(), n));
+            return new Stats(count, failures, kinds, latency, latency == null ? Stats.PercentileSource.NONE
+                    : Stats.PercentileSource.EXACT, extra, duration > 0 ? round(count / duration) : 0,
+                    knowsReceived ? bytesReceived : null, knowsSent ? bytesSent : null);
+        }
+
+        private double percentile(double p) {
+            // Never beyond the exact extremes, which HdrHistogram's bucket edges can overshoot.
+            long value = Math.min(max, Math.max(min, histogram.getValueAtPercentile(p)));
+            return round(value / unitsPerMs);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.loadsmith.result;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The normalized result of one run: what {@code result.json} holds.
+ *
+ * @param tool              k6, locust, artillery or jmeter
+ * @param toolVersion       null when the output does not say
+ * @param format            the native format it was read from, e.g. {@code jmeter-jtl-csv}
+ * @param start             the first request's start, null when unknown
+ * @param durationSeconds   from the first request's start to the last one's end (or as the tool reports it)
+ * @param intervalSeconds   the length of each time-series slice
+ * @param toolVerdict       the tool's own pass/fail verdict on its thresholds, null when it gave none
+ */
+public record RunResult(String tool, String toolVersion, String format, LatencyDefinition latencyDefinition,
+                        Instant start, double durationSeconds, Stats total, List<OperationResult> operations,
+                        List<ThresholdResult> thresholds, Boolean toolVerdict, long intervalSeconds,
+                        List<TimeSlice> timeSeries, List<String> warnings) {
+    public RunResult {
+        operations = List.copyOf(operations);
+        thresholds = List.copyOf(thresholds);
+        timeSeries = List.copyOf(timeSeries);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The same result, judged on these thresholds. */
+    public RunResult withThresholds(List<ThresholdResult> judged) {
+        return new RunResult(tool, toolVersion, format, latencyDefinition, start, durationSeconds, total, operations, judged,
+                toolVerdict, intervalSeconds, timeSeries, warnings);
+    }
+
+    /** Whether every threshold passed (true when there are none). */
+    public boolean passed() {
+        return thresholds.stream().allMatch(ThresholdResult::passed);
+    }
+
+    public OperationResult operation(String name) {
+        return operations.stream().filter(o -> o.name().equals(name)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,119 @@
+package io.loadsmith.result;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The console summary of a result, as a person reads it: totals, latency, a table per operation, thresholds. */
+public final class Summary {
+    private Summary() {}
+
+    public static String text(RunResult result, String source) {
+        StringBuilder out = new StringBuilder();
+        Stats total = result.total();
+        out.append(result.tool()).append(result.toolVersion() == null ? "" : " " + result.toolVersion()).append(", ")
+                .append(source).append(" (").append(result.format()).append(")");
+        if (result.start() != null) {
+            out.append(", started ").append(result.start());
+        }
+        out.append(String.format(Locale.ROOT, ", %.1f s%n", result.durationSeconds()));
+        out.append(String.format(Locale.ROOT, "requests %d, failures %d (%s)%s, throughput %s/s%n", total.requests(),
+                total.failures(), percent(total.errorRate()), kinds(total.failuresByKind()), number(total.throughputPerSecond())));
+        Latency latency = total.latencyMs();
+        if (latency != null) {
+            out.append(String.format(Locale.ROOT, "latency ms: min %s, mean %s, p50 %s, p75 %s, p90 %s, p95 %s, p99 %s, max %s%n",
+                    number(latency.min()), number(latency.mean()), number(latency.p50()), number(latency.p75()),
+                    number(latency.p90()), number(latency.p95()), number(latency.p99()), number(latency.max())));
+            out.append("  (").append(result.latencyDefinition().id()).append(": ").append(result.latencyDefinition().description())
+                    .append(total.percentiles() == Stats.PercentileSource.TOOL ? "; percentiles as the tool rounded them" : "")
+                    .append(")\n");
+        }
+        if (total.bytesReceived() != null || total.bytesSent() != null) {
+            out.append("bytes: received ").append(total.bytesReceived() == null ? "-" : total.bytesReceived())
+                    .append(", sent ").append(total.bytesSent() == null ? "-" : total.bytesSent()).append('\n');
+        }
+        if (!result.operations().isEmpty()) {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"operation", "requests", "failures", "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s"});
+            for (OperationResult operation : result.operations()) {
+                Stats s = operation.stats();
+                Latency l = s.latencyMs();
+                rows.add(new String[] {operation.name(), Long.toString(s.requests()), Long.toString(s.failures()),
+                        l == null ? "-" : number(l.p50()), l == null ? "-" : number(l.p95()), l == null ? "-" : number(l.p99()),
+                        l == null ? "-" : number(l.max()), number(s.throughputPerSecond())});
+            }
+            out.append('\n').append(table(rows));
+        }
+        if (!result.thresholds().isEmpty()) {
+            out.append("\nthresholds\n");
+            for (ThresholdResult threshold : result.thresholds()) {
+                out.append("  ").append(threshold.passed() ? "✓ " : "✗ ").append(threshold.expression());
+                if (threshold.measured() != null) {
+                    out.append("  (measured ").append(measured(threshold)).append(')');
+                } else {
+                    out.append("  (").append(threshold.note()).append(')');
+                }
+                out.append('\n');
+            }
+        }
+        if (result.toolVerdict() != null) {
+            out.append(result.tool()).append("'s own verdict on its thresholds: ").append(result.toolVerdict() ? "passed" : "failed")
+                    .append('\n');
+        }
+        for (String warning : result.warnings()) {
+            out.append("warning: ").append(warning).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String measured(ThresholdResult threshold) {
+        String expression = threshold.expression().toLowerCase(Locale.ROOT);
+        if (expression.contains("error")) {
+            return percent(threshold.measured());
+        }
+        return number(threshold.measured()) + (expression.contains("/s") ? "/s" : " ms");
+    }
+
+    private static String kinds(Map<String, Long> kinds) {
+        if (kinds.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        kinds.forEach((kind, n) -> parts.add(kind + " " + n));
+        return ": " + String.join(", ", parts);
+    }
+
+    private static String percent(double fraction) {
+        return String.format(Locale.ROOT, "%.2f%%", fraction * 100);
+    }
+
+    private static String number(Double value) {
+        if (value == null) {
+            return "-";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString(value.longValue());
+        }
+        return String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%.1f" : "%.2f", value);
+    }
+
+    private static String table(List<String[]> rows) {
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                String cell = row[i];
+                String pad = " ".repeat(widths[i] - cell.length());
+                out.append(i == 0 ? cell + pad : pad + cell).append(i == row.length - 1 ? "" : "  ");
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,613 @@
+package io.loadsmith.result.jmeter;
+
+import io.loadsmith.result.FailureKind;
+import io.loadsmith.result.LatencyDefinition;
+import io.loadsmith.result.ResultBuilder;
+import io.loadsmith.result.ResultParseException;
+import io.loadsmith.result.ResultParser;
+import io.loadsmith.result.RunResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * JMeter's CSV results (JTL): any set of saved columns, with or without a header row, with a
+ * comma, tab, semicolon or pipe between fields, quoted fields with line breaks inside.
+ *
+ * <p>A single pass over the bytes, without making a String per field: the label is looked up by
+ * its bytes, numbers are read digit by digit. Every row is one top-level sample, as in JMeter's
+ * own report; a Transaction Controller's row (its message says "Number of samples in
+ * transaction") sums up samples that have their own rows, so it is not counted again.
+ */
+public final class JtlCsvParser implements ResultParser {
+    /** Every column JMeter can save, in the order it writes them (CSVSaveService). */
+    private static final List<String> JMETER_ORDER = List.of("timeStamp", "elapsed", "label", "responseCode",
+            "responseMessage", "threadName", "dataType", "success", "failureMessage", "bytes", "sentBytes", "grpThreads",
+            "allThreads", "URL", "Filename", "Latency", "Encoding", "SampleCount", "ErrorCount", "Hostname", "IdleTime",
+            "Connect");
+    private static final byte[] TRANSACTION = "Number of samples in transaction".getBytes(StandardCharsets.US_ASCII);
+    private static final int BUFFER = 1 << 22;
+
+    @Override
+    public String tool() {
+        return "jmeter";
+    }
+
+    @Override
+    public String format() {
+        return "jmeter-jtl-csv";
+    }
+
+    @Override
+    public boolean accepts(Path file, String head) {
+        String first = firstLine(head);
+        if (first.isEmpty() || first.startsWith("<") || first.startsWith("{")) {
+            return false;
+        }
+        String lower = first.toLowerCase(Locale.ROOT);
+        if (lower.contains("timestamp") && lower.contains("elapsed") || lower.contains("label") && lower.contains("success")) {
+            return true;
+        }
+        // No header: a row with true/false among several delimited fields, as JMeter writes it.
+        byte delimiter = delimiter(first.getBytes(StandardCharsets.UTF_8));
+        String[] fields = first.split(java.util.regex.Pattern.quote(String.valueOf((char) delimiter)), -1);
+        return fields.length >= 4 && Arrays.stream(fields).anyMatch(f -> f.equals("true") || f.equals("false"));
+    }
+
+    private static String firstLine(String head) {
+        String text = head.startsWith("\uFEFF") ? head.substring(1) : head;
+        int end = text.indexOf('\n');
+        return (end < 0 ? text : text.substring(0, end)).replace("\r", "").trim();
+    }
+
+    @Override
+    public RunResult parse(Path file, Set<Double> extraPercentiles) {
+        ResultBuilder builder = new ResultBuilder("jmeter", format(), LatencyDefinition.CONNECT_TO_LAST_BYTE, 1);
+        try (InputStream in = Files.newInputStream(file)) {
+            new Scan(file, in, builder).run();
+        } catch (IOException e) {
+            throw new ResultParseException(file, null, "cannot read it: " + e.getMessage(), e);
+        }
+        return builder.build(extraPercentiles);
+    }
+
+    /** The most frequent of comma, tab, semicolon and pipe outside quotes. */
+    static byte delimiter(byte[] line) {
+        int[] counts = new int[4];
+        byte[] candidates = {',', '\t', ';', '|'};
+        boolean quoted = false;
+        for (byte b : line) {
+            if (b == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                for (int i = 0; i < candidates.length; i++) {
+                    if (b == candidates[i]) {
+                        counts[i]++;
+                    }
+                }
+            }
+        }
+        int best = 0;
+        for (int i = 1; i < counts.length; i++) {
+            if (counts[i] > counts[best]) {
+                best = i;
+            }
+        }
+        return candidates[best];
+    }
+
+    /** One pass over one file. */
+    private static final class Scan {
+        private final Path file;
+        private final InputStream in;
+        private final ResultBuilder builder;
+        private byte[] buf = new byte[BUFFER];
+        private int limit;
+        private boolean eof;
+        private byte delimiter;
+        // Field bounds of the current row; quoted fields with doubled quotes are marked.
+        private int[] starts = new int[32];
+        private int[] ends = new int[32];
+        private boolean[] escaped = new boolean[32];
+        private int fields;
+        // Column positions, -1 when not saved.
+        private int timeStamp = -1;
+        private int elapsed = -1;
+        private int label = -1;
+        private int responseCode = -1;
+        private int responseMessage = -1;
+        private int success = -1;
+        private int failureMessage = -1;
+        private int bytes = -1;
+        private int sentBytes = -1;
+        private int needed;
+        private DateTimeFormatter dateFormat;
+        private final Labels labels = new Labels();
+        private long transactions;
+        private long skipped;
+
+        Scan(Path file, InputStream in, ResultBuilder builder) {
+            this.file = file;
+            this.in = in;
+            this.builder = builder;
+        }
+
+        void run() throws IOException {
+            fill(0);
+            int pos = 0;
+            if (limit >= 3 && (buf[0] & 0xFF) == 0xEF && (buf[1] & 0xFF) == 0xBB && (buf[2] & 0xFF) == 0xBF) {
+                pos = 3;
+            }
+            int firstEnd = pos;
+            while (firstEnd < limit && buf[firstEnd] != '\n') {
+                firstEnd++;
+            }
+            delimiter = delimiter(Arrays.copyOfRange(buf, pos, firstEnd));
+            boolean header = true;
+            int end = row(pos);
+            if (end < 0) {
+                if (fields == 0) {
+                    throw new ResultParseException(file, null, "the file is empty");
+                }
+                end = limit;
+            }
+            List<String> first = new ArrayList<>();
+            for (int i = 0; i < fields; i++) {
+                first.add(text(i));
+            }
+            if (!columns(first)) {
+                header = false;
+                guessColumns(first);
+            }
+            if (label < 0 && elapsed < 0) {
+                throw new ResultParseException(file, "line 1", "neither a label nor an elapsed column: not a JMeter results file");
+            }
+            if (!header) {
+                handle();
+            }
+            pos = end;
+            while (true) {
+                end = row(pos);
+                if (end < 0) {
+                    if (eof) {
+                        if (pos < limit) {
+                            lastRow(pos);
+                        }
+                        break;
+                    }
+                    // The row runs past the buffer: keep it and read on.
+                    int keep = limit - pos;
+                    if (keep == buf.length) {
+                        buf = Arrays.copyOf(buf, buf.length * 2);
+                    }
+                    System.arraycopy(buf, pos, buf, 0, keep);
+                    fill(keep);
+                    pos = 0;
+                    continue;
+                }
+                if (fields > 1 || ends[0] > starts[0]) {
+                    handle();
+                }
+                pos = end;
+            }
+            if (transactions > 0) {
+                builder.warn(transactions + " Transaction Controller rows sum up samples that have rows of their own: "
+                        + "they are not counted as requests");
+            }
+            if (skipped > 0) {
+                builder.warn(skipped + " rows with too few fields were skipped");
+            }
+        }
+
+        /** A last row without a line end: kept when it has every needed field, else reported. */
+        private void lastRow(int pos) {
+            int end = rowAtEof(pos);
+            if (end >= 0 && fields > needed && ends[fields - 1] > starts[fields - 1]) {
+                handle();
+            } else {
+                builder.warn("the file ends in the middle of a row (was the run stopped?); that row is left out");
+            }
+        }
+
+        private void fill(int from) throws IOException {
+            limit = from;
+            while (limit < buf.length) {
+                int n = in.read(buf, limit, buf.length - limit);
+                if (n < 0) {
+                    eof = true;
+                    return;
+                }
+                limit += n;
+            }
+        }
+
+        /**
+         * Splits the row at {@code pos} into fields; returns the position after its line end, or -1
+         * when the buffer ends first.
+         */
+        private int row(int pos) {
+            fields = 0;
+            byte d = delimiter;
+            byte[] b = buf;
+            int lim = limit;
+            while (true) {
+                if (fields == starts.length) {
+                    starts = Arrays.copyOf(starts, fields * 2);
+                    ends = Arrays.copyOf(ends, fields * 2);
+                    escaped = Arrays.copyOf(escaped, fields * 2);
+                }
+                if (pos >= lim) {
+                    return -1;
+                }
+                if (b[pos] == '"') {
+                    int start = ++pos;
+                    boolean doubled = false;
+                    while (true) {
+                        if (pos >= lim) {
+                            return -1;
+                        }
+                        if (b[pos] == '"') {
+                            if (pos + 1 >= lim) {
+                                return -1;
+                            }
+                            if (b[pos + 1] == '"') {
+                                doubled = true;
+                                pos += 2;
+                                continue;
+                            }
+                            break;
+                        }
+                        pos++;
+                    }
+                    starts[fields] = start;
+                    ends[fields] = pos;
+                    escaped[fields] = doubled;
+                    pos++;
+                    // Anything between the closing quote and the delimiter is not JMeter's; skip it.
+                    while (pos < lim && b[pos] != d && b[pos] != '\n' && b[pos] != '\r') {
+                        pos++;
+                    }
+                } else {
+                    int start = pos;
+                    while (pos < lim) {
+                        byte c = b[pos];
+                        if (c == d || c == '\n' || c == '\r') {
+                            break;
+                        }
+                        pos++;
+                    }
+                    starts[fields] = start;
+                    ends[fields] = pos;
+                    escaped[fields] = false;
+                }
+                fields++;
+                if (pos >= lim) {
+                    return -1;
+                }
+                byte c = b[pos];
+                if (c == d) {
+                    pos++;
+                    continue;
+                }
+                if (c == '\r') {
+                    pos++;
+                    if (pos >= lim) {
+                        return -1;
+                    }
+                    if (b[pos] == '\n') {
+                        pos++;
+                    }
+                    return pos;
+                }
+                return pos + 1;
+            }
+        }
+
+        /** The same split, for a last row that has no line end. */
+        private int rowAtEof(int pos) {
+            byte[] copy = Arrays.copyOf(buf, Math.max(buf.length, limit + 1));
+            copy[limit] = '\n';
+            byte[] saved = buf;
+            int savedLimit = limit;
+            buf = copy;
+            limit = savedLimit + 1;
+            int end = row(pos);
+            if (end < 0) {
+                buf = saved;
+                limit = savedLimit;
+            }
+            return end;
+        }
+
+        private void handle() {
+            if (fields <= needed) {
+                skipped++;
+                return;
+            }
+            if (responseMessage >= 0 && startsWith(responseMessage, TRANSACTION)) {
+                transactions++;
+                return;
+            }
+            if (pendingDateCheck) {
+                checkDates();
+            }
+            long start = Long.MIN_VALUE;
+            if (timeStamp >= 0) {
+                start = dateFormat == null ? number(timeStamp) : date(timeStamp);
+            }
+            long latency = elapsed >= 0 ? number(elapsed) : -1;
+            if (latency < -1) {
+                latency = -1;
+            }
+            boolean ok = success < 0 || isTrue(success);
+            FailureKind failure = ok ? null : failure();
+            ResultBuilder.Recorder operation = label >= 0 ? labels.get(buf, starts[label], ends[label], escaped[label])
+                    : labels.get(new byte[0], 0, 0, false);
+            builder.record(operation, start == -2 ? Long.MIN_VALUE : start, latency, failure,
+                    bytes >= 0 ? Math.max(-1, number(bytes)) : -1, sentBytes >= 0 ? Math.max(-1, number(sentBytes)) : -1);
+        }
+
+        private FailureKind failure() {
+            if (responseCode >= 0) {
+                long code = number(responseCode);
+                if (code >= 100 && code < 600) {
+                    return FailureKind.ofStatus((int) code);
+                }
+                String text = text(responseCode) + (responseMessage >= 0 ? " " + text(responseMessage) : "");
+                if (!text.isBlank()) {
+                    return FailureKind.ofError(text);
+                }
+            }
+            return failureMessage >= 0 && ends[failureMessage] > starts[failureMessage] ? FailureKind.CHECK : FailureKind.OTHER;
+        }
+
+        private boolean isTrue(int field) {
+            int s = starts[field];
+            return ends[field] - s == 4 && (buf[s] | 0x20) == 't' && (buf[s + 1] | 0x20) == 'r';
+        }
+
+        private boolean startsWith(int field, byte[] prefix) {
+            int s = starts[field];
+            if (ends[field] - s < prefix.length) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length; i++) {
+                if (buf[s + i] != prefix[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** A whole number; -2 when the field is not one (empty, text, "null"). */
+        private long number(int field) {
+            int s = starts[field];
+            int e = ends[field];
+            if (s == e) {
+                return -2;
+            }
+            boolean negative = buf[s] == '-';
+            if (negative) {
+                s++;
+            }
+            long value = 0;
+            for (int i = s; i < e; i++) {
+                int digit = buf[i] - '0';
+                if (digit < 0 || digit > 9) {
+                    return -2;
+                }
+                value = value * 10 + digit;
+            }
+            return negative ? -value : value;
+        }
+
+        private long date(int field) {
+            try {
+                return LocalDateTime.parse(text(field), dateFormat).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+            } catch (DateTimeParseException e) {
+                return -2;
+            }
+        }
+
+        private String text(int field) {
+            String value = new String(buf, starts[field], ends[field] - starts[field], StandardCharsets.UTF_8);
+            return escaped[field] ? value.replace("\"\"", "\"") : value;
+        }
+
+        /** Column positions from a header row; false when the row is data. */
+        private boolean columns(List<String> names) {
+            int known = 0;
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i).trim();
+                switch (name.toLowerCase(Locale.ROOT)) {
+                    case "timestamp" -> timeStamp = i;
+                    case "elapsed" -> elapsed = i;
+                    case "label" -> label = i;
+                    case "responsecode" -> responseCode = i;
+                    case "responsemessage" -> responseMessage = i;
+                    case "success" -> success = i;
+                    case "failuremessage" -> failureMessage = i;
+                    case "bytes" -> bytes = i;
+                    case "sentbytes" -> sentBytes = i;
+                    default -> known--;
+                }
+                known++;
+            }
+            if (known < 2) {
+                timeStamp = elapsed = label = responseCode = responseMessage = success = failureMessage = bytes = sentBytes = -1;
+                return false;
+            }
+            neededColumns();
+            detectDateFormat();
+            return true;
+        }
+
+        private void neededColumns() {
+            needed = 0;
+            for (int column : new int[] {timeStamp, elapsed, label, success}) {
+                needed = Math.max(needed, column);
+            }
+        }
+
+        /**
+         * Columns for a file without a header: JMeter writes the saved columns in a fixed order, so
+         * each field takes the next column of that order whose values it fits.
+         */
+        private void guessColumns(List<String> values) {
+            int column = 0;
+            List<String> guessed = new ArrayList<>();
+            for (int i = 0; i < values.size(); i++) {
+                String value = values.get(i);
+                while (column < JMETER_ORDER.size() && !fits(JMETER_ORDER.get(column), value)) {
+                    column++;
+                }
+                if (column == JMETER_ORDER.size()) {
+                    break;
+                }
+                String name = JMETER_ORDER.get(column++);
+                guessed.add(name);
+                switch (name) {
+                    case "timeStamp" -> timeStamp = i;
+                    case "elapsed" -> elapsed = i;
+                    case "label" -> label = i;
+                    case "responseCode" -> responseCode = i;
+                    case "responseMessage" -> responseMessage = i;
+                    case "success" -> success = i;
+                    case "failureMessage" -> failureMessage = i;
+                    case "bytes" -> bytes = i;
+                    case "sentBytes" -> sentBytes = i;
+                    default -> { }
+                }
+            }
+            neededColumns();
+            detectDateFormat();
+            builder.warn("no header row: columns taken to be " + String.join(",", guessed) + " (JMeter's order)");
+            if (elapsed < 0) {
+                builder.warn("no elapsed column: latencies are unknown");
+            }
+        }
+
+        private static boolean fits(String column, String value) {
+            boolean number = value.matches("-?\\d+");
+            return switch (column) {
+                case "timeStamp" -> value.matches("\\d{10,13}") || value.matches("\\d{4}[-/.]\\d{2}[-/.]\\d{2}.*");
+                case "elapsed", "bytes", "sentBytes", "grpThreads", "allThreads", "Latency", "IdleTime", "Connect",
+                        "SampleCount", "ErrorCount" -> number;
+                case "label", "threadName", "URL", "Filename", "Hostname", "Encoding" -> !value.isEmpty() || column.equals("URL");
+                case "responseCode" -> number || value.isEmpty() || value.startsWith("Non HTTP");
+                case "responseMessage" -> !number;
+                case "dataType" -> value.equals("text") || value.equals("bin") || value.isEmpty();
+                case "success" -> value.equals("true") || value.equals("false");
+                case "failureMessage" -> !number;
+                default -> true;
+            };
+        }
+
+        /** Timestamps saved as dates (jmeter.save.saveservice.timestamp_format) rather than epoch milliseconds. */
+        private void detectDateFormat() {
+            if (timeStamp < 0) {
+                return;
+            }
+            // The first data row decides; the header, if any, is still in the field bounds, so peek lazily.
+            dateFormat = null;
+            pendingDateCheck = true;
+        }
+
+        private boolean pendingDateCheck;
+
+        private void checkDates() {
+            pendingDateCheck = false;
+            if (number(timeStamp) == -2 && ends[timeStamp] > starts[timeStamp]) {
+                String value = text(timeStamp);
+                for (DateTimeFormatter format : DATE_FORMATS) {
+                    try {
+                        LocalDateTime.parse(value, format);
+                        dateFormat = format;
+                        break;
+                    } catch (DateTimeParseException e) {
+                        // try the next one
+                    }
+                }
+                if (dateFormat == null) {
+                    builder.warn("timestamps such as '" + value + "' are in no known format: the time series is left out");
+                    timeStamp = -1;
+                }
+            }
+        }
+
+
+        private static final List<DateTimeFormatter> DATE_FORMATS = List.of(
+                DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss.SSS"), DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss"),
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS"), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss,SSS"),
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"), DateTimeFormatter.ISO_LOCAL_DATE_TIME,
+                DateTimeFormatter.ofPattern("MM/dd/yyyy HH:mm:ss.SSS"), DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm:ss.SSS"));
+
+        /** Bytes of labels to their recorders, without a String per row. */
+        private final class Labels {
+            private byte[][] keys = new byte[64][];
+            private ResultBuilder.Recorder[] values = new ResultBuilder.Recorder[64];
+            private int size;
+
+            ResultBuilder.Recorder get(byte[] b, int from, int to, boolean doubledQuotes) {
+                if (doubledQuotes) {
+                    byte[] plain = new String(b, from, to - from, StandardCharsets.UTF_8).replace("\"\"", "\"")
+                            .getBytes(StandardCharsets.UTF_8);
+                    return get(plain, 0, plain.length, false);
+                }
+                int hash = 1;
+                for (int i = from; i < to; i++) {
+                    hash = 31 * hash + b[i];
+                }
+                int mask = keys.length - 1;
+                int slot = (hash ^ (hash >>> 16)) & mask;
+                while (keys[slot] != null) {
+                    if (Arrays.equals(keys[slot], 0, keys[slot].length, b, from, to)) {
+                        return values[slot];
+                    }
+                    slot = (slot + 1) & mask;
+                }
+                byte[] key = Arrays.copyOfRange(b, from, to);
+                ResultBuilder.Recorder recorder = builder.operation(new String(key, StandardCharsets.UTF_8));
+                keys[slot] = key;
+                values[slot] = recorder;
+                if (++size * 2 > keys.length) {
+                    grow();
+                }
+                return recorder;
+            }
+
+            private void grow() {
+                byte[][] oldKeys = keys;
+                ResultBuilder.Recorder[] oldValues = values;
+                keys = new byte[oldKeys.length * 2][];
+                values = new ResultBuilder.Recorder[oldKeys.length * 2];
+                int mask = keys.length - 1;
+                for (int i = 0; i < oldKeys.length; i++) {
+                    if (oldKeys[i] != null) {
+                        int hash = 1;
+                        for (byte x : oldKeys[i]) {
+                            hash = 31 * hash + x;
+                        }
+                        int slot = (hash ^ (hash >>> 16)) & mask;
+                        while (keys[slot] != null) {
+                            slot = (slot + 1) & mask;
+                        }
+                        keys[slot] = oldKeys[i];
+                        values[slot] = oldValues[i];
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.loadsmith.result.locust;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadsmith.result.LatencyDefinition;
+import io.loadsmith.result.ResultBuilder;
+import io.loadsmith.result.ResultParseException;
+import io.loadsmith.result.ResultParser;
+import io.loadsmith.result.RunResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Locust's {@code --json} output (Locust 2.16 and later): per request name, its counts and its
+ * response-time histogram, {@code {"rounded ms": count}}. Percentiles come from that histogram,
+ * so they carry Locust's rounding (two significant digits above 100 ms).
+ */
+public final class LocustJsonParser implements ResultParser {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String tool() {
+        return "locust";
+    }
+
+    @Override
+    public String format() {
+        return "locust-json";
+    }
+
+    @Override
+    public boolean accepts(Path file, String head) {
+        String text = head.strip();
+        return text.startsWith("[") && text.contains("\"num_requests\"") && text.contains("\"response_times\"");
+    }
+
+    @Override
+    public RunResult parse(Path file, Set<Double> extraPercentiles) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(file.toFile());
+        } catch (JacksonException e) {
+            String where = e.getLocation() == null ? null : "line " + e.getLocation().getLineNr();
+            throw new ResultParseException(file, where, "not valid JSON (cut short?): " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ResultParseException(file, null, "cannot read it: " + e.getMessage(), e);
+        }
+        if (!root.isArray()) {
+            throw new ResultParseException(file, "/", "not a JSON array of request statistics");
+        }
+        ResultBuilder builder = new ResultBuilder("locust", format(), LatencyDefinition.CONNECT_TO_LAST_BYTE, 1000);
+        for (JsonNode entry : root) {
+            String name = entry.path("name").asText("");
+            long requests = entry.path("num_requests").asLong(0);
+            long failures = entry.path("num_failures").asLong(0);
+            double start = entry.path("start_time").asDouble(0);
+            double last = entry.path("last_request_timestamp").asDouble(start);
+            ResultBuilder.Recorder operation = builder.operation(name);
+            long recorded = 0;
+            long bytesEach = requests == 0 ? -1 : entry.path("total_content_length").asLong(0) / requests;
+            // Each histogram bucket is as many requests of that (rounded) response time.
+            for (Iterator<Map.Entry<String, JsonNode>> it = entry.path("response_times").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> bucket = it.next();
+                long micros = Math.round(Double.parseDouble(bucket.getKey()) * 1000);
+                for (long i = 0; i < bucket.getValue().asLong(); i++, recorded++) {
+                    builder.record(operation, (long) ((recorded == 0 ? start : last) * 1000), micros,
+                            recorded < failures ? io.loadsmith.result.FailureKind.OTHER : null, bytesEach, -1);
+                }
+            }
+            for (; recorded < requests; recorded++) {
+                builder.record(operation, (long) (start * 1000), -1, recorded < failures ? io.loadsmith.result.FailureKind.OTHER : null,
+                        bytesEach, -1);
+            }
+        }
+        builder.warn("Locust's JSON keeps response times rounded and no failure reasons: percentiles are Locust's rounded "
+                + "ones, and which requests failed is not known (failures are counted per name)");
+        return builder.build(extraPercentiles);
+    }
+}
