@@ -2,6 +2,7 @@ package io.loadsmith.cli;
 
 import io.loadsmith.importer.ImportException;
 import io.loadsmith.render.RenderException;
+import io.loadsmith.result.ResultParseException;
 import picocli.CommandLine;
 
 /** The exit codes of every command, and how failures map to them. */
@@ -26,7 +27,7 @@ final class ExitCodes {
             if (e instanceof UserException user) {
                 code = user.exitCode();
                 message = user.getMessage();
-            } else if (e instanceof ImportException || e instanceof RenderException) {
+            } else if (e instanceof ImportException || e instanceof RenderException || e instanceof ResultParseException) {
                 code = INVALID_INPUT;
                 message = e.getMessage();
             } else if (e instanceof IllegalArgumentException) {

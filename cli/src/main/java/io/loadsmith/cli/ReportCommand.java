@@ -1,0 +1,92 @@
+package io.loadsmith.cli;
+
+import io.loadsmith.model.Threshold;
+import io.loadsmith.result.JUnitReport;
+import io.loadsmith.result.ResultJson;
+import io.loadsmith.result.ResultParsers;
+import io.loadsmith.result.RunResult;
+import io.loadsmith.result.Summary;
+import io.loadsmith.result.Thresholds;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code loadsmith report}: one tool's results file, read into the normalized result and judged. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = {"Reads a load tool's results into Loadsmith's normalized result, prints a summary and judges "
+                + "thresholds.", "",
+                "PATH is a results file (JMeter JTL as CSV or XML; k6 summary, --out json (plain or gzip) or --out csv; "
+                        + "Locust --csv files or --json; Artillery --output report) or a run folder. The format is "
+                        + "detected from the file unless --from says which tool wrote it."})
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PATH", description = "A results file or a run folder.")
+    Path path;
+
+    @Option(names = "--from", paramLabel = "TOOL", description = "The tool that wrote it: k6, locust, artillery or jmeter.")
+    String from;
+
+    @Option(names = "--threshold", paramLabel = "EXPR",
+            description = "A threshold to judge, e.g. p95<500ms, error-rate<1%, throughput>100/s, 'createBook: p99<800ms'. Repeatable.")
+    List<String> thresholds = new ArrayList<>();
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the normalized result (result.json's format) to FILE.")
+    Path json;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML with one test case per threshold to FILE.")
+    Path junit;
+
+    @Option(names = "--verbose", description = "Show stack traces of errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        if (from != null && !List.of("k6", "locust", "artillery", "jmeter").contains(from)) {
+            throw new IllegalArgumentException("--from must be k6, locust, artillery or jmeter, not '" + from + "'");
+        }
+        List<Threshold> judged = new ArrayList<>();
+        for (String expression : thresholds) {
+            judged.add(Threshold.parse(expression));
+        }
+        RunResult result = ResultParsers.parse(path, from, Thresholds.extraPercentiles(judged));
+        result = Thresholds.judge(result, judged);
+        spec.commandLine().getOut().print(Summary.text(result, path.toString()));
+        spec.commandLine().getOut().flush();
+        if (json != null) {
+            write(json, ResultJson.write(result));
+        }
+        if (junit != null) {
+            write(junit, JUnitReport.write(result));
+        }
+        return result.passed() ? ExitCodes.OK : ExitCodes.THRESHOLDS_BREACHED;
+    }
+
+    /** Written beside the target and moved into place, so a reader never sees half a file. */
+    static void write(Path file, String content) {
+        try {
+            Path target = file.toAbsolutePath();
+            Files.createDirectories(target.getParent());
+            Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try {
+                Files.writeString(temporary, content, StandardCharsets.UTF_8);
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.loadsmith.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class ReportCommandTest {
+    @TempDir
+    Path dir;
+
+    /** The shared corpus beside the repository (cli/ is one level down). */
+    private static Path corpus() {
+        Path corpus = Path.of("..").toAbsolutePath().normalize().getParent().resolve("shared/corpus");
+        if (!Files.isDirectory(corpus)) {
+            throw new IllegalStateException("the shared corpus is not at " + corpus);
+        }
+        return corpus;
+    }
+
+    private static Path jtl() {
+        return corpus().resolve("outputs-generated/jmeter/results.jtl");
+    }
+
+    @Test
+    void aBreachedThresholdExitsFourAndTheJUnitFileSaysWhich() throws Exception {
+        Path json = dir.resolve("out/result.json");
+        Path junit = dir.resolve("out/junit.xml");
+        Cli.Run run = Cli.run("report", jtl().toString(), "--threshold", "p95<10ms", "--threshold", "error-rate<50%",
+                "--threshold", "GET /api/items: max<5000ms", "--json", json.toString(), "--junit", junit.toString());
+        assertEquals(4, run.exitCode(), run.err());
+        assertTrue(run.out().contains("✗ p95<10ms"), run.out());
+        assertTrue(run.out().contains("✓ error-rate<50%"), run.out());
+        assertTrue(run.out().contains("GET /api/items"), "the per-operation table: " + run.out());
+
+        JsonNode result = new ObjectMapper().readTree(json.toFile());
+        assertEquals("jmeter", result.path("tool").asText());
+        assertEquals("connect-to-last-byte", result.path("latencyDefinition").asText());
+        assertFalse(result.path("passed").asBoolean());
+        assertEquals(3, result.path("thresholds").size());
+        assertFalse(result.path("thresholds").path(0).path("passed").asBoolean());
+        assertEquals(result.path("total").path("latencyMs").path("p95").asDouble(),
+                result.path("thresholds").path(0).path("measured").asDouble());
+
+        var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
+        NodeList cases = document.getElementsByTagName("testcase");
+        assertEquals(3, cases.getLength());
+        assertEquals("p95<10ms", ((Element) cases.item(0)).getAttribute("name"));
+        assertEquals(1, ((Element) cases.item(0)).getElementsByTagName("failure").getLength());
+        assertEquals(0, ((Element) cases.item(1)).getElementsByTagName("failure").getLength());
+        assertEquals("1", document.getDocumentElement().getAttribute("failures"));
+    }
+
+    @Test
+    void passingThresholdsExitZero() {
+        Cli.Run run = Cli.run("report", jtl().toString(), "--threshold", "p95<5000ms");
+        assertEquals(0, run.exitCode(), run.err());
+    }
+
+    @Test
+    void aFileThatIsNoResultGetsOneLineAndExitTwo() throws Exception {
+        Path garbage = Files.writeString(dir.resolve("notes.txt"), "hello\nworld\n");
+        Cli.Run run = Cli.run("report", garbage.toString());
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().contains(garbage.toString()), run.err());
+        assertFalse(run.err().contains("at io.loadsmith"), "no stack trace: " + run.err());
+
+        Path broken = Files.writeString(dir.resolve("report.json"), "{\"aggregate\": {\"counters\": {\"http.requests\": 3");
+        Cli.Run cut = Cli.run("report", broken.toString(), "--from", "artillery");
+        assertEquals(2, cut.exitCode());
+        assertTrue(cut.err().contains("line 1"), cut.err());
+    }
+
+    @Test
+    void aRunFolderIsReadFromItsResultsFile() {
+        Cli.Run run = Cli.run("report", corpus().resolve("outputs-generated/artillery").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("artillery"), run.out());
+    }
+}
