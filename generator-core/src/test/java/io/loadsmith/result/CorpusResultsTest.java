@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import io.loadsmith.testing.TestPaths;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +40,8 @@ import org.w3c.dom.Node;
  */
 class CorpusResultsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(ResultJson.class.getResourceAsStream("result.schema.json"));
 
     static Stream<Path> outputs() throws IOException {
         Path corpus = TestPaths.corpus();
@@ -59,7 +64,7 @@ class CorpusResultsTest {
 
     @ParameterizedTest
     @MethodSource("outputs")
-    void everyOutputParses(Path file) {
+    void everyOutputParsesIntoAResultThatTheSchemaAccepts(Path file) throws IOException {
         RunResult result = ResultParsers.parse(file, null, Set.of(99.9));
         assertNotNull(result.total());
         String tool = file.getParent().toString().contains("/k6") ? "k6" : file.toString().contains("/locust") ? "locust"
@@ -69,7 +74,18 @@ class CorpusResultsTest {
         if (!result.operations().isEmpty() && !result.format().startsWith("k6-summary")) {
             assertEquals(result.total().requests(), sum, "operations add up to the total in " + file);
         }
-        assertFalse(ResultJson.write(result).isBlank());
+        var errors = SCHEMA.validate(JSON.readTree(ResultJson.write(result)));
+        assertTrue(errors.isEmpty(), file + ": result.json breaks result.schema.json: " + errors);
+    }
+
+    @Test
+    void theSchemaRejectsWhatItDoesNotDescribe() throws IOException {
+        RunResult result = ResultParsers.parse(TestPaths.corpus().resolve("outputs-generated/jmeter/results.jtl"), null, Set.of());
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(ResultJson.write(result));
+        assertTrue(SCHEMA.validate(json).isEmpty());
+        json.put("tool", "gatling");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("total")).remove("requests");
+        assertEquals(2, SCHEMA.validate(json).size(), SCHEMA.validate(json).toString());
     }
 
     @Test
