@@ -3,6 +3,7 @@ package io.loadsmith.cli;
 import io.loadsmith.importer.ImportException;
 import io.loadsmith.render.RenderException;
 import io.loadsmith.result.ResultParseException;
+import io.loadsmith.run.ToolRunException;
 import picocli.CommandLine;
 
 /** The exit codes of every command, and how failures map to them. */
@@ -29,6 +30,9 @@ final class ExitCodes {
                 message = user.getMessage();
             } else if (e instanceof ImportException || e instanceof RenderException || e instanceof ResultParseException) {
                 code = INVALID_INPUT;
+                message = e.getMessage();
+            } else if (e instanceof ToolRunException) {
+                code = TOOL_FAILED;
                 message = e.getMessage();
             } else if (e instanceof IllegalArgumentException) {
                 code = INVALID_INPUT;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
                 "Imports an OpenAPI document or a plan file into one tool-neutral test plan, and writes idiomatic "
                         + "k6, Locust, Artillery and JMeter scripts from it; reads every tool's results into one "
                         + "normalized result, judged against the plan's thresholds."},
-        subcommands = {GenerateCommand.class, ReportCommand.class, InitCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GenerateCommand.class, RunCommand.class, ReportCommand.class, DemoCommand.class, InitCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  internal error", "  2  invalid input or usage", "  3  load tool failed or missing",
                 "  4  thresholds breached"})
@@ -21,7 +21,7 @@ public final class LoadsmithCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: generate, report, init (see --help)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: generate, run, report, demo, init (see --help)");
     }
 
     /** The configured command line: exit codes, error handling, no global state. */

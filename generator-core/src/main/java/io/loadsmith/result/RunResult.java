@@ -31,6 +31,14 @@ public record RunResult(String tool, String toolVersion, String format, LatencyD
                 toolVerdict, intervalSeconds, timeSeries, warnings);
     }
 
+    /** The same result with one more warning. */
+    public RunResult withWarning(String warning) {
+        List<String> more = new java.util.ArrayList<>(warnings);
+        more.add(warning);
+        return new RunResult(tool, toolVersion, format, latencyDefinition, start, durationSeconds, total, operations, thresholds,
+                toolVerdict, intervalSeconds, timeSeries, more);
+    }
+
     /** Whether every threshold passed (true when there are none). */
     public boolean passed() {
         return thresholds.stream().allMatch(ThresholdResult::passed);

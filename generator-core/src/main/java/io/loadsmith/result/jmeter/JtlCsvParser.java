@@ -202,8 +202,8 @@ public final class JtlCsvParser implements ResultParser {
                 pos = end;
             }
             if (transactions > 0) {
-                builder.warn(transactions + " Transaction Controller rows sum up samples that have rows of their own: "
-                        + "they are not counted as requests");
+                builder.warn(transactions + " Transaction Controller rows (groups) are left out of the request counts: "
+                        + "each sums up samples that have rows of their own");
             }
             if (skipped > 0) {
                 builder.warn(skipped + " rows with too few fields were skipped");

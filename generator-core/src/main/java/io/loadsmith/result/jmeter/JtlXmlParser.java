@@ -99,8 +99,8 @@ public final class JtlXmlParser implements ResultParser {
             throw new ResultParseException(file, where(e), "not XML: " + e.getMessage(), e);
         }
         if (transactions > 0) {
-            builder.warn(transactions + " Transaction Controller samples sum up samples that are in the file on their own: "
-                    + "they are not counted as requests");
+            builder.warn(transactions + " Transaction Controller samples (groups) are left out of the request counts: "
+                    + "each sums up samples that are in the file on their own");
         }
         return builder.build(extraPercentiles);
     }

@@ -1,0 +1,226 @@
+package io.loadsmith.cli;
+
+import io.loadsmith.Generation;
+import io.loadsmith.Loadsmith;
+import io.loadsmith.model.TestPlan;
+import io.loadsmith.model.Variable;
+import io.loadsmith.render.RenderOptions;
+import io.loadsmith.render.Tool;
+import io.loadsmith.result.JUnitReport;
+import io.loadsmith.result.ResultJson;
+import io.loadsmith.result.ResultParsers;
+import io.loadsmith.result.RunResult;
+import io.loadsmith.result.Summary;
+import io.loadsmith.result.Thresholds;
+import io.loadsmith.run.JMeterInstall;
+import io.loadsmith.run.ToolLocator;
+import io.loadsmith.run.ToolRunException;
+import io.loadsmith.run.ToolRunner;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code loadsmith run}: generate, run the tool, read its results into result.json, judge the thresholds. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Generate a tool's script, run the tool, and judge its results.", "",
+                "Everything goes into a fresh run folder, RESULTS/<timestamp>-<tool>/: the scripts, the tool's raw "
+                        + "outputs and console log (tool.log), and result.json. The tool is found with --tool-path, "
+                        + "LOADSMITH_<TOOL>_PATH or the PATH; JMeter, when none is installed, is fetched from Maven "
+                        + "Central once. Ctrl+C stops the tool cleanly and still reports what was measured."})
+final class RunCommand implements Callable<Integer> {
+    private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InputMixin input;
+
+    @Option(names = {"-t", "--tool"}, paramLabel = "TOOL", required = true,
+            description = "k6, locust, artillery or jmeter.")
+    String tool;
+
+    @Option(names = "--results", paramLabel = "DIR", defaultValue = "loadsmith-results",
+            description = "Where run folders go (default: ${DEFAULT-VALUE}).")
+    Path results;
+
+    @Option(names = "--tool-path", paramLabel = "PATH", description = "The tool's executable, when it is not on the PATH.")
+    Path toolPath;
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "A folder of template overrides: DIR/<tool>/<name>.mustache replaces the bundled template.")
+    Path templates;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write result.json to FILE.")
+    Path json;
+
+    @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML with one test case per threshold to FILE.")
+    Path junit;
+
+    @Mixin
+    PlanMixin plan;
+
+    @Override
+    public Integer call() {
+        Tool chosen = GenerateCommand.tools(tool).get(0);
+        if (GenerateCommand.tools(tool).size() != 1) {
+            throw new ExitCodes.UserException(ExitCodes.INVALID_INPUT, "--tool: run takes one tool");
+        }
+        Generation generation = Loadsmith.generate(input.input, input.importOptions(), plan.planOptions(), List.of(chosen),
+                new RenderOptions(templates, null));
+        GenerateCommand.report(generation.diagnostics(), spec.commandLine().getErr());
+        return execute(spec, chosen, generation, results, toolPath, plan.planOptions().baseUrl(), Map.of(), json, junit);
+    }
+
+    /** Runs generated scripts; shared with {@code loadsmith demo}. */
+    static int execute(CommandSpec spec, Tool tool, Generation generation, Path results, Path toolPath, String baseUrl,
+                       Map<String, String> extraEnvironment, Path json, Path junit) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.putAll(extraEnvironment);
+        List<String> launcher = launcher(tool, toolPath, environment, err);
+        TestPlan testPlan = generation.plan();
+        List<String> missing = testPlan.variables().stream().filter(Variable::required)
+                .filter(v -> environment.getOrDefault(v.env(), "").isEmpty()).map(Variable::env).toList();
+        if (!missing.isEmpty()) {
+            throw new ExitCodes.UserException(ExitCodes.INVALID_INPUT, "set " + String.join(", ", missing)
+                    + " in the environment before running (the scripts read secrets from there; see .env.example)");
+        }
+        Path dir = runFolder(results, tool);
+        Loadsmith.write(dir, generation.files());
+        if (baseUrl != null) {
+            environment.put("BASE_URL", baseUrl);
+        }
+        List<String> command = ToolRunner.command(tool, launcher, tool == Tool.ARTILLERY ? environment.get("BASE_URL") : null);
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            // Its own session: Ctrl+C reaches Loadsmith only, which then stops the tool the tool's own way.
+            command.add(0, "/usr/bin/setsid");
+        }
+        out.println("running " + tool.id() + " in " + dir + " (" + testPlan.workload().duration().toSeconds() + " s planned)");
+        out.flush();
+
+        ToolRunner runner = new ToolRunner();
+        CountDownLatch reported = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            runner.stop();
+            try {
+                reported.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "loadsmith-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            boolean terminal = System.console() != null;
+            long[] last = {0};
+            double[] lastSeconds = {0};
+            double[] printed = {0};
+            ToolRunner.Outcome outcome = runner.run(tool, command, dir, environment, testPlan.workload().duration(), progress -> {
+                String line = ToolRunner.describe(progress, last[0], lastSeconds[0]);
+                if (terminal) {
+                    out.print("\r" + line + "   ");
+                    out.flush();
+                } else if (progress.elapsedSeconds() - printed[0] >= 10) {
+                    out.println(line);
+                    out.flush();
+                    printed[0] = progress.elapsedSeconds();
+                }
+                if (progress.requests() != null) {
+                    last[0] = progress.requests();
+                    lastSeconds[0] = progress.elapsedSeconds();
+                }
+            });
+            if (terminal) {
+                out.println();
+            }
+            if (outcome.stopped()) {
+                err.println("loadsmith: stopped; reporting what was measured");
+            } else if (outcome.timedOut()) {
+                err.println("loadsmith: " + tool.id() + " ran far past its planned time and was stopped");
+            }
+            Path raw = dir.resolve(ToolRunner.resultFile(tool));
+            if (!Files.isRegularFile(raw)) {
+                throw new ExitCodes.UserException(ExitCodes.TOOL_FAILED, tool.id() + " exited with " + outcome.exitCode()
+                        + " and wrote no results; see " + dir.resolve("tool.log"));
+            }
+            RunResult result = ResultParsers.parse(raw, tool.id(), Thresholds.extraPercentiles(testPlan.thresholds()));
+            if (tool == Tool.K6 && !testPlan.thresholds().isEmpty()) {
+                result = withVerdict(result, outcome.exitCode() != 99);
+            }
+            if (tool == Tool.ARTILLERY && testPlan.auth() instanceof io.loadsmith.model.Auth.OAuth2ClientCredentials) {
+                result = result.withWarning("Artillery leaves its before flow out of the report: the OAuth 2.0 token "
+                        + "request is not counted");
+            }
+            result = Thresholds.judge(result, testPlan.thresholds());
+            ReportCommand.write(dir.resolve("result.json"), ResultJson.write(result));
+            if (json != null) {
+                ReportCommand.write(json, ResultJson.write(result));
+            }
+            if (junit != null) {
+                ReportCommand.write(junit, JUnitReport.write(result));
+            }
+            out.print(Summary.text(result, dir.toString()));
+            out.println("result: " + dir.resolve("result.json"));
+            out.flush();
+            if (outcome.exitCode() != 0 && result.total().requests() == 0) {
+                throw new ExitCodes.UserException(ExitCodes.TOOL_FAILED, tool.id() + " exited with " + outcome.exitCode()
+                        + " and made no requests; see " + dir.resolve("tool.log"));
+            }
+            return result.passed() ? ExitCodes.OK : ExitCodes.THRESHOLDS_BREACHED;
+        } finally {
+            reported.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down (Ctrl+C): the hook is running and now returns
+            }
+        }
+    }
+
+    private static RunResult withVerdict(RunResult r, boolean passed) {
+        return new RunResult(r.tool(), r.toolVersion(), r.format(), r.latencyDefinition(), r.start(), r.durationSeconds(), r.total(),
+                r.operations(), r.thresholds(), passed, r.intervalSeconds(), r.timeSeries(), r.warnings());
+    }
+
+    private static List<String> launcher(Tool tool, Path toolPath, Map<String, String> environment, PrintWriter err) {
+        try {
+            var found = new ToolLocator(environment).find(tool, toolPath);
+            if (found.isPresent()) {
+                return new ArrayList<>(found.get());
+            }
+            if (tool == Tool.JMETER) {
+                return new ArrayList<>(new JMeterInstall(environment).command(message -> {
+                    err.println("loadsmith: " + message);
+                    err.flush();
+                }));
+            }
+        } catch (ToolRunException e) {
+            throw new ExitCodes.UserException(ExitCodes.TOOL_FAILED, e.getMessage());
+        }
+        throw new ExitCodes.UserException(ExitCodes.TOOL_FAILED, ToolLocator.installHint(tool));
+    }
+
+    private static Path runFolder(Path results, Tool tool) {
+        String stamp = LocalDateTime.now().format(FOLDER);
+        Path dir = results.resolve(stamp + "-" + tool.id());
+        for (int i = 2; Files.exists(dir); i++) {
+            dir = results.resolve(stamp + "-" + tool.id() + "-" + i);
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,182 @@
+package io.loadsmith.run;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
+import org.eclipse.aether.DefaultRepositorySystemSession;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.repository.LocalRepository;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+import org.eclipse.aether.supplier.RepositorySystemSupplier;
+import org.eclipse.aether.util.artifact.JavaScopes;
+import org.eclipse.aether.util.filter.DependencyFilterUtils;
+
+/**
+ * JMeter without an installer: its parts are on Maven Central (the binary distribution is not),
+ * so they are fetched there with Maven's own resolver and laid out as a JMeter home under
+ * {@code ~/.loadsmith/tools/jmeter-VERSION} ({@code $LOADSMITH_HOME/tools/...}): the launcher jar
+ * and the files of ApacheJMeter_config in {@code bin/}, samplers, components and functions in
+ * {@code lib/ext/}, their dependencies in {@code lib/}. It is then started as
+ * {@code java -jar bin/ApacheJMeter.jar}, with the Java that runs Loadsmith.
+ */
+public final class JMeterInstall {
+    public static final String VERSION = "5.6.3";
+    private static final List<String> EXTENSIONS = List.of("ApacheJMeter_core", "ApacheJMeter_http", "ApacheJMeter_components",
+            "ApacheJMeter_functions", "ApacheJMeter_java");
+    private static final String CENTRAL = "https://repo.maven.apache.org/maven2/";
+
+    private final Path home;
+    private final Path localRepository;
+    private final String remote;
+
+    public JMeterInstall(Map<String, String> environment) {
+        Path user = Path.of(System.getProperty("user.home"));
+        Path loadsmith = environment.containsKey("LOADSMITH_HOME") ? Path.of(environment.get("LOADSMITH_HOME")) : user.resolve(".loadsmith");
+        this.home = loadsmith.resolve("tools").resolve("jmeter-" + VERSION);
+        // Maven's own cache, when there is one, spares a download (as Maven and jbang do).
+        Path m2 = user.resolve(".m2").resolve("repository");
+        this.localRepository = Files.isDirectory(m2) ? m2 : loadsmith.resolve("repository");
+        this.remote = environment.getOrDefault("LOADSMITH_MAVEN_REPOSITORY", CENTRAL);
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public boolean installed() {
+        return Files.isRegularFile(home.resolve("bin/ApacheJMeter.jar")) && Files.isRegularFile(home.resolve("bin/jmeter.properties"));
+    }
+
+    /** The command that starts this JMeter, fetching it first if needed. */
+    public List<String> command(Consumer<String> progress) {
+        if (!installed()) {
+            install(progress);
+        }
+        List<String> command = ToolLocator.javaCommand();
+        command.addAll(List.of("-Xms256m", "-Xmx1g", "-jar", home.resolve("bin/ApacheJMeter.jar").toString()));
+        return command;
+    }
+
+    private void install(Consumer<String> progress) {
+        progress.accept("fetching JMeter " + VERSION + " from " + remote + " into " + home + " (once)");
+        RepositorySystem system = new RepositorySystemSupplier().get();
+        try {
+            DefaultRepositorySystemSession session = MavenRepositorySystemUtils.newSession();
+            // POM profiles activate on the JDK (xstream's brings in its XML parser), as under Maven itself.
+            session.setSystemProperties(System.getProperties());
+            session.setLocalRepositoryManager(system.newLocalRepositoryManager(session, new LocalRepository(localRepository.toFile())));
+            RemoteRepository central = new RemoteRepository.Builder("central", "default", remote).build();
+            CollectRequest collect = new CollectRequest();
+            List<String> artifacts = new ArrayList<>(List.of("ApacheJMeter", "ApacheJMeter_config"));
+            artifacts.addAll(EXTENSIONS);
+            for (String artifact : artifacts) {
+                collect.addDependency(new Dependency(new DefaultArtifact("org.apache.jmeter", artifact, "jar", VERSION), JavaScopes.RUNTIME));
+            }
+            collect.setRepositories(List.of(central));
+            List<ArtifactResult> results = system.resolveDependencies(session,
+                    new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME))).getArtifactResults();
+            layOut(results);
+        } catch (DependencyResolutionException e) {
+            throw new ToolRunException("cannot fetch JMeter " + VERSION + " from " + remote + ": " + firstLine(e.getMessage())
+                    + " (install JMeter and pass --tool-path, or set LOADSMITH_MAVEN_REPOSITORY to a mirror)", e);
+        } finally {
+            system.shutdown();
+        }
+    }
+
+    private void layOut(List<ArtifactResult> results) {
+        Path stage = null;
+        try {
+            Files.createDirectories(home.getParent());
+            stage = Files.createTempDirectory(home.getParent(), ".jmeter-");
+            Files.createDirectories(stage.resolve("bin"));
+            Files.createDirectories(stage.resolve("lib/ext"));
+            Files.createDirectories(stage.resolve("lib/junit"));
+            for (ArtifactResult result : results) {
+                String id = result.getArtifact().getArtifactId();
+                Path jar = result.getArtifact().getFile().toPath();
+                if (id.equals("ApacheJMeter") && result.getArtifact().getGroupId().equals("org.apache.jmeter")) {
+                    Files.copy(jar, stage.resolve("bin/ApacheJMeter.jar"));
+                } else if (id.equals("ApacheJMeter_config")) {
+                    unzipBin(jar, stage);
+                } else if (EXTENSIONS.contains(id)) {
+                    Files.copy(jar, stage.resolve("lib/ext").resolve(jar.getFileName()));
+                } else {
+                    Files.copy(jar, stage.resolve("lib").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            if (Files.exists(home)) {
+                delete(home);
+            }
+            Files.move(stage, home, StandardCopyOption.ATOMIC_MOVE);
+            stage = null;
+        } catch (IOException e) {
+            throw new ToolRunException("cannot lay out JMeter in " + home + ": " + e.getMessage(), e);
+        } finally {
+            if (stage != null) {
+                delete(stage);
+            }
+        }
+    }
+
+    private static void unzipBin(Path jar, Path stage) throws IOException {
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(jar))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                Path target = stage.resolve(entry.getName()).normalize();
+                if (!entry.getName().startsWith("bin/") || !target.startsWith(stage)) {
+                    continue;
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(new NonClosing(zip), target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "" : text.lines().findFirst().orElse("");
+    }
+
+    /** The zip stream, which Files.copy must not close between entries. */
+    private static final class NonClosing extends java.io.FilterInputStream {
+        NonClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the entry ends; the zip stays open
+        }
+    }
+}

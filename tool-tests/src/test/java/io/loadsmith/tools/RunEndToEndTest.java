@@ -1,0 +1,151 @@
+package io.loadsmith.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadsmith.render.Tool;
+import io.loadsmith.samples.demo.DemoApi;
+import io.loadsmith.testing.Processes;
+import io.loadsmith.testing.TestPaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * {@code loadsmith run} as a user runs it (the built jar, in its own process) with the real Locust,
+ * Artillery and JMeter against the demo API: the result counts the requests the API received, and
+ * a threshold that must fail makes it exit 4 with the JUnit file saying which one.
+ */
+class RunEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FAILING = "createBook: max<0.001ms";
+    private static final String PASSING = "error-rate<50%";
+
+    @TempDir
+    Path dir;
+
+    static Path jar() {
+        Path jar = TestPaths.repoRoot().resolve("cli/target/loadsmith.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError(jar + " is not built: run mvn verify (or package the cli module first)");
+        }
+        return jar;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Tool.class, names = {"LOCUST", "ARTILLERY", "JMETER"})
+    void theResultCountsWhatTheApiReceivedAndABreachedThresholdExitsFour(Tool tool) throws Exception {
+        try (DemoApi api = DemoApi.start(0)) {
+            Map<String, String> env = new HashMap<>(Map.of("OAUTH_CLIENT_ID", DemoApi.CLIENT_ID,
+                    "OAUTH_CLIENT_SECRET", DemoApi.CLIENT_SECRET));
+            List<String> command = new ArrayList<>(List.of("java", "-jar", jar().toString(), "run",
+                    TestPaths.samples().resolve("specs/bookshop/openapi.yaml").toString(), "--tool", tool.id(),
+                    "--vus", "2", "--duration", "6s", "--think-time", "none", "--base-url", api.baseUrl(),
+                    "--results", dir.resolve("results").toString(), "--threshold", PASSING, "--threshold", FAILING,
+                    "--junit", dir.resolve("junit.xml").toString()));
+            if (tool == Tool.JMETER) {
+                // No JMeter anywhere Loadsmith looks: it fetches its own into LOADSMITH_HOME.
+                env.put("LOADSMITH_HOME", dir.resolve("home").toString());
+            } else {
+                command.addAll(List.of("--tool-path", Tools.executable(tool).toString()));
+            }
+            Processes.Result run = Processes.run(command, dir, env, 300);
+            assertEquals(4, run.exitCode(), run.stdout() + run.stderr());
+
+            JsonNode result = JSON.readTree(onlyRunFolder().resolve("result.json").toFile());
+            assertEquals(tool.id(), result.path("tool").asText());
+            long received = api.requests().size();
+            Map<String, Integer> byRoute = new java.util.TreeMap<>();
+            api.requests().forEach(r -> byRoute.merge(r.method() + " " + r.path().replaceAll("/[0-9a-f-]{36}", "/{id}"), 1, Integer::sum));
+            long reported = result.path("total").path("requests").asLong();
+            String why = tool + " reported " + reported + ", the API received " + byRoute + "; " + run.stdout();
+            switch (tool) {
+                case JMETER -> assertEquals(received, reported, why);
+                // Artillery leaves the requests of its before flow (here the one token request) out of its report.
+                case ARTILLERY -> assertEquals(received - 1, reported, why);
+                // Locust stops its users mid-request at the end: what they had sent reached the API but was not
+                // recorded. At most a couple per user.
+                default -> assertTrue(received - reported >= 0 && received - reported <= 2 * 2, why);
+            }
+            assertEquals(0, result.path("total").path("failures").asLong(), run.stdout());
+            assertTrue(received > 20, "a 6 s run with 2 users and no think time makes more requests: " + received);
+
+            var junit = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(dir.resolve("junit.xml").toFile());
+            NodeList cases = junit.getElementsByTagName("testcase");
+            assertEquals(2, cases.getLength());
+            for (int i = 0; i < cases.getLength(); i++) {
+                Element testcase = (Element) cases.item(i);
+                int failures = testcase.getElementsByTagName("failure").getLength();
+                assertEquals(testcase.getAttribute("name").equals(FAILING) ? 1 : 0, failures, testcase.getAttribute("name"));
+            }
+            assertTrue(run.stdout().contains("✗ " + FAILING), run.stdout());
+            if (tool == Tool.JMETER) {
+                assertTrue(Files.isRegularFile(dir.resolve("home/tools/jmeter-5.6.3/bin/ApacheJMeter.jar")), "JMeter was fetched");
+            }
+        }
+    }
+
+    /** Ctrl+C (SIGINT to Loadsmith alone, as setsid keeps the tool out of the terminal's group) mid-run. */
+    @ParameterizedTest
+    @EnumSource(value = Tool.class, names = {"LOCUST", "JMETER"})
+    void ctrlCStopsTheToolAndStillReports(Tool tool) throws Exception {
+        try (DemoApi api = DemoApi.start(0)) {
+            List<String> command = new ArrayList<>(List.of("java", "-jar", jar().toString(), "run",
+                    TestPaths.samples().resolve("specs/bookshop/openapi.yaml").toString(), "--tool", tool.id(),
+                    "--tool-path", Tools.executable(tool).toString(), "--vus", "2", "--duration", "5m", "--think-time", "none",
+                    "--base-url", api.baseUrl(), "--results", dir.resolve("results").toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("out.txt").toFile());
+            builder.environment().putAll(Map.of("OAUTH_CLIENT_ID", DemoApi.CLIENT_ID, "OAUTH_CLIENT_SECRET", DemoApi.CLIENT_SECRET));
+            Process loadsmith = builder.start();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (api.requests().size() < 200 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            List<ProcessHandle> tree = loadsmith.descendants().toList();
+            assertTrue(!tree.isEmpty(), "the tool runs as a child");
+            new ProcessBuilder("kill", "-INT", Long.toString(loadsmith.pid())).start().waitFor();
+            assertTrue(loadsmith.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "Loadsmith ends after Ctrl+C");
+            String out = Files.readString(dir.resolve("out.txt"));
+            assertEquals(130, loadsmith.exitValue(), out);
+            assertTrue(out.contains("stopped; reporting what was measured"), out);
+            JsonNode result = JSON.readTree(onlyRunFolder().resolve("result.json").toFile());
+            long reported = result.path("total").path("requests").asLong();
+            assertTrue(reported >= 200 && reported <= api.requests().size(), reported + " of " + api.requests().size() + "\n" + out);
+            assertTrue(tree.stream().noneMatch(ProcessHandle::isAlive), "the tool and its children are gone");
+        }
+    }
+
+    @Test
+    void aMissingToolExitsThreeWithHowToInstallIt() throws Exception {
+        Map<String, String> env = Map.of("PATH", "/usr/bin/nonexistent", "OAUTH_CLIENT_ID", "x", "OAUTH_CLIENT_SECRET", "y");
+        Processes.Result run = Processes.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar().toString(), "run", TestPaths.samples().resolve("specs/bookshop/openapi.yaml").toString(), "--tool", "locust",
+                "--results", dir.resolve("results").toString()), dir, env, 60);
+        assertEquals(3, run.exitCode(), run.stdout() + run.stderr());
+        assertTrue(run.stderr().contains("locust is not installed"), run.stderr());
+        assertEquals(1, run.stderr().lines().filter(l -> l.startsWith("loadsmith:")).count(), run.stderr());
+        assertTrue(run.stderr().lines().noneMatch(l -> l.startsWith("\tat ")), "no stack trace: " + run.stderr());
+    }
+
+    private Path onlyRunFolder() throws Exception {
+        try (Stream<Path> folders = Files.list(dir.resolve("results"))) {
+            List<Path> all = folders.toList();
+            assertEquals(1, all.size(), all.toString());
+            return all.get(0);
+        }
+    }
+}
