@@ -3,7 +3,6 @@ package io.loadsmith.result;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,7 +198,7 @@ public final class ResultBuilder {
     public final class Recorder {
         private final String name;
         private final Histogram histogram = new Histogram(3);
-        private final EnumMap<FailureKind, Long> failureKinds = new EnumMap<>(FailureKind.class);
+        private final long[] failureKinds = new long[FailureKind.values().length];
         private long count;
         private long failures;
         private long latencies;
@@ -219,7 +218,7 @@ public final class ResultBuilder {
             count++;
             if (failure != null) {
                 failures++;
-                failureKinds.merge(failure, 1L, Long::sum);
+                failureKinds[failure.ordinal()]++;
             }
             if (latency >= 0) {
                 latencies++;
@@ -253,7 +252,11 @@ public final class ResultBuilder {
                 }
             }
             Map<String, Long> kinds = new LinkedHashMap<>();
-            failureKinds.forEach((kind, n) -> kinds.put(kind.id(), n));
+            for (FailureKind kind : FailureKind.values()) {
+                if (failureKinds[kind.ordinal()] > 0) {
+                    kinds.put(kind.id(), failureKinds[kind.ordinal()]);
+                }
+            }
             return new Stats(count, failures, kinds, latency, latency == null ? Stats.PercentileSource.NONE
                     : Stats.PercentileSource.EXACT, extra, duration > 0 ? round(count / duration) : 0,
                     knowsReceived ? bytesReceived : null, knowsSent ? bytesSent : null);

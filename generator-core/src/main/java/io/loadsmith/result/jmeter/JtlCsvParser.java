@@ -1,5 +1,6 @@
 package io.loadsmith.result.jmeter;
 
+import io.loadsmith.result.Bytes;
 import io.loadsmith.result.FailureKind;
 import io.loadsmith.result.LatencyDefinition;
 import io.loadsmith.result.ResultBuilder;
@@ -38,6 +39,8 @@ public final class JtlCsvParser implements ResultParser {
             "Connect");
     private static final byte[] TRANSACTION = "Number of samples in transaction".getBytes(StandardCharsets.US_ASCII);
     private static final int BUFFER = 1 << 22;
+    private static final long QUOTES = Bytes.spread('"');
+    private static final long NEWLINES = Bytes.spread('\n');
 
     @Override
     public String tool() {
@@ -132,6 +135,8 @@ public final class JtlCsvParser implements ResultParser {
         private int bytes = -1;
         private int sentBytes = -1;
         private int needed;
+        /** The first column after those read: the rest of a row is only scanned for its end. */
+        private int skipFrom = Integer.MAX_VALUE;
         private DateTimeFormatter dateFormat;
         private final Labels labels = new Labels();
         private long transactions;
@@ -177,8 +182,9 @@ public final class JtlCsvParser implements ResultParser {
                 handle();
             }
             pos = end;
+            long delimiters = Bytes.spread(delimiter);
             while (true) {
-                end = row(pos);
+                end = rowFast(pos, delimiters);
                 if (end < 0) {
                     if (eof) {
                         if (pos < limit) {
@@ -233,8 +239,64 @@ public final class JtlCsvParser implements ResultParser {
         }
 
         /**
+         * The same split, eight bytes at a time: one word read finds every delimiter, line end and
+         * quote in it. A row with a quote among the columns read, or near the buffer's end, is left
+         * to {@link #row}.
+         */
+        private int rowFast(int rowStart, long delimiters) {
+            byte[] b = buf;
+            int lim = limit;
+            int pos = rowStart;
+            int fieldStart = rowStart;
+            int count = 0;
+            int skip = Math.min(skipFrom, starts.length);
+            long quotes = QUOTES;
+            long newlines = NEWLINES;
+            while (pos + 8 <= lim) {
+                long word = Bytes.word(b, pos);
+                long hits = Bytes.zeroBytes(word ^ newlines) | Bytes.zeroBytes(word ^ quotes);
+                if (count < skip) {
+                    hits |= Bytes.zeroBytes(word ^ delimiters);
+                }
+                while (hits != 0) {
+                    int at = pos + (Long.numberOfTrailingZeros(hits) >>> 3);
+                    hits &= hits - 1;
+                    byte c = b[at];
+                    if (c == '"') {
+                        return row(rowStart);
+                    }
+                    if (c == '\n') {
+                        if (count < skip) {
+                            int end = at > fieldStart && b[at - 1] == '\r' ? at - 1 : at;
+                            starts[count] = fieldStart;
+                            ends[count] = end;
+                            escaped[count] = false;
+                            count++;
+                        }
+                        fields = count;
+                        return at + 1;
+                    }
+                    if (count < skip) {
+                        starts[count] = fieldStart;
+                        ends[count] = at;
+                        escaped[count] = false;
+                        count++;
+                        fieldStart = at + 1;
+                        if (count == skip) {
+                            // Only line ends and quotes matter from here; drop the delimiters later in this word.
+                            hits &= ~Bytes.zeroBytes(word ^ delimiters);
+                        }
+                    }
+                }
+                pos += 8;
+            }
+            return row(rowStart);
+        }
+
+        /**
          * Splits the row at {@code pos} into fields; returns the position after its line end, or -1
-         * when the buffer ends first.
+         * when the buffer ends first. Fields end at the delimiter or the line end; a field that starts
+         * with a quote ends at the quote that closes it ("" inside is one quote) and may hold both.
          */
         private int row(int pos) {
             fields = 0;
@@ -247,68 +309,65 @@ public final class JtlCsvParser implements ResultParser {
                     ends = Arrays.copyOf(ends, fields * 2);
                     escaped = Arrays.copyOf(escaped, fields * 2);
                 }
+                if (fields == skipFrom) {
+                    // Columns nobody reads: find the row's end, minding quotes (a message may hold line breaks).
+                    boolean quoted = false;
+                    while (true) {
+                        int p = quoted ? Bytes.next(b, pos, lim, '"') : Bytes.next(b, pos, lim, '\n', '"');
+                        if (p >= lim) {
+                            return -1;
+                        }
+                        if (b[p] == '"') {
+                            quoted = !quoted;
+                            pos = p + 1;
+                            continue;
+                        }
+                        return p + 1;
+                    }
+                }
                 if (pos >= lim) {
                     return -1;
                 }
-                if (b[pos] == '"') {
+                boolean quotedField = b[pos] == '"';
+                if (quotedField) {
                     int start = ++pos;
                     boolean doubled = false;
                     while (true) {
-                        if (pos >= lim) {
+                        int p = Bytes.next(b, pos, lim, '"');
+                        if (p + 1 >= lim) {
                             return -1;
                         }
-                        if (b[pos] == '"') {
-                            if (pos + 1 >= lim) {
-                                return -1;
-                            }
-                            if (b[pos + 1] == '"') {
-                                doubled = true;
-                                pos += 2;
-                                continue;
-                            }
-                            break;
+                        if (b[p + 1] == '"') {
+                            doubled = true;
+                            pos = p + 2;
+                            continue;
                         }
-                        pos++;
+                        starts[fields] = start;
+                        ends[fields] = p;
+                        escaped[fields] = doubled;
+                        pos = p + 1;
+                        break;
                     }
-                    starts[fields] = start;
-                    ends[fields] = pos;
-                    escaped[fields] = doubled;
-                    pos++;
                     // Anything between the closing quote and the delimiter is not JMeter's; skip it.
-                    while (pos < lim && b[pos] != d && b[pos] != '\n' && b[pos] != '\r') {
-                        pos++;
-                    }
+                    pos = Bytes.next(b, pos, lim, d, '\n');
                 } else {
-                    int start = pos;
-                    while (pos < lim) {
-                        byte c = b[pos];
-                        if (c == d || c == '\n' || c == '\r') {
-                            break;
-                        }
-                        pos++;
-                    }
-                    starts[fields] = start;
-                    ends[fields] = pos;
+                    int p = Bytes.next(b, pos, lim, d, '\n');
+                    starts[fields] = pos;
+                    ends[fields] = p;
                     escaped[fields] = false;
+                    pos = p;
                 }
-                fields++;
                 if (pos >= lim) {
                     return -1;
                 }
-                byte c = b[pos];
-                if (c == d) {
+                fields++;
+                if (b[pos] == d) {
                     pos++;
                     continue;
                 }
-                if (c == '\r') {
-                    pos++;
-                    if (pos >= lim) {
-                        return -1;
-                    }
-                    if (b[pos] == '\n') {
-                        pos++;
-                    }
-                    return pos;
+                int last = fields - 1;
+                if (!quotedField && ends[last] > starts[last] && b[ends[last] - 1] == '\r') {
+                    ends[last]--;
                 }
                 return pos + 1;
             }
@@ -457,6 +516,16 @@ public final class JtlCsvParser implements ResultParser {
             needed = 0;
             for (int column : new int[] {timeStamp, elapsed, label, success}) {
                 needed = Math.max(needed, column);
+            }
+            int last = needed;
+            for (int column : new int[] {responseCode, responseMessage, failureMessage, bytes, sentBytes}) {
+                last = Math.max(last, column);
+            }
+            skipFrom = last + 1;
+            if (starts.length <= skipFrom) {
+                starts = Arrays.copyOf(starts, skipFrom + 1);
+                ends = Arrays.copyOf(ends, skipFrom + 1);
+                escaped = Arrays.copyOf(escaped, skipFrom + 1);
             }
         }
 

@@ -3,6 +3,7 @@ package io.loadsmith.result.k6;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.loadsmith.result.Bytes;
 import io.loadsmith.result.FailureKind;
 import io.loadsmith.result.LatencyDefinition;
 import io.loadsmith.result.ResultBuilder;
@@ -116,10 +117,7 @@ public final class K6NdjsonParser implements ResultParser {
             fill(0);
             int pos = 0;
             while (true) {
-                int end = pos;
-                while (end < limit && buf[end] != '\n') {
-                    end++;
-                }
+                int end = Bytes.next(buf, pos, limit, '\n');
                 if (end == limit && !eof) {
                     int keep = limit - pos;
                     if (keep == buf.length) {
