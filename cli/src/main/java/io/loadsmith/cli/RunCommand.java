@@ -160,7 +160,7 @@ final class RunCommand implements Callable<Integer> {
             }
             RunResult result = ResultParsers.parse(raw, tool.id(), Thresholds.extraPercentiles(testPlan.thresholds()));
             if (tool == Tool.K6 && !testPlan.thresholds().isEmpty()) {
-                result = withVerdict(result, outcome.exitCode() != 99);
+                result = result.withToolVerdict(outcome.exitCode() != 99);
             }
             if (tool == Tool.ARTILLERY && testPlan.auth() instanceof io.loadsmith.model.Auth.OAuth2ClientCredentials) {
                 result = result.withWarning("Artillery leaves its before flow out of the report: the OAuth 2.0 token "
@@ -190,11 +190,6 @@ final class RunCommand implements Callable<Integer> {
                 // the JVM is already shutting down (Ctrl+C): the hook is running and now returns
             }
         }
-    }
-
-    private static RunResult withVerdict(RunResult r, boolean passed) {
-        return new RunResult(r.tool(), r.toolVersion(), r.format(), r.latencyDefinition(), r.start(), r.durationSeconds(), r.total(),
-                r.operations(), r.thresholds(), passed, r.intervalSeconds(), r.timeSeries(), r.warnings());
     }
 
     private static List<String> launcher(Tool tool, Path toolPath, Map<String, String> environment, PrintWriter err) {

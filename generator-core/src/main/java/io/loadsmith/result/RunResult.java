@@ -31,6 +31,18 @@ public record RunResult(String tool, String toolVersion, String format, LatencyD
                 toolVerdict, intervalSeconds, timeSeries, warnings);
     }
 
+    /** The same result with these totals. */
+    public RunResult withTotal(Stats newTotal) {
+        return new RunResult(tool, toolVersion, format, latencyDefinition, start, durationSeconds, newTotal, operations, thresholds,
+                toolVerdict, intervalSeconds, timeSeries, warnings);
+    }
+
+    /** The same result with the tool's own verdict on its thresholds. */
+    public RunResult withToolVerdict(Boolean verdict) {
+        return new RunResult(tool, toolVersion, format, latencyDefinition, start, durationSeconds, total, operations, thresholds,
+                verdict, intervalSeconds, timeSeries, warnings);
+    }
+
     /** The same result with one more warning. */
     public RunResult withWarning(String warning) {
         List<String> more = new java.util.ArrayList<>(warnings);

@@ -29,6 +29,12 @@ public record Stats(long requests, long failures, Map<String, Long> failuresByKi
         extraPercentiles = Collections.unmodifiableMap(new TreeMap<>(extraPercentiles));
     }
 
+    /** The same figures with these byte counts (null: unknown). */
+    public Stats withBytes(Long received, Long sent) {
+        return new Stats(requests, failures, failuresByKind, latencyMs, percentiles, extraPercentiles, throughputPerSecond,
+                received, sent);
+    }
+
     /** The fraction of requests that failed; 0 when there were none. */
     public double errorRate() {
         return requests == 0 ? 0 : (double) failures / requests;

@@ -1,9 +1,8 @@
 package io.loadsmith.result.artillery;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadsmith.result.FailureKind;
+import io.loadsmith.result.JsonFiles;
 import io.loadsmith.result.Latency;
 import io.loadsmith.result.LatencyDefinition;
 import io.loadsmith.result.OperationResult;
@@ -12,7 +11,6 @@ import io.loadsmith.result.ResultParser;
 import io.loadsmith.result.RunResult;
 import io.loadsmith.result.Stats;
 import io.loadsmith.result.TimeSlice;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +30,6 @@ import java.util.regex.Pattern;
  * Artillery's own.
  */
 public final class ArtilleryJsonParser implements ResultParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ENDPOINT = "plugins.metrics-by-endpoint.";
     private static final Pattern ENDPOINT_COUNTER = Pattern.compile("^plugins\\.metrics-by-endpoint\\.(.*)\\.(codes|errors)\\.([^.]+)$");
 
@@ -54,16 +51,7 @@ public final class ArtilleryJsonParser implements ResultParser {
 
     @Override
     public RunResult parse(Path file, Set<Double> extraPercentiles) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (JacksonException e) {
-            String where = e.getLocation() == null ? null : "line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            throw new ResultParseException(file, where, "not valid JSON (cut short?): " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ResultParseException(file, null, "cannot read it: " + e.getMessage(), e);
-        }
+        JsonNode root = JsonFiles.read(file);
         JsonNode aggregate = root.path("aggregate");
         if (!aggregate.isObject()) {
             throw new ResultParseException(file, "/aggregate", "no aggregate object: not an Artillery report");

@@ -6,7 +6,6 @@ import io.loadsmith.result.LatencyDefinition;
 import io.loadsmith.result.ResultBuilder;
 import io.loadsmith.result.ResultParser;
 import io.loadsmith.result.RunResult;
-import io.loadsmith.result.Stats;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -63,11 +62,6 @@ public final class K6CsvParser implements ResultParser {
             }
         }, builder::warn);
         RunResult result = builder.build(extraPercentiles);
-        Stats t = result.total();
-        Stats total = new Stats(t.requests(), t.failures(), t.failuresByKind(), t.latencyMs(), t.percentiles(), t.extraPercentiles(),
-                t.throughputPerSecond(), known[0] ? bytes[0] : null, known[1] ? bytes[1] : null);
-        return new RunResult(result.tool(), null, result.format(), result.latencyDefinition(), result.start(),
-                result.durationSeconds(), total, result.operations(), result.thresholds(), null, result.intervalSeconds(),
-                result.timeSeries(), result.warnings());
+        return result.withTotal(result.total().withBytes(known[0] ? bytes[0] : null, known[1] ? bytes[1] : null));
     }
 }

@@ -67,13 +67,8 @@ public final class K6NdjsonParser implements ResultParser {
         }
         RunResult result = builder.build(extraPercentiles);
         if (totals.anyReceived || totals.anySent) {
-            var total = result.total();
-            total = new io.loadsmith.result.Stats(total.requests(), total.failures(), total.failuresByKind(), total.latencyMs(),
-                    total.percentiles(), total.extraPercentiles(), total.throughputPerSecond(),
-                    totals.anyReceived ? totals.received : null, totals.anySent ? totals.sent : null);
-            result = new RunResult(result.tool(), result.toolVersion(), result.format(), result.latencyDefinition(),
-                    result.start(), result.durationSeconds(), total, result.operations(), result.thresholds(),
-                    result.toolVerdict(), result.intervalSeconds(), result.timeSeries(), result.warnings());
+            result = result.withTotal(result.total().withBytes(totals.anyReceived ? totals.received : null,
+                    totals.anySent ? totals.sent : null));
         }
         return result;
     }

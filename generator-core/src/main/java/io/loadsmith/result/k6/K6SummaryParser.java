@@ -1,8 +1,7 @@
 package io.loadsmith.result.k6;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadsmith.result.JsonFiles;
 import io.loadsmith.result.LatencyDefinition;
 import io.loadsmith.result.Latency;
 import io.loadsmith.result.OperationResult;
@@ -10,7 +9,6 @@ import io.loadsmith.result.ResultParseException;
 import io.loadsmith.result.ResultParser;
 import io.loadsmith.result.RunResult;
 import io.loadsmith.result.Stats;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -29,7 +27,6 @@ import java.util.regex.Pattern;
  * figures exist for the {@code name} submetrics that the script's thresholds asked for.
  */
 public final class K6SummaryParser implements ResultParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NAME_SUBMETRIC = Pattern.compile("^(http_req_duration|http_reqs|http_req_failed)\\{name:(.*)}$");
 
     @Override
@@ -51,16 +48,7 @@ public final class K6SummaryParser implements ResultParser {
 
     @Override
     public RunResult parse(Path file, Set<Double> extraPercentiles) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (JacksonException e) {
-            String where = e.getLocation() == null ? null : "line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            throw new ResultParseException(file, where, "not valid JSON (cut short?): " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ResultParseException(file, null, "cannot read it: " + e.getMessage(), e);
-        }
+        JsonNode root = JsonFiles.read(file);
         JsonNode metrics = root.path("metrics");
         if (!metrics.isObject()) {
             throw new ResultParseException(file, "/metrics", "no metrics object: not a k6 summary");

@@ -1,14 +1,12 @@
 package io.loadsmith.result.locust;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadsmith.result.JsonFiles;
 import io.loadsmith.result.LatencyDefinition;
 import io.loadsmith.result.ResultBuilder;
 import io.loadsmith.result.ResultParseException;
 import io.loadsmith.result.ResultParser;
 import io.loadsmith.result.RunResult;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
@@ -20,7 +18,6 @@ import java.util.Set;
  * so they carry Locust's rounding (two significant digits above 100 ms).
  */
 public final class LocustJsonParser implements ResultParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public String tool() {
@@ -40,15 +37,7 @@ public final class LocustJsonParser implements ResultParser {
 
     @Override
     public RunResult parse(Path file, Set<Double> extraPercentiles) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (JacksonException e) {
-            String where = e.getLocation() == null ? null : "line " + e.getLocation().getLineNr();
-            throw new ResultParseException(file, where, "not valid JSON (cut short?): " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ResultParseException(file, null, "cannot read it: " + e.getMessage(), e);
-        }
+        JsonNode root = JsonFiles.read(file);
         if (!root.isArray()) {
             throw new ResultParseException(file, "/", "not a JSON array of request statistics");
         }
