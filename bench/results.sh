@@ -31,7 +31,7 @@ measure() { # label, command...
 printf '%-28s %10s %12s %10s %14s\n' "what" "size MB" "wall s" "MB/s" "peak RSS MB"
 for kind in jtl ndjson; do
   file="$work/results-$size.$kind"
-  bytes=$(stat -c %s "$file")
+  bytes=$(stat -L -c %s "$file")
   walls=()
   rss=0
   for _ in $(seq "$rounds"); do
@@ -56,5 +56,5 @@ file="$work/results-$size.jtl"
 rm -rf "$work/dashboard"
 # shellcheck disable=SC2086
 read -r wall kb < <(measure jmeter $jmeter -g "$file" -o "$work/dashboard" -j "$work/jmeter-g.log")
-awk -v w="$wall" -v b="$(stat -c %s "$file")" -v r="$kb" \
+awk -v w="$wall" -v b="$(stat -L -c %s "$file")" -v r="$kb" \
   'BEGIN { printf "%-28s %10.0f %12s %10.0f %14.0f\n", "jmeter -g (JTL)", b/1e6, w, b/1e6/w, r/1024 }'

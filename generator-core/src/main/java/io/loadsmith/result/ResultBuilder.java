@@ -95,7 +95,19 @@ public final class ResultBuilder {
     }
 
     private void slice(long startMs, long latency, boolean failed) {
-        long second = Math.floorDiv(startMs, 1000);
+        int index = sliceIndex(Math.floorDiv(startMs, 1000));
+        sliceRequests[index]++;
+        if (failed) {
+            sliceFailures[index]++;
+        }
+        if (latency >= 0) {
+            sliceLatencySum[index] += latency;
+            sliceLatencyMax[index] = Math.max(sliceLatencyMax[index], latency);
+        }
+    }
+
+    /** The slot of a second in the per-second arrays, which grow (either way) to hold it. */
+    private int sliceIndex(long second) {
         if (baseSecond == Long.MIN_VALUE) {
             baseSecond = second - 60;
         }
@@ -115,13 +127,33 @@ public final class ResultBuilder {
             sliceLatencySum = Arrays.copyOf(sliceLatencySum, size);
             sliceLatencyMax = Arrays.copyOf(sliceLatencyMax, size);
         }
-        sliceRequests[index]++;
-        if (failed) {
-            sliceFailures[index]++;
+        return index;
+    }
+
+    /**
+     * Adds what another builder of the same format recorded (a later part of the same file, read in
+     * parallel): operations new to this one come after this one's, as they would in one pass.
+     */
+    public void merge(ResultBuilder other) {
+        for (Recorder recorder : other.operations.values()) {
+            operation(recorder.name).addAll(recorder);
         }
-        if (latency >= 0) {
-            sliceLatencySum[index] += latency;
-            sliceLatencyMax[index] = Math.max(sliceLatencyMax[index], latency);
+        total.addAll(other.total);
+        anyLatency |= other.anyLatency;
+        firstStartMs = Math.min(firstStartMs, other.firstStartMs);
+        lastEndMs = Math.max(lastEndMs, other.lastEndMs);
+        for (int i = 0; i < other.sliceRequests.length; i++) {
+            if (other.sliceRequests[i] > 0) {
+                int index = sliceIndex(other.baseSecond + i);
+                sliceRequests[index] += other.sliceRequests[i];
+                sliceFailures[index] += other.sliceFailures[i];
+                sliceLatencySum[index] += other.sliceLatencySum[i];
+                sliceLatencyMax[index] = Math.max(sliceLatencyMax[index], other.sliceLatencyMax[i]);
+            }
+        }
+        other.warnings.forEach(this::warn);
+        if (toolVersion == null) {
+            toolVersion = other.toolVersion;
         }
     }
 
@@ -239,6 +271,23 @@ public final class ResultBuilder {
                 bytesSent += sent;
                 knowsSent = true;
             }
+        }
+
+        private void addAll(Recorder other) {
+            count += other.count;
+            failures += other.failures;
+            for (int i = 0; i < failureKinds.length; i++) {
+                failureKinds[i] += other.failureKinds[i];
+            }
+            latencies += other.latencies;
+            histogram.add(other.histogram);
+            sum += other.sum;
+            min = Math.min(min, other.min);
+            max = Math.max(max, other.max);
+            bytesReceived += other.bytesReceived;
+            bytesSent += other.bytesSent;
+            knowsReceived |= other.knowsReceived;
+            knowsSent |= other.knowsSent;
         }
 
         private Stats stats(double duration, Set<Double> extraPercentiles) {

@@ -7,11 +7,17 @@ import io.loadsmith.result.ResultBuilder;
 import io.loadsmith.result.ResultParseException;
 import io.loadsmith.result.ResultParser;
 import io.loadsmith.result.RunResult;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -39,6 +45,19 @@ public final class JtlCsvParser implements ResultParser {
             "Connect");
     private static final byte[] TRANSACTION = "Number of samples in transaction".getBytes(StandardCharsets.US_ASCII);
     private static final int BUFFER = 1 << 22;
+    /** Files from this size are read in two halves at once. */
+    private static final long PARALLEL_FROM = 64L << 20;
+
+    private final long parallelFrom;
+
+    public JtlCsvParser() {
+        this(PARALLEL_FROM);
+    }
+
+    /** For tests: files from {@code parallelFrom} bytes are read in two halves. */
+    JtlCsvParser(long parallelFrom) {
+        this.parallelFrom = parallelFrom;
+    }
     private static final long QUOTES = Bytes.spread('"');
     private static final long NEWLINES = Bytes.spread('\n');
 
@@ -77,12 +96,168 @@ public final class JtlCsvParser implements ResultParser {
     @Override
     public RunResult parse(Path file, Set<Double> extraPercentiles) {
         ResultBuilder builder = new ResultBuilder("jmeter", format(), LatencyDefinition.CONNECT_TO_LAST_BYTE, 1);
-        try (InputStream in = Files.newInputStream(file)) {
-            new Scan(file, in, builder).run();
-        } catch (IOException e) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            byte[] header = size >= parallelFrom && Runtime.getRuntime().availableProcessors() > 1 ? header(channel) : null;
+            long middle = splitPoint(channel, header);
+            if (middle < 0) {
+                Scan scan = new Scan(file, new Range(channel, 0, size), builder);
+                scan.run();
+                scan.report(builder, 0, 0);
+            } else {
+                // Two halves at once, split where a row starts; the second reads the header row first, as if it
+                // were a file of its own, and what it found is added to the first's.
+                ResultBuilder second = new ResultBuilder("jmeter", format(), LatencyDefinition.CONNECT_TO_LAST_BYTE, 1);
+                Scan later = new Scan(file, new SequenceInputStream(new ByteArrayInputStream(header),
+                        new Range(channel, middle, size)), second);
+                Thread thread = new Thread(() -> {
+                    try {
+                        later.run();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, "loadsmith-jtl-second-half");
+                Throwable[] failure = new Throwable[1];
+                thread.setUncaughtExceptionHandler((t, e) -> failure[0] = e);
+                thread.start();
+                Scan scan = new Scan(file, new Range(channel, 0, middle), builder);
+                scan.run();
+                thread.join();
+                if (failure[0] instanceof RuntimeException e) {
+                    throw e;
+                } else if (failure[0] != null) {
+                    throw new IllegalStateException(failure[0]);
+                }
+                builder.merge(second);
+                scan.report(builder, later.transactions, later.skipped);
+            }
+        } catch (IOException | UncheckedIOException e) {
             throw new ResultParseException(file, null, "cannot read it: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ResultParseException(file, null, "interrupted", e);
         }
         return builder.build(extraPercentiles);
+    }
+
+    /** Where the file is split for two threads, or -1 when it is read in one pass. */
+    long splitPoint(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return channel.size() >= parallelFrom ? splitPoint(channel, header(channel)) : -1;
+        }
+    }
+
+    private static long splitPoint(FileChannel channel, byte[] header) throws IOException {
+        return header == null ? -1 : rowStartAfter(channel, channel.size() / 2, header);
+    }
+
+    /**
+     * The header row, when it makes the file safe to split: it starts with timeStamp, so a line that
+     * starts with 10 to 13 digits and the delimiter starts a row (not the inside of a quoted message).
+     */
+    private static byte[] header(FileChannel channel) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(64 * 1024);
+        channel.read(head, 0);
+        byte[] bytes = Arrays.copyOf(head.array(), head.position());
+        int end = Bytes.next(bytes, 0, bytes.length, '\n');
+        if (end == bytes.length) {
+            return null;
+        }
+        String first = new String(bytes, 0, end, StandardCharsets.UTF_8).replace("\uFEFF", "").toLowerCase(Locale.ROOT);
+        return first.startsWith("timestamp") && first.contains("elapsed") ? Arrays.copyOf(bytes, end + 1) : null;
+    }
+
+    /**
+     * The first row start at or after {@code from}, or -1: a line that starts with 10 to 13 digits
+     * and the delimiter, and is followed by two more such lines, each with as many fields as the
+     * header (minding quotes), so that a line inside a quoted message is not taken for one.
+     */
+    private static long rowStartAfter(FileChannel channel, long from, byte[] header) throws IOException {
+        byte delimiter = delimiter(header);
+        int columns = fieldCount(header, 0, header.length, delimiter);
+        ByteBuffer window = ByteBuffer.allocate(1 << 20);
+        channel.read(window, from);
+        byte[] bytes = window.array();
+        int limit = window.position();
+        for (int at = Bytes.next(bytes, 0, limit, '\n'); at < limit; at = Bytes.next(bytes, at + 1, limit, '\n')) {
+            int start = at + 1;
+            boolean rows = true;
+            for (int i = 0; i < 3 && rows; i++) {
+                int end = rowEnd(bytes, start, limit);
+                rows = end > 0 && startsWithTimestamp(bytes, start, end, delimiter)
+                        && fieldCount(bytes, start, end, delimiter) == columns;
+                start = end;
+            }
+            if (rows) {
+                return from + at + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWithTimestamp(byte[] bytes, int from, int to, byte delimiter) {
+        int digits = 0;
+        while (from + digits < to && bytes[from + digits] >= '0' && bytes[from + digits] <= '9') {
+            digits++;
+        }
+        return digits >= 10 && digits <= 13 && from + digits < to && bytes[from + digits] == delimiter;
+    }
+
+    /** The position after the line end that ends the row at {@code from} (quotes minded), or -1. */
+    private static int rowEnd(byte[] bytes, int from, int limit) {
+        boolean quoted = false;
+        for (int i = from; i < limit; i++) {
+            if (bytes[i] == '"') {
+                quoted = !quoted;
+            } else if (bytes[i] == '\n' && !quoted) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static int fieldCount(byte[] bytes, int from, int to, byte delimiter) {
+        int fields = 1;
+        boolean quoted = false;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == '"') {
+                quoted = !quoted;
+            } else if (bytes[i] == delimiter && !quoted) {
+                fields++;
+            }
+        }
+        return fields;
+    }
+
+    /** Part of a file, read with positional reads so that two threads can share the channel. */
+    private static final class Range extends InputStream {
+        private final FileChannel channel;
+        private long position;
+        private final long end;
+
+        Range(FileChannel channel, long from, long to) {
+            this.channel = channel;
+            this.position = from;
+            this.end = to;
+        }
+
+        @Override
+        public int read(byte[] bytes, int offset, int length) throws IOException {
+            if (position >= end) {
+                return -1;
+            }
+            int n = channel.read(ByteBuffer.wrap(bytes, offset, (int) Math.min(length, end - position)), position);
+            if (n > 0) {
+                position += n;
+            }
+            return n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
     }
 
     /** The most frequent of comma, tab, semicolon and pipe outside quotes. */
@@ -207,12 +382,18 @@ public final class JtlCsvParser implements ResultParser {
                 }
                 pos = end;
             }
-            if (transactions > 0) {
-                builder.warn(transactions + " Transaction Controller rows (groups) are left out of the request counts: "
+        }
+
+        /** The warnings of this scan and, when the file was read in parts, of the others. */
+        void report(ResultBuilder into, long otherTransactions, long otherSkipped) {
+            long allTransactions = transactions + otherTransactions;
+            long allSkipped = skipped + otherSkipped;
+            if (allTransactions > 0) {
+                into.warn(allTransactions + " Transaction Controller rows (groups) are left out of the request counts: "
                         + "each sums up samples that have rows of their own");
             }
-            if (skipped > 0) {
-                builder.warn(skipped + " rows with too few fields were skipped");
+            if (allSkipped > 0) {
+                into.warn(allSkipped + " rows with too few fields were skipped");
             }
         }
 
