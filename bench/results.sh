@@ -21,11 +21,10 @@ for kind in jtl ndjson; do
   [ -f "$file" ] || java -cp benchmarks/target/benchmarks.jar io.loadsmith.benchmarks.ResultFiles "$kind" "$file" "$size"
 done
 
-measure() { # label, command...
-  local label="$1"; shift
-  local timing
-  timing="$( { /usr/bin/time -f '%e %M' "$@" > "$work/last.out" 2>/dev/null; } 2>&1 | tail -1)"
-  echo "$timing"
+measure() { # label, command...: prints "wall-seconds peak-RSS-KB"
+  shift
+  /usr/bin/time -o "$work/last.time" -f '%e %M' "$@" > "$work/last.out" 2> "$work/last.err" || true
+  tail -1 "$work/last.time"
 }
 
 printf '%-28s %10s %12s %10s %14s\n' "what" "size MB" "wall s" "MB/s" "peak RSS MB"

@@ -208,6 +208,40 @@ class CorpusResultsTest {
     }
 
     @Test
+    void gzipK6JsonReadsLikeThePlainFile(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path plain = TestPaths.corpus().resolve("outputs-generated/k6/samples.ndjson");
+        Path gzip = dir.resolve("samples.ndjson.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzip))) {
+            Files.copy(plain, out);
+        }
+        assertEquals(ResultJson.write(ResultParsers.parse(plain, null, Set.of())).replace("samples.ndjson", ""),
+                ResultJson.write(ResultParsers.parse(gzip, null, Set.of())).replace("samples.ndjson.gz", ""));
+    }
+
+    @Test
+    void locustJsonBuildsPercentilesFromItsHistogram(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        // The shape of Locust's --json output (one entry per name, response times bucketed by rounded ms).
+        Path file = Files.writeString(dir.resolve("locust.json"), """
+                [{"name": "getBook", "method": "GET", "last_request_timestamp": 1795312660.5, "start_time": 1795312650.0,
+                  "num_requests": 10, "num_none_requests": 0, "num_failures": 1, "total_response_time": 235.0,
+                  "max_response_time": 120.0, "min_response_time": 5.0, "total_content_length": 1000,
+                  "response_times": {"5": 4, "10": 4, "50": 1, "120": 1}, "num_reqs_per_sec": {}, "num_fail_per_sec": {}}]
+                """);
+        RunResult result = ResultParsers.parse(file, null, Set.of());
+        assertEquals("locust-json", result.format());
+        assertEquals(10, result.total().requests());
+        assertEquals(1, result.total().failures());
+        // Nearest rank over 5,5,5,5,10,10,10,10,50,120, within HdrHistogram's 0.1%.
+        assertEquals(10.0, result.total().latencyMs().p50(), 0.011);
+        assertEquals(10.0, result.total().latencyMs().p75(), 0.011);
+        assertEquals(50.0, result.total().latencyMs().p90(), 0.051);
+        assertEquals(120.0, result.total().latencyMs().p95(), 0.121);
+        assertEquals(5.0, result.total().latencyMs().min(), 0.001);
+        assertEquals(23.5, result.total().latencyMs().mean(), 0.001, "Locust's own sum over its count");
+        assertEquals(1000L, result.total().bytesReceived());
+    }
+
+    @Test
     void locustCsvFamilyIsReadTogether() throws IOException {
         Path dir = TestPaths.corpus().resolve("outputs-generated/locust");
         RunResult fromStats = ResultParsers.parse(dir.resolve("locust_stats.csv"), null, Set.of());
