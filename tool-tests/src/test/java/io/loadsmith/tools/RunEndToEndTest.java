@@ -126,7 +126,8 @@ class RunEndToEndTest {
             assertTrue(out.contains("stopped; reporting what was measured"), out);
             JsonNode result = JSON.readTree(onlyRunFolder().resolve("result.json").toFile());
             long reported = result.path("total").path("requests").asLong();
-            assertTrue(reported > 0 && reported <= api.requests().size(), reported + " of " + api.requests().size() + "\n" + out);
+            // A request the stop cut off may be recorded as failed by the tool without reaching the API: one per user at most.
+            assertTrue(reported > 0 && reported <= api.requests().size() + 2, reported + " of " + api.requests().size() + "\n" + out);
             assertTrue(tree.stream().noneMatch(ProcessHandle::isAlive), "the tool and its children are gone");
         }
     }
