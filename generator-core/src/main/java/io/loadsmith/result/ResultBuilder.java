@@ -26,7 +26,8 @@ public final class ResultBuilder {
     private final LatencyDefinition latencyDefinition;
     private final double unitsPerMs;
     private final Map<String, Recorder> operations = new LinkedHashMap<>();
-    private final Recorder total;
+    /** Requests recorded so far; the totals themselves are summed from the operations at the end. */
+    private long requests;
     private final List<String> warnings = new ArrayList<>();
     private String toolVersion;
     private Boolean toolVerdict;
@@ -45,7 +46,6 @@ public final class ResultBuilder {
         this.format = format;
         this.latencyDefinition = latencyDefinition;
         this.unitsPerMs = unitsPerMs;
-        this.total = new Recorder("total");
     }
 
     /** The recorder of an operation, made on first use; keep it to avoid a lookup per sample. */
@@ -68,7 +68,7 @@ public final class ResultBuilder {
     }
 
     public long requests() {
-        return total.count;
+        return requests;
     }
 
     /**
@@ -82,7 +82,7 @@ public final class ResultBuilder {
      */
     public void record(Recorder operation, long startMs, long latency, FailureKind failure, long bytesReceived, long bytesSent) {
         operation.add(latency, failure, bytesReceived, bytesSent);
-        total.add(latency, failure, bytesReceived, bytesSent);
+        requests++;
         if (latency >= 0) {
             anyLatency = true;
         }
@@ -138,7 +138,7 @@ public final class ResultBuilder {
         for (Recorder recorder : other.operations.values()) {
             operation(recorder.name).addAll(recorder);
         }
-        total.addAll(other.total);
+        requests += other.requests;
         anyLatency |= other.anyLatency;
         firstStartMs = Math.min(firstStartMs, other.firstStartMs);
         lastEndMs = Math.max(lastEndMs, other.lastEndMs);
@@ -174,6 +174,8 @@ public final class ResultBuilder {
         for (Recorder recorder : operations.values()) {
             results.add(new OperationResult(recorder.name, recorder.stats(duration, extraPercentiles)));
         }
+        Recorder total = new Recorder("total");
+        operations.values().forEach(total::addAll);
         if (total.count > 0 && !anyLatency) {
             warn("the file holds no latencies: percentiles are unknown");
         }
