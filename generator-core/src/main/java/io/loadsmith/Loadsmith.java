@@ -6,6 +6,7 @@ import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.importer.ImportResult;
 import io.loadsmith.importer.Importer;
 import io.loadsmith.importer.Secrets;
+import io.loadsmith.importer.har.HarImporter;
 import io.loadsmith.importer.openapi.OpenApiImporter;
 import io.loadsmith.importer.plan.PlanFileImporter;
 import io.loadsmith.model.Diagnostic;
@@ -58,6 +59,11 @@ public final class Loadsmith {
         return new OpenApiImporter().importFile(spec, options);
     }
 
+    /** Reads a HAR recording (HAR 1.2, and the 1.1 files some browsers still write). */
+    public static ImportResult importHar(Path har, ImportOptions options) {
+        return new HarImporter().importFile(har, options);
+    }
+
     /** Reads a plan file written by {@code loadsmith init} or by hand. */
     public static ImportResult readPlan(Path planFile) {
         return new PlanFileImporter().importFile(planFile, ImportOptions.defaults());
@@ -69,7 +75,7 @@ public final class Loadsmith {
      */
     public static ImportResult importFile(Path input, ImportOptions options) {
         String head = Documents.readHead(input, 65536);
-        for (Importer importer : List.<Importer>of(new PlanFileImporter())) {
+        for (Importer importer : List.<Importer>of(new PlanFileImporter(), new HarImporter())) {
             if (importer.accepts(head)) {
                 return importer.importFile(input, options);
             }
@@ -187,6 +193,9 @@ public final class Loadsmith {
             diagnostics.addAll(result.diagnostics());
         }
         files.add(EnvExample.render(plan));
+        if (imported.report() != null) {
+            files.add(RenderedFile.text(ImportResult.REPORT_PATH, imported.report()));
+        }
         return new Generation(plan, files, diagnostics);
     }
 

@@ -12,14 +12,21 @@ import java.util.List;
  * @param excludeDeprecated  leave out deprecated operations
  * @param thinkTime          the pause after each scenario iteration; null for none
  * @param baseUrl            the base URL when the input has none or it should be replaced; may be null
+ * @param har                how a HAR recording is read (ignored for other inputs)
  */
 public record ImportOptions(long seed, List<String> operations, List<String> tags, boolean excludeDeprecated,
-                            ThinkTime thinkTime, String baseUrl) {
+                            ThinkTime thinkTime, String baseUrl, HarOptions har) {
     public static final long DEFAULT_SEED = 1;
 
     public ImportOptions {
         operations = List.copyOf(operations);
         tags = List.copyOf(tags);
+        har = har == null ? HarOptions.defaults() : har;
+    }
+
+    public ImportOptions(long seed, List<String> operations, List<String> tags, boolean excludeDeprecated,
+                         ThinkTime thinkTime, String baseUrl) {
+        this(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, HarOptions.defaults());
     }
 
     public static ImportOptions defaults() {
@@ -28,26 +35,30 @@ public record ImportOptions(long seed, List<String> operations, List<String> tag
     }
 
     public ImportOptions withSeed(long seed) {
-        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl);
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har);
     }
 
     public ImportOptions withOperations(List<String> operations) {
-        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl);
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har);
     }
 
     public ImportOptions withTags(List<String> tags) {
-        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl);
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har);
     }
 
     public ImportOptions withExcludeDeprecated(boolean exclude) {
-        return new ImportOptions(seed, operations, tags, exclude, thinkTime, baseUrl);
+        return new ImportOptions(seed, operations, tags, exclude, thinkTime, baseUrl, har);
     }
 
     public ImportOptions withThinkTime(ThinkTime thinkTime) {
-        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl);
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har);
     }
 
     public ImportOptions withBaseUrl(String baseUrl) {
-        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl);
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har);
+    }
+
+    public ImportOptions withHar(HarOptions har) {
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har);
     }
 }

@@ -1,0 +1,221 @@
+package io.loadsmith.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loadsmith.Generation;
+import io.loadsmith.Loadsmith;
+import io.loadsmith.PlanOptions;
+import io.loadsmith.importer.ImportOptions;
+import io.loadsmith.render.RenderOptions;
+import io.loadsmith.render.RenderedFile;
+import io.loadsmith.render.Tool;
+import io.loadsmith.samples.demo.DemoApi;
+import io.loadsmith.samples.demo.RecordedRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A journey recorded against one demo API (token, create, read, update, order, read order,
+ * delete), saved as a HAR by the test from the API's own log of what went over the wire, imported
+ * and replayed by the real tool against a fresh demo API. Its tokens and ids are new UUIDs, so
+ * the replay only succeeds if correlation extracts them at run time; the recorded client secret
+ * and session cookie come from environment variables, never from the scripts.
+ */
+class HarReplayRunTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SESSION = "recorded-session-7f3a9c2e51d8";
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @EnumSource(value = Tool.class, names = {"LOCUST", "ARTILLERY", "JMETER"})
+    void aRecordedJourneyReplaysWithTheNewApisTokenAndIds(Tool tool) throws Exception {
+        Path har = dir.resolve("bookshop.har");
+        Recorded recorded;
+        try (DemoApi api = DemoApi.start(0)) {
+            recorded = record(api);
+            Files.writeString(har, har(api.requests(), api.baseUrl()));
+        }
+
+        try (DemoApi fresh = DemoApi.start(0)) {
+            ImportOptions options = ImportOptions.defaults().withBaseUrl(fresh.baseUrl().replaceFirst("/api$", ""));
+            Generation generation = Loadsmith.generate(har, options,
+                    new PlanOptions(null, List.of(), null, 1, null, Duration.ofSeconds(4), List.of()), List.of(tool),
+                    RenderOptions.defaults());
+            Path out = Files.createDirectories(dir.resolve("out"));
+            Loadsmith.write(out, generation.files());
+            for (RenderedFile file : generation.files()) {
+                String text = new String(file.content(), StandardCharsets.UTF_8);
+                for (String secret : List.of(recorded.token(), DemoApi.CLIENT_SECRET, SESSION)) {
+                    assertFalse(text.contains(secret), file.path() + " holds the recorded secret " + secret);
+                }
+            }
+
+            Map<String, String> env = Map.of("BASE_URL", fresh.baseUrl().replaceFirst("/api$", ""),
+                    "CLIENT_SECRET", DemoApi.CLIENT_SECRET, "COOKIE_SESSION", SESSION);
+            ToolRun.run(tool, out, env, 120).requireClean();
+
+            List<RecordedRequest> received = fresh.requests();
+            assertFalse(received.isEmpty(), "the replay sent nothing");
+            assertTrue(received.stream().allMatch(r -> r.status() < 400), "every replayed request succeeded: "
+                    + received.stream().filter(r -> r.status() >= 400).map(r -> r.method() + " " + r.path() + " " + r.status()).toList());
+            Set<String> tokens = fresh.issuedTokens();
+            Set<String> createdBooks = new HashSet<>();
+            Set<String> createdOrders = new HashSet<>();
+            int iterations = 0;
+            for (RecordedRequest request : received) {
+                if (request.path().equals("/api/oauth/token")) {
+                    iterations++;
+                    assertEquals(SESSION, cookie(request, "session"), "the scrubbed cookie comes from COOKIE_SESSION");
+                    continue;
+                }
+                String authorization = request.header("authorization");
+                assertTrue(authorization != null && tokens.contains(authorization.substring("Bearer ".length())),
+                        request.method() + " " + request.path() + " carries a token the fresh API issued: " + authorization);
+                if (request.method().equals("POST") && request.path().equals("/api/books")) {
+                    createdBooks.add(JSON.readTree(request.responseBody()).path("id").asText());
+                } else if (request.method().equals("POST") && request.path().equals("/api/orders")) {
+                    createdOrders.add(JSON.readTree(request.responseBody()).path("id").asText());
+                    String bookId = JSON.readTree(request.body()).path("bookId").asText();
+                    assertTrue(createdBooks.contains(bookId), "the order names a book the fresh API created: " + bookId);
+                } else if (request.path().startsWith("/api/books/")) {
+                    String id = request.path().substring("/api/books/".length());
+                    assertTrue(createdBooks.contains(id), request.method() + " " + request.path() + " uses a created book id");
+                    assertFalse(id.equals(recorded.bookId()), "not the recorded id");
+                } else if (request.path().startsWith("/api/orders/")) {
+                    String id = request.path().substring("/api/orders/".length());
+                    assertTrue(createdOrders.contains(id), request.path() + " uses a created order id");
+                    assertFalse(id.equals(recorded.orderId()), "not the recorded id");
+                }
+            }
+            assertTrue(iterations >= 1, "at least one whole journey");
+            assertTrue(received.size() >= iterations * 7 - 6, received.size() + " requests for " + iterations + " journeys");
+            for (String step : List.of("PUT /api/books/", "GET /api/books/", "DELETE /api/books/", "GET /api/orders/")) {
+                assertTrue(received.stream().anyMatch(r -> (r.method() + " " + r.path()).startsWith(step)), step + " was replayed");
+            }
+            System.out.printf("%s: %d journeys, %d requests, all with the fresh API's token and ids%n", tool.id(), iterations,
+                    received.size());
+        }
+    }
+
+    private record Recorded(String token, String bookId, String orderId) {}
+
+    /** The journey, as a client would make it. */
+    private static Recorded record(DemoApi api) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        String base = api.baseUrl();
+        JsonNode token = send(client, HttpRequest.newBuilder(URI.create(base + "/oauth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "session=" + SESSION)
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + DemoApi.CLIENT_ID
+                        + "&client_secret=" + DemoApi.CLIENT_SECRET)));
+        String bearer = "Bearer " + token.path("access_token").asText();
+        JsonNode book = send(client, json(base + "/books", bearer)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Dune\",\"author\":\"Frank Herbert\",\"price\":9.5,\"genre\":\"fiction\"}")));
+        String bookId = book.path("id").asText();
+        send(client, HttpRequest.newBuilder(URI.create(base + "/books/" + bookId)).header("Authorization", bearer).GET());
+        send(client, json(base + "/books/" + bookId, bearer)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"title\":\"Dune\",\"author\":\"Frank Herbert\",\"price\":7.25}")));
+        JsonNode order = send(client, json(base + "/orders", bearer).POST(HttpRequest.BodyPublishers.ofString(
+                "{\"bookId\":\"" + bookId + "\",\"quantity\":2,\"customer\":{\"name\":\"Ada\",\"email\":\"ada@example.com\"}}")));
+        send(client, HttpRequest.newBuilder(URI.create(base + "/orders/" + order.path("id").asText()))
+                .header("Authorization", bearer).GET());
+        send(client, HttpRequest.newBuilder(URI.create(base + "/books/" + bookId)).header("Authorization", bearer).DELETE());
+        return new Recorded(token.path("access_token").asText(), bookId, order.path("id").asText());
+    }
+
+    private static HttpRequest.Builder json(String url, String bearer) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Authorization", bearer).header("Content-Type", "application/json");
+    }
+
+    private static JsonNode send(HttpClient client, HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(response.statusCode() < 400, "recording: " + response.statusCode() + " " + response.body());
+        return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
+    }
+
+    /** A HAR 1.2 file of what the API received and answered, as a browser or proxy would save it. */
+    private static String har(List<RecordedRequest> requests, String baseUrl) throws Exception {
+        ObjectNode root = JSON.createObjectNode();
+        ObjectNode log = root.putObject("log");
+        log.put("version", "1.2");
+        log.putObject("creator").put("name", "HarReplayRunTest").put("version", "1");
+        log.putArray("pages").addObject().put("id", "page_1").put("title", "Bookshop")
+                .put("startedDateTime", "2026-11-22T10:00:00.000Z");
+        ArrayNode entries = log.putArray("entries");
+        String origin = baseUrl.replaceFirst("/api$", "");
+        Instant start = Instant.parse("2026-11-22T10:00:00.000Z");
+        for (int i = 0; i < requests.size(); i++) {
+            RecordedRequest request = requests.get(i);
+            ObjectNode entry = entries.addObject();
+            entry.put("pageref", "page_1");
+            entry.put("startedDateTime", start.plusMillis(50L * i).toString());
+            entry.put("time", 12.5);
+            ObjectNode req = entry.putObject("request");
+            req.put("method", request.method());
+            req.put("url", origin + request.path() + (request.rawQuery() == null ? "" : "?" + request.rawQuery()));
+            req.put("httpVersion", "HTTP/1.1");
+            ArrayNode headers = req.putArray("headers");
+            request.headers().forEach((name, values) -> values.forEach(v -> headers.addObject().put("name", name).put("value", v)));
+            req.putArray("queryString");
+            req.putArray("cookies");
+            req.put("headersSize", -1);
+            req.put("bodySize", request.body().length);
+            if (request.body().length > 0) {
+                req.putObject("postData").put("mimeType", request.header("content-type")).put("text", request.bodyText());
+            }
+            ObjectNode res = entry.putObject("response");
+            res.put("status", request.status());
+            res.put("statusText", "");
+            res.put("httpVersion", "HTTP/1.1");
+            ArrayNode responseHeaders = res.putArray("headers");
+            request.responseHeaders().forEach((name, values) -> values.forEach(v -> responseHeaders.addObject().put("name", name)
+                    .put("value", v)));
+            res.putArray("cookies");
+            ObjectNode content = res.putObject("content");
+            content.put("size", request.responseBody().length);
+            content.put("mimeType", request.responseHeaders().getOrDefault("content-type", List.of("")).get(0));
+            content.put("text", request.responseText());
+            res.put("redirectURL", "");
+            res.put("headersSize", -1);
+            res.put("bodySize", request.responseBody().length);
+            entry.putObject("cache");
+            entry.putObject("timings").put("send", 0).put("wait", 12.5).put("receive", 0);
+        }
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    }
+
+    private static String cookie(RecordedRequest request, String name) {
+        String header = request.header("cookie");
+        if (header == null) {
+            return null;
+        }
+        for (String pair : header.split(";")) {
+            String[] parts = pair.strip().split("=", 2);
+            if (parts[0].equals(name) && parts.length == 2) {
+                return parts[1];
+            }
+        }
+        return null;
+    }
+}
