@@ -169,6 +169,11 @@ final class Correlator {
 
     /** Replaces what is left of the recording's secret values anywhere in the requests by their variables. */
     void sweep(List<Draft> drafts) {
+        secretByValue.forEach((value, scrubbed) -> {
+            if (value.length() >= MIN_SWEPT_LENGTH) {
+                sensitive.putIfAbsent(value, scrubbed.what());
+            }
+        });
         if (sensitive.isEmpty()) {
             return;
         }

@@ -1,0 +1,367 @@
+package io.loadsmith.importer.har;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loadsmith.Loadsmith;
+import io.loadsmith.importer.HarOptions;
+import io.loadsmith.importer.ImportException;
+import io.loadsmith.importer.ImportOptions;
+import io.loadsmith.importer.ImportResult;
+import io.loadsmith.model.Body;
+import io.loadsmith.model.Check;
+import io.loadsmith.model.Diagnostic;
+import io.loadsmith.model.Extraction;
+import io.loadsmith.model.Group;
+import io.loadsmith.model.HttpRequest;
+import io.loadsmith.model.Json;
+import io.loadsmith.model.Param;
+import io.loadsmith.model.Step;
+import io.loadsmith.model.Text;
+import io.loadsmith.model.ThinkTime;
+import io.loadsmith.model.Variable;
+import io.loadsmith.testing.TestPaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HarImporterTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path BOOKSHOP = TestPaths.samples().resolve("hars/bookshop.har");
+
+    @TempDir
+    Path dir;
+
+    // ---- reading
+
+    @Test
+    void aFileThatIsNotAHarIsRefusedInOneLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("x.har"), "{\"logs\": {\"entries\": []}}");
+        ImportException e = assertThrows(ImportException.class, () -> Loadsmith.importHar(file, ImportOptions.defaults()));
+        assertEquals(file + ": /: not a HAR file: it has no 'log' object (export the recording as HAR from the browser's "
+                + "network panel or the proxy)", e.getMessage());
+    }
+
+    @Test
+    void truncatedJsonNamesTheLine() throws Exception {
+        String text = Files.readString(BOOKSHOP);
+        Path file = Files.writeString(dir.resolve("cut.har"), text.substring(0, text.length() / 2));
+        ImportException e = assertThrows(ImportException.class, () -> Loadsmith.importFile(file, ImportOptions.defaults()));
+        assertTrue(e.getMessage().startsWith(file + ": line "), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    @Test
+    void entriesWithoutAMethodOrUrlAreSkippedWithTheirPlace() throws Exception {
+        Har har = new Har();
+        har.entry("GET", "https://api.example.com/a", 200);
+        har.entries.addObject().putObject("request").put("method", "GET");
+        har.entry("GET", "https://api.example.com/b", 200);
+        ImportResult result = har.importWith(HarOptions.defaults());
+        assertEquals(List.of("GET /a", "GET /b"), names(result));
+        assertTrue(result.diagnostics().stream().anyMatch(d -> d.severity() == Diagnostic.Severity.WARNING
+                && d.subject().startsWith("/log/entries/1") && d.message().equals("entry skipped: it has no request method or URL")),
+                result.diagnostics().toString());
+    }
+
+    @Test
+    void entriesAreReplayedInStartOrder() throws Exception {
+        Har har = new Har();
+        har.entry("GET", "https://api.example.com/second", 200).put("startedDateTime", "2026-01-01T00:00:01.000Z");
+        har.entry("GET", "https://api.example.com/first", 200).put("startedDateTime", "2026-01-01T00:00:00.000Z");
+        assertEquals(List.of("GET /first", "GET /second"), names(har.importWith(HarOptions.defaults())));
+    }
+
+    // ---- filtering
+
+    @Test
+    void whatCannotBeReplayedIsLeftOutAndReported() throws Exception {
+        Har har = new Har();
+        har.entry("GET", "https://app.example.com/", 200);
+        har.entry("CONNECT", "https://app.example.com:443", 200);
+        har.entry("GET", "https://app.example.com/cancelled", 0);
+        har.entry("GET", "wss://app.example.com/socket", 101);
+        har.entry("GET", "data:image/png;base64,AAAA", 200);
+        har.entry("GET", "https://app.example.com/logo.png", 200);
+        har.entry("GET", "https://app.example.com/site.css", 200).with("response", r -> r.putObject("content").put("mimeType", "text/css"));
+        har.entry("GET", "https://cdn.other.com/lib", 200);
+        ImportResult result = har.importWith(HarOptions.defaults());
+        assertEquals(List.of("GET /"), names(result));
+        String report = result.report();
+        for (String reason : List.of("1 CONNECT tunnels", "1 cancelled, blocked or failed entries", "1 WebSocket connections",
+                "1 URLs that are not http or https", "2 static assets", "1 requests to other hosts")) {
+            assertTrue(report.contains(reason), reason + " in\n" + report);
+        }
+        assertTrue(result.diagnostics().stream().anyMatch(d -> d.severity() == Diagnostic.Severity.WARNING
+                && d.message().startsWith("left out 1 WebSocket connections")));
+    }
+
+    @Test
+    void keepStaticAndIncludeHostChangeWhatIsKept() throws Exception {
+        Har har = new Har();
+        har.entry("GET", "https://app.example.com/", 200);
+        har.entry("GET", "https://app.example.com/logo.png", 200);
+        har.entry("GET", "https://api.example.com/items", 200);
+        assertEquals(List.of("GET /", "GET /logo.png"), names(har.importWith(new HarOptions("recorded", List.of(), List.of(),
+                true, true, null))));
+        ImportResult api = har.importWith(new HarOptions("recorded", List.of("api.*"), List.of(), false, true, null));
+        assertEquals(List.of("GET /items"), names(api));
+        assertEquals("https://api.example.com", api.plan().baseUrl());
+        assertEquals(List.of("GET /"), names(har.importWith(new HarOptions("recorded", List.of("*.example.com"),
+                List.of("api.example.com"), false, true, null))));
+    }
+
+    @Test
+    void aRedirectIsFollowedByTheToolNotReplayedTwice() {
+        Path har = TestPaths.corpus().resolve("har/gatling-recorder-chrome61-redirect-post.har");
+        ImportResult result = Loadsmith.importHar(har, ImportOptions.defaults());
+        List<HttpRequest> requests = result.plan().requests();
+        HttpRequest post = requests.stream().filter(r -> r.method().name().equals("POST")).findFirst().orElseThrow();
+        // The POST got a 302 whose target answered 200: the tool follows it, so 200 is what it sees.
+        assertEquals(List.of(Check.StatusCheck.is(200)), post.checks());
+        assertTrue(result.report().contains("redirect follow-ups"), result.report());
+    }
+
+    // ---- requests
+
+    @Test
+    void formValuesAreDecodedOnceForTheToolToEncode() {
+        Path har = TestPaths.corpus().resolve("har/gatling-chrome-form-encoding.har");
+        HttpRequest post = Loadsmith.importHar(har, ImportOptions.defaults()).plan().requests().stream()
+                .filter(r -> r.body() instanceof Body.FormBody).findFirst().orElseThrow();
+        List<String> values = ((Body.FormBody) post.body()).fields().stream().map(f -> f.value().literalValue()).toList();
+        assertTrue(values.contains("H@llo"), values.toString());
+    }
+
+    @Test
+    void browserOnlyHeadersAndPseudoHeadersAreDropped() throws Exception {
+        Har har = new Har();
+        Entry entry = har.entry("GET", "https://api.example.com/a", 200);
+        ArrayNode headers = (ArrayNode) entry.path("request").path("headers");
+        for (String[] header : new String[][] {{":authority", "api.example.com"}, {"Content-Length", "0"}, {"sec-ch-ua", "x"},
+                {"Accept", "application/json"}, {"Connection", "keep-alive"}, {"If-None-Match", "\"abc\""}}) {
+            headers.addObject().put("name", header[0]).put("value", header[1]);
+        }
+        HttpRequest request = har.importWith(HarOptions.defaults()).plan().requests().get(0);
+        assertEquals(List.of(Param.of("Accept", "application/json")), request.headers());
+    }
+
+    // ---- correlation
+
+    @Test
+    void theBookshopRecordingCorrelatesItsTokenAndIds() {
+        ImportResult result = Loadsmith.importHar(BOOKSHOP, ImportOptions.defaults());
+        List<HttpRequest> requests = result.plan().requests();
+        assertEquals(List.of("POST /api/oauth/token", "POST /api/books", "GET /api/books/{bookId}", "PUT /api/books/{bookId}",
+                "POST /api/orders", "GET /api/orders/{orderId}", "DELETE /api/books/{bookId}"), names(result));
+        assertEquals(List.of(new Extraction.FromJson("accessToken", io.loadsmith.model.JsonPath.of("access_token"))),
+                requests.get(0).extractions());
+        assertEquals(List.of(new Extraction.FromJson("bookId", io.loadsmith.model.JsonPath.of("id"))), requests.get(1).extractions());
+        assertEquals(Text.concat(Text.of("Bearer "), Text.ref("accessToken")), header(requests.get(2), "authorization"));
+        assertEquals(Text.ref("bookId"), requests.get(2).pathParam("bookId"));
+        Json.JsonObject order = (Json.JsonObject) ((Body.JsonBody) requests.get(4).body()).value();
+        assertEquals(new Json.JsonString(Text.ref("bookId")), order.get("bookId"));
+        // The client sent the title first: an echo in the response is not correlated.
+        assertFalse(result.plan().requests().stream().flatMap(r -> r.extractions().stream())
+                .anyMatch(x -> x.variable().toLowerCase().contains("title")));
+        assertEquals(List.of("COOKIE_SESSION", "CLIENT_SECRET"), result.plan().variables().stream().map(Variable::env).toList());
+        assertTrue(result.plan().variables().stream().allMatch(Variable::secret));
+        assertTrue(result.report().contains("`bookId`: JSON $.id of the response to `POST /api/books` → path of "
+                + "`GET /api/books/{bookId}`"), result.report());
+    }
+
+    @Test
+    void withoutCorrelationTheRecordedIdsStayButTheTokenIsStillAnEnvironmentVariable() {
+        ImportResult result = Loadsmith.importHar(BOOKSHOP, ImportOptions.defaults().withHar(
+                new HarOptions("recorded", List.of(), List.of(), false, false, null)));
+        HttpRequest get = result.plan().requests().get(2);
+        assertTrue(get.path().matches("/api/books/[0-9a-f-]{36}"), get.path());
+        assertEquals(Text.concat(Text.of("Bearer "), Text.ref("AUTHORIZATION")), header(get, "authorization"));
+        assertTrue(result.plan().requests().stream().allMatch(r -> r.extractions().isEmpty()));
+    }
+
+    @Test
+    void hiddenInputsAndNumericIdsAreCorrelated() throws Exception {
+        Har har = new Har();
+        har.entry("GET", "https://shop.example.com/form", 200).with("response", r -> r.putObject("content")
+                .put("mimeType", "text/html").put("text", "<form><input type=\"hidden\" value=\"c5f1e2d3a4b5\" name=\"csrf_token\">"
+                        + "<input name=\"q\" value=\"x\"></form>"));
+        har.entry("POST", "https://shop.example.com/cart", 200).with("request", r -> r.putObject("postData")
+                .put("mimeType", "application/x-www-form-urlencoded").put("text", "csrf_token=c5f1e2d3a4b5&sku=12"))
+                .with("response", r -> r.putObject("content").put("mimeType", "application/json").put("text", "{\"cartId\": 987654}"));
+        har.entry("POST", "https://shop.example.com/checkout", 200).with("request", r -> r.putObject("postData")
+                .put("mimeType", "application/json").put("text", "{\"cart\": 987654}"));
+        List<HttpRequest> requests = har.importWith(HarOptions.defaults()).plan().requests();
+        assertEquals(List.of(new Extraction.FromRegex("csrfToken", "value=[\"']([^\"']*)[\"'][^>]*?name=[\"']csrf_token[\"']", 1)),
+                requests.get(0).extractions());
+        assertEquals(new Body.FormBody(List.of(new Param("csrf_token", Text.ref("csrfToken")), Param.of("sku", "12"))),
+                requests.get(1).body());
+        assertEquals(List.of(new Extraction.FromJson("cartId", io.loadsmith.model.JsonPath.of("cartId"))),
+                requests.get(1).extractions());
+        Json.JsonObject checkout = (Json.JsonObject) ((Body.JsonBody) requests.get(2).body()).value();
+        assertEquals(new Json.JsonRef("cartId"), checkout.get("cart"), "a number stays a number");
+    }
+
+    @Test
+    void cookiesARecordedResponseSetAreLeftToTheCookieJar() throws Exception {
+        Har har = new Har();
+        har.entry("POST", "https://app.example.com/login", 200).with("response", r -> ((ArrayNode) r.path("headers")).addObject()
+                .put("name", "Set-Cookie").put("value", "JSESSIONID=0123456789abcdef; Path=/; HttpOnly"));
+        har.entry("GET", "https://app.example.com/home", 200).with("request", r -> ((ArrayNode) r.path("headers")).addObject()
+                .put("name", "Cookie").put("value", "JSESSIONID=0123456789abcdef; theme=dark-blue-theme"));
+        ImportResult result = har.importWith(HarOptions.defaults());
+        HttpRequest home = result.plan().requests().get(1);
+        assertEquals(List.of(new Param("theme", Text.ref("COOKIE_THEME"))), home.cookies());
+        assertTrue(result.report().contains("cookie JSESSIONID: set by the response of POST https://app.example.com/login, "
+                + "sent by the tool's cookie jar"), result.report());
+    }
+
+    @Test
+    void secretsInQueriesBodiesAndHeadersBecomeEnvironmentVariables() throws Exception {
+        Har har = new Har();
+        har.entry("POST", "https://api.example.com/login?api_key=AKIA1234567890", 200).with("request", r -> {
+            r.putObject("postData").put("mimeType", "application/json").put("text", "{\"user\":\"ada\",\"password\":\"hunter2-hunter2\"}");
+            ((ArrayNode) r.path("headers")).addObject().put("name", "X-Api-Key").put("value", "AKIA1234567890");
+        });
+        har.entry("GET", "https://api.example.com/me?next=/x/hunter2-hunter2", 200);
+        ImportResult result = har.importWith(HarOptions.defaults());
+        HttpRequest login = result.plan().requests().get(0);
+        assertEquals(new Param("api_key", Text.ref("API_KEY")), login.query().get(0));
+        assertEquals(Text.ref("API_KEY"), header(login, "X-Api-Key"), "the same value gets the same variable");
+        Json.JsonObject body = (Json.JsonObject) ((Body.JsonBody) login.body()).value();
+        assertEquals(new Json.JsonString(Text.ref("PASSWORD")), body.get("password"));
+        // Swept: the password also turned up in another request's query.
+        assertEquals(new Param("next", Text.concat(Text.of("/x/"), Text.ref("PASSWORD"))), result.plan().requests().get(1).query().get(0));
+        assertFalse(result.report().contains("hunter2-hunter2") || result.report().contains("AKIA1234567890"));
+    }
+
+    // ---- think time and pages
+
+    @Test
+    void pausesFollowTheRecordingOrTheOption() throws Exception {
+        Har har = new Har();
+        har.entry("GET", "https://app.example.com/a", 200).put("startedDateTime", "2026-01-01T00:00:00.000Z").put("time", 500);
+        har.entry("GET", "https://app.example.com/b", 200).put("startedDateTime", "2026-01-01T00:00:02.500Z").put("time", 50);
+        har.entry("GET", "https://app.example.com/c", 200).put("startedDateTime", "2026-01-01T00:00:02.600Z");
+        assertEquals(List.of(Duration.ofSeconds(2)), pauses(har.importWith(HarOptions.defaults())));
+        assertEquals(List.of(Duration.ofSeconds(1)), pauses(har.importWith(new HarOptions("scale:0.5", List.of(), List.of(),
+                false, true, null))));
+        assertEquals(List.of(Duration.ofSeconds(3)), pauses(har.importWith(new HarOptions("fixed:3s", List.of(), List.of(),
+                false, true, null))));
+        assertEquals(List.of(), pauses(har.importWith(new HarOptions("none", List.of(), List.of(), false, true, null))));
+        assertThrows(IllegalArgumentException.class, () -> new HarOptions("sometimes", List.of(), List.of(), false, true, null));
+    }
+
+    @Test
+    void pagesBecomeGroups() throws Exception {
+        Har har = new Har();
+        ((ObjectNode) har.root.path("log")).withArray("pages").addObject().put("id", "p1").put("title", "Home");
+        ((ObjectNode) har.root.path("log")).withArray("pages").addObject().put("id", "p2").put("title", "Cart");
+        har.entry("GET", "https://app.example.com/", 200).put("pageref", "p1");
+        har.entry("GET", "https://app.example.com/cart", 200).put("pageref", "p2");
+        har.entry("GET", "https://app.example.com/cart/items", 200).put("pageref", "p2");
+        List<Step> steps = har.importWith(HarOptions.defaults()).plan().scenarios().get(0).steps();
+        assertEquals(List.of("Home", "Cart"), steps.stream().map(s -> ((Group) s).name()).toList());
+        assertEquals(2, ((Group) steps.get(1)).steps().size());
+    }
+
+    // ---- spec
+
+    @Test
+    void withASpecStepsTakeTheOperationsNamesAndChecks() {
+        ImportResult result = Loadsmith.importHar(BOOKSHOP, ImportOptions.defaults().withHar(new HarOptions("recorded", List.of(),
+                List.of(), false, true, TestPaths.samples().resolve("specs/bookshop/openapi.yaml"))));
+        assertEquals(List.of("POST /api/oauth/token", "createBook", "getBook", "updateBook", "createOrder", "getOrder", "deleteBook"),
+                names(result));
+        assertTrue(result.report().contains("`createBook` ×1"), result.report());
+        assertTrue(result.report().contains("Operations the recording never called: listBooks, health"), result.report());
+    }
+
+    // ---- helpers
+
+    private static List<String> names(ImportResult result) {
+        return result.plan().requests().stream().map(HttpRequest::name).toList();
+    }
+
+    private static Text header(HttpRequest request, String name) {
+        return request.headers().stream().filter(h -> h.name().equalsIgnoreCase(name)).map(Param::value).findFirst().orElseThrow();
+    }
+
+    private static List<Duration> pauses(ImportResult result) {
+        List<Duration> pauses = new ArrayList<>();
+        for (Step step : result.plan().scenarios().get(0).steps()) {
+            if (step instanceof ThinkTime pause) {
+                assertTrue(pause.isFixed());
+                pauses.add(pause.min());
+            }
+        }
+        return pauses;
+    }
+
+    /** A HAR built entry by entry. */
+    private final class Har {
+        final ObjectNode root = JSON.createObjectNode();
+        final ArrayNode entries;
+        private Instant next = Instant.parse("2026-01-01T00:00:00Z");
+
+        Har() {
+            ObjectNode log = root.putObject("log");
+            log.put("version", "1.2");
+            log.putObject("creator").put("name", "test").put("version", "1");
+            entries = log.putArray("entries");
+        }
+
+        Entry entry(String method, String url, int status) {
+            ObjectNode entry = entries.addObject();
+            entry.put("startedDateTime", next.toString());
+            next = next.plusMillis(10);
+            entry.put("time", 1);
+            ObjectNode request = entry.putObject("request");
+            request.put("method", method).put("url", url).put("httpVersion", "HTTP/1.1");
+            request.putArray("headers");
+            request.putArray("cookies");
+            ObjectNode response = entry.putObject("response");
+            response.put("status", status);
+            response.putArray("headers");
+            response.putObject("content").put("mimeType", "application/json");
+            return new Entry(entry);
+        }
+
+        ImportResult importWith(HarOptions options) throws Exception {
+            Path file = dir.resolve("recording-" + System.nanoTime() + ".har");
+            Files.writeString(file, JSON.writeValueAsString(root));
+            return Loadsmith.importHar(file, ImportOptions.defaults().withHar(options));
+        }
+    }
+
+    private record Entry(ObjectNode node) {
+        Entry put(String field, String value) {
+            node.put(field, value);
+            return this;
+        }
+
+        Entry put(String field, int value) {
+            node.put(field, value);
+            return this;
+        }
+
+        Entry with(String part, java.util.function.Consumer<ObjectNode> edit) {
+            edit.accept((ObjectNode) node.path(part));
+            return this;
+        }
+
+        com.fasterxml.jackson.databind.JsonNode path(String field) {
+            return node.path(field);
+        }
+    }
+}
