@@ -16,10 +16,28 @@ public sealed interface Extraction {
         }
     }
 
-    record FromHeader(String variable, String header) implements Extraction {
+    /**
+     * A response header's value; with a {@code pattern}, its capture group 1 within the value (such
+     * as the id at the end of a {@code Location}), in the syntax JavaScript, Python and Java read alike.
+     */
+    record FromHeader(String variable, String header, String pattern) implements Extraction {
         public FromHeader {
             Checks.requireIdentifier(variable, "variable");
             Checks.requireNonBlank(header, "header name");
+            if (pattern != null) {
+                try {
+                    Checks.checkArgument(Pattern.compile(pattern).matcher("").groupCount() >= 1,
+                            "pattern '%s' of header %s needs a capture group for the value", pattern, header);
+                } catch (PatternSyntaxException e) {
+                    throw new IllegalArgumentException("pattern '" + pattern + "' is not a valid regular expression: "
+                            + e.getDescription());
+                }
+            }
+        }
+
+        /** The whole value of the header. */
+        public FromHeader(String variable, String header) {
+            this(variable, header, null);
         }
     }
 

@@ -309,7 +309,7 @@ final class Correlator {
         if (correlation == null) {
             String variable = allocate(variableName(origin));
             Extraction extraction = origin.json() != null ? new Extraction.FromJson(variable, origin.json().path())
-                    : origin.header() != null ? new Extraction.FromHeader(variable, origin.header())
+                    : origin.header() != null ? new Extraction.FromHeader(variable, origin.header(), origin.regex())
                     : new Extraction.FromRegex(variable, origin.regex(), 1);
             origin.draft().extractions.add(extraction);
             correlation = new Correlation(variable, origin.draft(), origin.describe(), new ArrayList<>());
@@ -345,7 +345,35 @@ final class Correlator {
                 produced.put(header.value(), new Origin(step, draft, null, name, null, name, false,
                         "header " + header.name()));
             }
+            if (name.equals("location") || name.equals("content-location")) {
+                locationSegments(step, draft, header);
+            }
         }
+    }
+
+    /**
+     * The segments of a Location's path, each with the pattern that finds it after the segments
+     * before it: {@code /api/jobs/7f3a} gives 7f3a, found by {@code /api/jobs/([^/?#\s]+)}.
+     */
+    private void locationSegments(int step, Draft draft, HarEntry.NameValue header) {
+        String path = header.value().strip().replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://[^/]*", "").replaceFirst("[?#].*$", "");
+        String[] segments = path.split("/");
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 1; i < segments.length; i++) {
+            String value = Requests.percentDecode(segments[i], false);
+            if (distinctive(value, "id") && !isCorrelated(value) && !produced.containsKey(value)) {
+                String previous = i > 1 ? segments[i - 1] : "";
+                String key = previous.matches("[A-Za-z][A-Za-z0-9_-]*") ? singular(previous) + "-id" : "location-id";
+                produced.put(value, new Origin(step, draft, null, header.name().toLowerCase(Locale.ROOT),
+                        regexLiteral(prefix + "/") + "([^/?#\\s]+)", key, false, "header " + header.name() + " (path segment " + i + ")"));
+            }
+            prefix.append('/').append(segments[i]);
+        }
+    }
+
+    private static String singular(String word) {
+        return word.endsWith("ies") ? word.substring(0, word.length() - 3) + "y"
+                : word.endsWith("s") && word.length() > 1 ? word.substring(0, word.length() - 1) : word;
     }
 
     private void walk(int step, Draft draft, JsonNode node, List<JsonPath.Segment> path, String key, int[] leaves) {
@@ -454,9 +482,7 @@ final class Correlator {
                 }
             }
             if (resource != null) {
-                String singular = resource.endsWith("ies") ? resource.substring(0, resource.length() - 3) + "y"
-                        : resource.endsWith("s") && resource.length() > 1 ? resource.substring(0, resource.length() - 1) : resource;
-                return camel(singular + "-id");
+                return camel(singular(resource) + "-id");
             }
         }
         return camel(key);

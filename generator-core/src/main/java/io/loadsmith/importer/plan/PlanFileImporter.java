@@ -356,8 +356,9 @@ public final class PlanFileImporter implements Importer {
                 return at(pointer, () -> new Extraction.FromJson(variable, JsonPath.parse(text(node, pointer, "json"))));
             }
             if (node.has("header")) {
-                known(node, pointer, Set.of("var", "header"));
-                return at(pointer, () -> new Extraction.FromHeader(variable, text(node, pointer, "header")));
+                known(node, pointer, Set.of("var", "header", "regex"));
+                return at(pointer, () -> new Extraction.FromHeader(variable, text(node, pointer, "header"),
+                        node.has("regex") ? text(node, pointer, "regex") : null));
             }
             if (node.has("regex")) {
                 known(node, pointer, Set.of("var", "regex", "group"));

@@ -231,6 +231,9 @@ public final class PlanFileWriter {
                     e.put("json", json.path().toString());
                 } else if (extraction instanceof Extraction.FromHeader header) {
                     e.put("header", header.header());
+                    if (header.pattern() != null) {
+                        e.put("regex", header.pattern());
+                    }
                 } else {
                     Extraction.FromRegex regex = (Extraction.FromRegex) extraction;
                     e.put("regex", regex.pattern());

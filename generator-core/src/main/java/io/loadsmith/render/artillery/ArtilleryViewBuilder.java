@@ -316,6 +316,9 @@ final class ArtilleryViewBuilder {
         for (Extraction extraction : request.extractions()) {
             if (extraction instanceof Extraction.FromJson json) {
                 captures.add("- json: " + Yaml.quote(json.path().toString()) + "\n    as: " + Yaml.quote(extraction.variable()));
+            } else if (extraction instanceof Extraction.FromHeader header && header.pattern() != null) {
+                // Artillery's header capture takes the whole value: a part of it is read in the hook after the response.
+                continue;
             } else if (extraction instanceof Extraction.FromHeader header) {
                 captures.add("- header: " + Yaml.quote(header.header().toLowerCase(Locale.ROOT)) + "\n    as: " + Yaml.quote(extraction.variable()));
             } else {
@@ -330,6 +333,13 @@ final class ArtilleryViewBuilder {
         }
         List<ArtilleryViews.Assignment> encodings = new ArrayList<>();
         for (Extraction extraction : request.extractions()) {
+            if (extraction instanceof Extraction.FromHeader header && header.pattern() != null) {
+                encodings.add(new ArtilleryViews.Assignment("context.vars." + extraction.variable(),
+                        "((response.headers[" + JavaScript.quote(header.header().toLowerCase(Locale.ROOT)) + "] || '').match(new RegExp("
+                                + JavaScript.quote(header.pattern()) + ")) || [])[1]"));
+            }
+        }
+        for (Extraction extraction : request.extractions()) {
             String encoded = encodedNames.get(extraction.variable());
             if (encoded != null) {
                 encodings.add(new ArtilleryViews.Assignment("context.vars." + encoded,
@@ -337,9 +347,12 @@ final class ArtilleryViewBuilder {
             }
         }
         if (!encodings.isEmpty()) {
-            String function = "encodeCaptured" + (afterHooks.size() + 1);
-            afterHooks.add(new ArtilleryViews.Hook(function, request.name() + ": captured values, percent-encoded for URL paths",
-                    encodings, List.of()));
+            boolean readsHeaders = request.extractions().stream()
+                    .anyMatch(x -> x instanceof Extraction.FromHeader header && header.pattern() != null);
+            String function = (readsHeaders ? "captureFromHeaders" : "encodeCaptured") + (afterHooks.size() + 1);
+            afterHooks.add(new ArtilleryViews.Hook(function, request.name() + (readsHeaders
+                    ? ": values read from response headers (and percent-encoded for URL paths)"
+                    : ": captured values, percent-encoded for URL paths"), encodings, List.of()));
             sections.append("\nafterResponse: ").append(Yaml.quote(function));
         }
         List<String> expects = new ArrayList<>();

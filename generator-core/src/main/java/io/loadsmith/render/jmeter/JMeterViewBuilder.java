@@ -712,7 +712,13 @@ final class JMeterViewBuilder {
             for (char c : header.header().toCharArray()) {
                 regex.append(Character.isLetterOrDigit(c) ? "" : "\\").append(c);
             }
-            regex.append(":[ \\t]*([^\\r\\n]*)");
+            // The extractor reads all response headers as one text: the pattern must match within this header's line.
+            regex.append(":[ \\t]*").append(header.pattern() == null ? "([^\\r\\n]*)" : "[^\\r\\n]*?" + header.pattern());
+            if (header.pattern() != null && NOT_ORO.matcher(header.pattern()).find()) {
+                diagnostics.add(Diagnostic.warning(requestName, "JMeter's Regular Expression Extractor uses Perl 5 syntax, "
+                        + "which has no look-behind, named groups, possessive quantifiers, \\p{...} or \\Q...\\E: check "
+                        + header.pattern()));
+            }
             return new JMeterViews.Extractor(null, new JMeterViews.RegexExtractor(
                     JMeter.name(variable + " = header " + header.header()), "true", variable, JMeter.literal(regex.toString()),
                     "$1$", "", true), null);

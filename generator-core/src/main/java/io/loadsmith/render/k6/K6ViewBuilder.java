@@ -490,7 +490,9 @@ final class K6ViewBuilder {
             return target + " = " + (path.isEmpty() ? "res.json()" : "res.json(" + JavaScript.quote(path) + ")") + ";";
         }
         if (extraction instanceof Extraction.FromHeader header) {
-            return target + " = res.headers[" + JavaScript.quote(canonicalHeader(header.header())) + "];";
+            String value = "res.headers[" + JavaScript.quote(canonicalHeader(header.header())) + "]";
+            return header.pattern() == null ? target + " = " + value + ";"
+                    : target + " = ((" + value + " || '').match(new RegExp(" + JavaScript.quote(header.pattern()) + ")) || [])[1];";
         }
         Extraction.FromRegex regex = (Extraction.FromRegex) extraction;
         return target + " = (String(res.body).match(new RegExp(" + JavaScript.quote(regex.pattern()) + ")) || [])["

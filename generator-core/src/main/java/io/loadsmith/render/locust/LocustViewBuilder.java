@@ -304,7 +304,14 @@ final class LocustViewBuilder {
                 usesJsonValue = true;
                 extractions.add(new LocustViews.Extraction(target + " = json_value(response" + pathArguments(json.path()) + ")"));
             } else if (extraction instanceof Extraction.FromHeader header) {
-                extractions.add(new LocustViews.Extraction(target + " = response.headers.get(" + Python.quote(header.header()) + ")"));
+                String value = "response.headers.get(" + Python.quote(header.header()) + ")";
+                if (header.pattern() == null) {
+                    extractions.add(new LocustViews.Extraction(target + " = " + value));
+                } else {
+                    modules.add("re");
+                    extractions.add(new LocustViews.Extraction(target + " = (re.search(" + Python.quote(header.pattern()) + ", "
+                            + value + " or \"\") or (None, None))[1]"));
+                }
             } else {
                 Extraction.FromRegex regex = (Extraction.FromRegex) extraction;
                 usesRegexValue = true;

@@ -213,6 +213,25 @@ class HarImporterTest {
     }
 
     @Test
+    void anIdOnlyTheLocationHeaderGaveIsReadFromIt() throws Exception {
+        Har har = new Har();
+        har.entry("POST", "https://api.example.com/api/jobs", 202).with("response", r -> ((ArrayNode) r.path("headers")).addObject()
+                .put("name", "Location").put("value", "https://api.example.com/api/jobs/j-77f3a9?v=1"));
+        har.entry("GET", "https://api.example.com/api/jobs/j-77f3a9", 200);
+        ImportResult result = har.importWith(HarOptions.defaults());
+        List<HttpRequest> requests = result.plan().requests();
+        assertEquals(List.of(new Extraction.FromHeader("jobId", "location", "\\/api\\/jobs\\/([^/?#\\s]+)")),
+                requests.get(0).extractions());
+        assertEquals("GET /api/jobs/{jobId}", requests.get(1).name());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(((Extraction.FromHeader) requests.get(0).extractions().get(0))
+                .pattern()).matcher("https://api.example.com/api/jobs/j-77f3a9?v=1");
+        assertTrue(m.find() && m.group(1).equals("j-77f3a9"));
+        for (io.loadsmith.render.Tool tool : io.loadsmith.render.Tool.values()) {
+            io.loadsmith.testing.ScriptChecks.check(Loadsmith.render(result.plan(), tool).files());
+        }
+    }
+
+    @Test
     void cookiesARecordedResponseSetAreLeftToTheCookieJar() throws Exception {
         Har har = new Har();
         har.entry("POST", "https://app.example.com/login", 200).with("response", r -> ((ArrayNode) r.path("headers")).addObject()
