@@ -36,8 +36,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -50,7 +48,6 @@ import java.util.stream.Stream;
  * }</pre>
  */
 public final class Loadsmith {
-    private static final Pattern SCHEME_PREFIX = Pattern.compile("^(Bearer|Basic|Token|Digest|ApiKey)\\s+(.+)$", Pattern.CASE_INSENSITIVE);
 
     private Loadsmith() {}
 
@@ -122,16 +119,16 @@ public final class Loadsmith {
             Text text = Text.of(value);
             if (Secrets.isSecretName(name)) {
                 String env = Secrets.environmentName(name);
-                Matcher scheme = SCHEME_PREFIX.matcher(value);
-                text = scheme.matches() ? Text.concat(Text.of(scheme.group(1) + " "), Text.ref(env)) : Text.ref(env);
+                String[] scheme = Secrets.splitScheme(value);
+                text = scheme != null ? Text.concat(Text.of(scheme[0]), Text.ref(env)) : Text.ref(env);
                 Variable existing = plan.variable(env);
                 if (existing == null) {
-                    builder.variable(Variable.secret(env, "Value" + (scheme.matches() ? " (after '" + scheme.group(1) + " ')" : "")
+                    builder.variable(Variable.secret(env, "Value" + (scheme != null ? " (after '" + scheme[0] + "')" : "")
                             + " of the " + name + " header"));
                 }
                 diagnostics.add(Diagnostic.warning("--header " + name, "the value is a secret and is not written into "
                         + "the scripts; set the environment variable " + env + " to "
-                        + (scheme.matches() ? "the part after '" + scheme.group(1) + " '" : "it") + " when running"));
+                        + (scheme != null ? "the part after '" + scheme[0] + "'" : "it") + " when running"));
             }
             headers.removeIf(p -> p.name().equalsIgnoreCase(name));
             headers.add(new Param(name, text));

@@ -2,6 +2,8 @@ package io.loadsmith.importer;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Which names carry secrets (credentials, session cookies, API keys), so their values are read
@@ -14,7 +16,19 @@ public final class Secrets {
             "apikey", "api-key", "api_key", "session", "cookie", "credential", "private-key", "private_key", "x-auth",
             "signature", "bearer", "csrf", "xsrf"};
 
+    private static final Pattern SCHEME = Pattern.compile("^(Bearer|Basic|Token|Digest|ApiKey|JWT|OAuth)(\\s+)(\\S.*)$",
+            Pattern.CASE_INSENSITIVE);
+
     private Secrets() {}
+
+    /**
+     * An Authorization-style value as its scheme with the space after it ({@code "Bearer "}) and the
+     * credential, which is the secret; null when the value does not start with a known scheme.
+     */
+    public static String[] splitScheme(String value) {
+        Matcher matcher = SCHEME.matcher(value.strip());
+        return matcher.matches() ? new String[] {matcher.group(1) + matcher.group(2), matcher.group(3)} : null;
+    }
 
     /** Whether a header, cookie, query or form field of this name carries a secret. */
     public static boolean isSecretName(String name) {

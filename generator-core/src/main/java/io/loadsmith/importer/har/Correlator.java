@@ -37,8 +37,6 @@ import java.util.regex.Pattern;
  */
 final class Correlator {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern SCHEME = Pattern.compile("^(Bearer|Basic|Token|Digest|ApiKey|JWT|OAuth)(\\s+)(\\S.*)$",
-            Pattern.CASE_INSENSITIVE);
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._~-]+");
     private static final Pattern HIDDEN_INPUT = Pattern.compile("<input\\b[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATTRIBUTE = Pattern.compile("([A-Za-z_:][-A-Za-z0-9_:.]*)\\s*=\\s*(\"([^\"]*)\"|'([^']*)')");
@@ -81,32 +79,15 @@ final class Correlator {
     void noteSensitive(HarEntry entry) {
         for (HarEntry.NameValue header : entry.requestHeaders()) {
             String name = header.name().toLowerCase(Locale.ROOT);
-            if (name.equals("authorization") || name.equals("proxy-authorization") || name.equals("cookie")
-                    || !name.startsWith(":") && Secrets.isSecretName(name)) {
-                if (name.equals("cookie")) {
-                    for (String pair : header.value().split(";")) {
-                        int eq = pair.indexOf('=');
-                        if (eq > 0) {
-                            addSensitive(pair.substring(eq + 1).strip(), "cookie " + pair.substring(0, eq).strip());
-                        }
-                    }
-                } else {
-                    Matcher scheme = SCHEME.matcher(header.value().strip());
-                    addSensitive(scheme.matches() ? scheme.group(3) : header.value().strip(), header.name());
-                }
+            if (!name.equals("cookie") && (name.equals("authorization") || name.equals("proxy-authorization")
+                    || !name.startsWith(":") && Secrets.isSecretName(name))) {
+                String[] scheme = Secrets.splitScheme(header.value());
+                addSensitive(scheme != null ? scheme[1] : header.value().strip(), header.name());
             }
         }
+        entry.sentCookies().forEach(c -> addSensitive(c.value(), "cookie " + c.name()));
         entry.requestCookies().forEach(c -> addSensitive(c.value(), "cookie " + c.name()));
-        entry.responseCookies().forEach(c -> addSensitive(c.value(), "cookie " + c.name()));
-        for (HarEntry.NameValue header : entry.responseHeaders()) {
-            if (header.name().equalsIgnoreCase("set-cookie")) {
-                String pair = header.value().split(";", 2)[0];
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    addSensitive(pair.substring(eq + 1).strip(), "cookie " + pair.substring(0, eq).strip());
-                }
-            }
-        }
+        entry.setCookies().forEach(c -> addSensitive(c.value(), "cookie " + c.name()));
         Requests.Url url = Requests.url(entry.url());
         if (url != null && url.query() != null) {
             for (String pair : url.query().split("&")) {
@@ -162,7 +143,7 @@ final class Correlator {
         if (correlate) {
             learn(step, draft);
         }
-        for (HarEntry.NameValue cookie : setCookies(draft.entry)) {
+        for (HarEntry.NameValue cookie : draft.entry.setCookies()) {
             cookieSetBy.putIfAbsent(cookie.name(), draft.method + " " + draft.entry.url().split("\\?", 2)[0]);
         }
     }
@@ -260,13 +241,11 @@ final class Correlator {
         if (whole != null) {
             return Text.ref(use(whole, draft, place));
         }
-        if (place.kind() == Draft.Kind.HEADER) {
-            Matcher scheme = SCHEME.matcher(value);
-            if (scheme.matches()) {
-                Origin token = origin(step, scheme.group(3));
-                if (token != null) {
-                    return Text.concat(Text.of(scheme.group(1) + scheme.group(2)), Text.ref(use(token, draft, place)));
-                }
+        String[] scheme = place.kind() == Draft.Kind.HEADER ? Secrets.splitScheme(value) : null;
+        if (scheme != null) {
+            Origin token = origin(step, scheme[1]);
+            if (token != null) {
+                return Text.concat(Text.of(scheme[0]), Text.ref(use(token, draft, place)));
             }
         }
         List<Text.Part> parts = new ArrayList<>();
@@ -527,10 +506,10 @@ final class Correlator {
         for (Text.Part part : text.parts()) {
             if (part instanceof Text.Literal literal && !literal.value().isBlank()) {
                 String value = literal.value();
-                Matcher scheme = place.kind() == Draft.Kind.HEADER ? SCHEME.matcher(value) : null;
-                if (scheme != null && scheme.matches() && parts.isEmpty() && text.parts().size() == 1) {
-                    parts.add(new Text.Literal(scheme.group(1) + scheme.group(2)));
-                    parts.add(new Text.Ref(secretVariable(scheme.group(3), place.name(), draft, place)));
+                String[] scheme = place.kind() == Draft.Kind.HEADER ? Secrets.splitScheme(value) : null;
+                if (scheme != null && parts.isEmpty() && text.parts().size() == 1) {
+                    parts.add(new Text.Literal(scheme[0]));
+                    parts.add(new Text.Ref(secretVariable(scheme[1], place.name(), draft, place)));
                 } else {
                     parts.add(new Text.Ref(secretVariable(value, place.kind() == Draft.Kind.COOKIE ? "cookie " + place.name()
                             : place.name(), draft, place)));
@@ -574,22 +553,6 @@ final class Correlator {
     }
 
     // ---- helpers
-
-    private static List<HarEntry.NameValue> setCookies(HarEntry entry) {
-        List<HarEntry.NameValue> cookies = new ArrayList<>(entry.responseCookies());
-        for (HarEntry.NameValue header : entry.responseHeaders()) {
-            if (header.name().equalsIgnoreCase("set-cookie")) {
-                for (String line : header.value().split("\n")) {
-                    String pair = line.split(";", 2)[0];
-                    int eq = pair.indexOf('=');
-                    if (eq > 0) {
-                        cookies.add(new HarEntry.NameValue(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip()));
-                    }
-                }
-            }
-        }
-        return cookies;
-    }
 
     private static String requestText(HarEntry entry) {
         StringBuilder text = new StringBuilder(entry.url());

@@ -1,6 +1,7 @@
 package io.loadsmith.importer.har;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,6 +45,40 @@ record HarEntry(
 
     /** A form or multipart parameter; a file when {@code fileName} is set. */
     record Param(String name, String value, String fileName, String contentType) {}
+
+    /** The cookies a request sent: each name=value of its Cookie headers, else the HAR's cookies list. */
+    List<NameValue> sentCookies() {
+        List<NameValue> cookies = new ArrayList<>();
+        for (NameValue header : requestHeaders) {
+            if (header.name().equalsIgnoreCase("cookie")) {
+                for (String pair : header.value().split(";")) {
+                    int eq = pair.indexOf('=');
+                    String name = (eq < 0 ? pair : pair.substring(0, eq)).strip();
+                    if (!name.isEmpty()) {
+                        cookies.add(new NameValue(name, eq < 0 ? "" : pair.substring(eq + 1).strip()));
+                    }
+                }
+            }
+        }
+        return cookies.isEmpty() ? requestCookies : cookies;
+    }
+
+    /** The cookies the response set: the HAR's cookies list and the name=value of each Set-Cookie line. */
+    List<NameValue> setCookies() {
+        List<NameValue> cookies = new ArrayList<>(responseCookies);
+        for (NameValue header : responseHeaders) {
+            if (header.name().equalsIgnoreCase("set-cookie")) {
+                for (String line : header.value().split("\n")) {
+                    String pair = line.split(";", 2)[0];
+                    int eq = pair.indexOf('=');
+                    if (eq > 0) {
+                        cookies.add(new NameValue(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip()));
+                    }
+                }
+            }
+        }
+        return cookies;
+    }
 
     String requestHeader(String name) {
         return header(requestHeaders, name);

@@ -142,7 +142,7 @@ public final class HarImporter implements Importer {
         List<Step> steps = steps(drafts, recording, har);
         TestPlan.Builder plan = TestPlan.builder(planName(input), baseUrl)
                 .variables(correlator.variables())
-                .scenario(new Scenario(scenarioName(recording), 1, steps));
+                .scenario(new Scenario("recorded journey", 1, steps));
         TestPlan built;
         try {
             built = plan.build();
@@ -330,9 +330,5 @@ public final class HarImporter implements Importer {
     private static String planName(Path input) {
         String file = input.getFileName().toString();
         return file.replaceFirst("(?i)\\.har$", "").replaceFirst("\\.json$", "");
-    }
-
-    private static String scenarioName(HarReader.Recording recording) {
-        return "recorded journey";
     }
 }

@@ -128,22 +128,9 @@ final class Requests {
     /** The cookies the request sent: its Cookie headers, else the HAR's cookies list. */
     private static List<Param> cookies(HarEntry entry) {
         List<Param> cookies = new ArrayList<>();
-        for (HarEntry.NameValue header : entry.requestHeaders()) {
-            if (header.name().equalsIgnoreCase("cookie")) {
-                for (String pair : header.value().split(";")) {
-                    int eq = pair.indexOf('=');
-                    String name = (eq < 0 ? pair : pair.substring(0, eq)).strip();
-                    if (!name.isEmpty() && HeaderValues.isToken(name)) {
-                        cookies.add(Param.of(name, HeaderValues.cookie(eq < 0 ? "" : pair.substring(eq + 1).strip())));
-                    }
-                }
-            }
-        }
-        if (cookies.isEmpty()) {
-            for (HarEntry.NameValue cookie : entry.requestCookies()) {
-                if (HeaderValues.isToken(cookie.name())) {
-                    cookies.add(Param.of(cookie.name(), HeaderValues.cookie(cookie.value())));
-                }
+        for (HarEntry.NameValue cookie : entry.sentCookies()) {
+            if (HeaderValues.isToken(cookie.name())) {
+                cookies.add(Param.of(cookie.name(), HeaderValues.cookie(cookie.value())));
             }
         }
         return cookies;
