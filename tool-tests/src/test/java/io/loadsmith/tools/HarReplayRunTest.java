@@ -133,6 +133,106 @@ class HarReplayRunTest {
         }
     }
 
+    /**
+     * A form page with a CSRF token in a hidden input and a session cookie, replayed against a
+     * server that issues new ones: a submit passes only with the token the same session was given.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = Tool.class, names = {"LOCUST", "ARTILLERY", "JMETER"})
+    void aFormsHiddenCsrfTokenAndSessionCookieComeFromTheLiveResponses(Tool tool) throws Exception {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode entries = root.putObject("log").put("version", "1.2").putArray("entries");
+        ObjectNode form = entries.addObject().put("startedDateTime", "2026-11-22T10:00:00.000Z").put("time", 5);
+        form.putObject("request").put("method", "GET").put("url", "http://shop.test/form").putArray("headers");
+        ObjectNode formResponse = form.putObject("response").put("status", 200);
+        formResponse.putArray("headers").addObject().put("name", "Set-Cookie").put("value", "sid=recorded-sid-0000000001; Path=/");
+        formResponse.putObject("content").put("mimeType", "text/html").put("text", FormServer.page("recorded-csrf-0123456789"));
+        ObjectNode submit = entries.addObject().put("startedDateTime", "2026-11-22T10:00:00.100Z").put("time", 5);
+        ObjectNode request = submit.putObject("request").put("method", "POST").put("url", "http://shop.test/submit");
+        request.putArray("headers").addObject().put("name", "Cookie").put("value", "sid=recorded-sid-0000000001");
+        request.putObject("postData").put("mimeType", "application/x-www-form-urlencoded")
+                .put("text", "csrf_token=recorded-csrf-0123456789&qty=1");
+        submit.putObject("response").put("status", 200).putArray("headers");
+        Path har = Files.writeString(dir.resolve("form.har"), JSON.writeValueAsString(root));
+
+        try (FormServer server = new FormServer()) {
+            Generation generation = Loadsmith.generate(har, ImportOptions.defaults().withBaseUrl(server.baseUrl()),
+                    new PlanOptions(null, List.of(), null, 1, null, Duration.ofSeconds(3), List.of()), List.of(tool),
+                    RenderOptions.defaults());
+            assertTrue(generation.plan().variables().isEmpty(), "the cookie is the jar's and the token is extracted: "
+                    + generation.plan().variables());
+            Path out = Files.createDirectories(dir.resolve("out"));
+            Loadsmith.write(out, generation.files());
+            ToolRun.run(tool, out, Map.of("BASE_URL", server.baseUrl()), 120).requireClean();
+            List<String> submits = server.log().stream().filter(l -> l.startsWith("POST")).toList();
+            assertFalse(submits.isEmpty(), "the form was submitted");
+            assertTrue(submits.stream().allMatch(l -> l.endsWith(" 200")), "every submit carried its session's token: " + submits);
+            System.out.printf("%s: %d submits, each with the live CSRF token and session cookie%n", tool.id(), submits.size());
+        }
+    }
+
+    /** Issues a session cookie and a CSRF token per form page; a submit must bring both back together. */
+    private static final class FormServer implements AutoCloseable {
+        private final com.sun.net.httpserver.HttpServer server;
+        private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
+        private final List<String> log = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+        FormServer() throws java.io.IOException {
+            server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/", exchange -> {
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                String method = exchange.getRequestMethod();
+                int status;
+                String answer;
+                if (method.equals("GET") && exchange.getRequestURI().getPath().equals("/form")) {
+                    String sid = java.util.UUID.randomUUID().toString();
+                    String token = java.util.UUID.randomUUID().toString();
+                    tokens.put(sid, token);
+                    exchange.getResponseHeaders().add("Set-Cookie", "sid=" + sid + "; Path=/");
+                    exchange.getResponseHeaders().add("Content-Type", "text/html");
+                    status = 200;
+                    answer = page(token);
+                } else if (method.equals("POST") && exchange.getRequestURI().getPath().equals("/submit")) {
+                    String cookie = String.valueOf(exchange.getRequestHeaders().getFirst("Cookie"));
+                    String sid = cookie.replaceFirst("^.*\\bsid=([^;]+).*$", "$1");
+                    String token = java.net.URLDecoder.decode(body.replaceFirst("^.*\\bcsrf_token=([^&]*).*$", "$1"),
+                            StandardCharsets.UTF_8);
+                    status = token.equals(tokens.get(sid)) ? 200 : 403;
+                    answer = status == 200 ? "ok" : "forbidden";
+                } else {
+                    status = 404;
+                    answer = "no";
+                }
+                log.add(method + " " + exchange.getRequestURI().getPath() + " " + status);
+                byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(status, bytes.length);
+                exchange.getResponseBody().write(bytes);
+                exchange.close();
+            });
+            server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+            server.start();
+        }
+
+        static String page(String token) {
+            return "<html><body><form method=\"post\" action=\"/submit\"><input type=\"hidden\" name=\"csrf_token\" value=\""
+                    + token + "\"><input name=\"qty\" value=\"1\"></form></body></html>";
+        }
+
+        String baseUrl() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        List<String> log() {
+            return List.copyOf(log);
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        }
+    }
+
     private record Recorded(String token, String bookId, String orderId) {}
 
     /** The journey, as a client would make it. */
