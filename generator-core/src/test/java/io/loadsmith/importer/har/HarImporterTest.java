@@ -229,6 +229,8 @@ class HarImporterTest {
         for (io.loadsmith.render.Tool tool : io.loadsmith.render.Tool.values()) {
             io.loadsmith.testing.ScriptChecks.check(Loadsmith.render(result.plan(), tool).files());
         }
+        Path planFile = Files.writeString(dir.resolve("plan.yaml"), io.loadsmith.importer.plan.PlanFileWriter.write(result.plan()));
+        assertEquals(result.plan(), Loadsmith.readPlan(planFile).plan(), "the pattern survives a plan file");
     }
 
     @Test
