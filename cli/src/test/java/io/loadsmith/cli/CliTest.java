@@ -46,6 +46,32 @@ class CliTest {
     }
 
     @Test
+    void aHarRecordingBecomesScriptsAReportAndEnvironmentVariables() throws Exception {
+        Path out = dir.resolve("out");
+        Cli.Run run = Cli.run("generate", "../samples/hars/bookshop.har", "--tool", "locust", "--out", out.toString(),
+                "--base-url", "http://127.0.0.1:9", "--think-time", "scale:0.5");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("wrote " + out.resolve("import-report.md")), run.out());
+        assertTrue(run.out().contains("set before running: COOKIE_SESSION, CLIENT_SECRET"), run.out());
+        assertTrue(run.err().contains("warning: secrets in the recording are not written into the scripts"), run.err());
+        assertTrue(Files.readString(out.resolve("locust/locustfile.py")).contains("\"http://127.0.0.1:9\""));
+        assertTrue(Files.readString(out.resolve(".env.example")).contains("\nCLIENT_SECRET=\n"));
+    }
+
+    @Test
+    void aBrokenHarGetsOneLineAndExitTwo() throws Exception {
+        Path har = Files.writeString(dir.resolve("broken.har"), "{\"log\": {\"version\": \"1.2\", \"entries\": [ {\"request\":");
+        Cli.Run run = Cli.run("generate", har.toString(), "--out", dir.resolve("out").toString());
+        assertEquals(2, run.exitCode());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("loadsmith: " + har + ": line 1, column "), run.err());
+        Cli.Run bad = Cli.run("generate", "../samples/hars/bookshop.har", "--think-time", "sometimes");
+        assertEquals(2, bad.exitCode());
+        assertTrue(bad.err().startsWith("loadsmith: --think-time: "), bad.err());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
     void brokenInputGetsOneLineExitTwoAndNoFiles() throws Exception {
         Path spec = dir.resolve("broken.yaml");
         Files.writeString(spec, "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n"
