@@ -143,7 +143,11 @@ final class Correlator {
         if (correlate) {
             learn(step, draft);
         }
-        for (HarEntry.NameValue cookie : draft.entry.setCookies()) {
+        List<HarEntry.NameValue> setCookies = new ArrayList<>(draft.entry.setCookies());
+        if (draft.redirectedTo != null) {
+            setCookies.addAll(draft.redirectedTo.setCookies());
+        }
+        for (HarEntry.NameValue cookie : setCookies) {
             cookieSetBy.putIfAbsent(cookie.name(), draft.method + " " + draft.entry.url().split("\\?", 2)[0]);
         }
     }
@@ -302,7 +306,8 @@ final class Correlator {
     }
 
     private void learn(int step, Draft draft) {
-        HarEntry entry = draft.entry;
+        // After a redirect the tool follows, what the extractors see is the response of its target.
+        HarEntry entry = draft.redirectedTo != null ? draft.redirectedTo : draft.entry;
         String text = entry.responseText();
         String media = entry.responseMediaType();
         if (text != null && !text.isBlank() && (media.contains("json") || text.strip().startsWith("{"))) {

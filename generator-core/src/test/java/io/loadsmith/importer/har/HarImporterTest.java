@@ -234,6 +234,25 @@ class HarImporterTest {
     }
 
     @Test
+    void afterARedirectTheTargetsResponseIsWhatValuesComeFrom() throws Exception {
+        Har har = new Har();
+        har.entry("POST", "https://app.example.com/login", 302).with("response", r -> {
+            ((ArrayNode) r.path("headers")).addObject().put("name", "Location").put("value", "/home");
+            ((ArrayNode) r.path("headers")).addObject().put("name", "Set-Cookie").put("value", "sid=s3ss10n-0001; Path=/");
+        });
+        har.entry("GET", "https://app.example.com/home", 200).with("response", r -> r.putObject("content")
+                .put("mimeType", "text/html").put("text", "<input type=\"hidden\" name=\"csrf\" value=\"t0k3n-4242\">"));
+        har.entry("POST", "https://app.example.com/save", 200).with("request", r -> {
+            r.putObject("postData").put("mimeType", "application/x-www-form-urlencoded").put("text", "csrf=t0k3n-4242");
+            ((ArrayNode) r.path("headers")).addObject().put("name", "Cookie").put("value", "sid=s3ss10n-0001");
+        });
+        List<HttpRequest> requests = har.importWith(HarOptions.defaults()).plan().requests();
+        assertEquals(List.of("POST /login", "POST /save"), requests.stream().map(HttpRequest::name).toList());
+        assertEquals("csrf", requests.get(0).extractions().get(0).variable());
+        assertEquals(List.of(), requests.get(1).cookies(), "the cookie the redirect set is the jar's");
+    }
+
+    @Test
     void cookiesARecordedResponseSetAreLeftToTheCookieJar() throws Exception {
         Har har = new Har();
         har.entry("POST", "https://app.example.com/login", 200).with("response", r -> ((ArrayNode) r.path("headers")).addObject()
