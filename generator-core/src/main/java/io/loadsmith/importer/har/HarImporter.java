@@ -59,7 +59,7 @@ public final class HarImporter implements Importer {
         Report report = new Report(input, recording);
 
         List<HarEntry> entries = new ArrayList<>(recording.entries());
-        // Recorded order is start order; entries without a start time keep their place after those before them.
+        // Recorded order is start order; when an entry has no start time, the file's order is kept.
         if (entries.stream().allMatch(e -> e.started() != null)) {
             entries.sort(Comparator.comparing(HarEntry::started).thenComparingInt(HarEntry::index));
         }
@@ -117,11 +117,12 @@ public final class HarImporter implements Importer {
             HarEntry entry = kept.get(i);
             Draft draft = requests.draft(entry, urls.get(entry.pointer()));
             drafts.add(draft);
-            if (isRedirect(entry.status()) && i + 1 < kept.size() && isFollowUp(entry, kept.get(i + 1))) {
-                draft.redirectedTo = kept.get(i + 1);
-                report.leftOut("redirect follow-ups (the tool follows the redirect itself)", kept.get(i + 1));
-                kept.remove(i + 1);
+            HarEntry last = entry;
+            while (isRedirect(last.status()) && i + 1 < kept.size() && isFollowUp(last, kept.get(i + 1))) {
+                last = kept.remove(i + 1);
+                report.leftOut("redirect follow-ups (the tool follows the redirect itself)", last);
             }
+            draft.redirectedTo = last == entry ? null : last;
         }
         for (int i = 0; i < drafts.size(); i++) {
             correlator.process(i, drafts.get(i));

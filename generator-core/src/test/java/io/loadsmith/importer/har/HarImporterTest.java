@@ -132,6 +132,18 @@ class HarImporterTest {
         assertTrue(result.report().contains("redirect follow-ups"), result.report());
     }
 
+    @Test
+    void aChainOfRedirectsIsFollowedToItsEnd() throws Exception {
+        Har har = new Har();
+        har.entry("GET", "https://app.example.com/a", 302).with("response", r -> r.put("redirectURL", "/b"));
+        har.entry("GET", "https://app.example.com/b", 301).with("response", r -> r.put("redirectURL", "https://app.example.com/c"));
+        har.entry("GET", "https://app.example.com/c", 201);
+        har.entry("GET", "https://app.example.com/d", 200);
+        List<HttpRequest> requests = har.importWith(HarOptions.defaults()).plan().requests();
+        assertEquals(List.of("GET /a", "GET /d"), requests.stream().map(HttpRequest::name).toList());
+        assertEquals(List.of(Check.StatusCheck.is(201)), requests.get(0).checks());
+    }
+
     // ---- requests
 
     @Test
