@@ -53,7 +53,7 @@ class CliTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("wrote " + out.resolve("import-report.md")), run.out());
         assertTrue(run.out().contains("set before running: COOKIE_SESSION, CLIENT_SECRET"), run.out());
-        assertTrue(run.err().contains("warning: secrets in the recording are not written into the scripts"), run.err());
+        assertTrue(run.err().contains("warning: recorded secrets are not written into the scripts: they are read from COOKIE_SESSION, CLIENT_SECRET"), run.err());
         assertTrue(Files.readString(out.resolve("locust/locustfile.py")).contains("\"http://127.0.0.1:9\""));
         assertTrue(Files.readString(out.resolve(".env.example")).contains("\nCLIENT_SECRET=\n"));
     }

@@ -69,9 +69,8 @@ final class Report {
                     + ") in " + uses(secret.uses()));
         }
         if (!scrubbed.isEmpty()) {
-            diagnostics.add(Diagnostic.warning("", "secrets in the recording are not written into the scripts; set "
-                    + scrubbed.stream().map(Correlator.Scrubbed::variable).collect(Collectors.joining(", "))
-                    + " when running (see .env.example and " + io.loadsmith.importer.ImportResult.REPORT_PATH + ")"));
+            diagnostics.add(Diagnostic.warning("", "recorded secrets are not written into the scripts: they are read from "
+                    + scrubbed.stream().map(Correlator.Scrubbed::variable).collect(Collectors.joining(", ")) + " at run time"));
         }
     }
 
