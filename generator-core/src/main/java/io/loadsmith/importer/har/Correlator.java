@@ -162,8 +162,7 @@ final class Correlator {
         if (sensitive.isEmpty()) {
             return;
         }
-        List<String> values = new ArrayList<>(sensitive.keySet());
-        values.sort((a, b) -> b.length() - a.length());
+        List<String> values = sensitiveLongestFirst();
         for (Draft draft : drafts) {
             draft.map((place, text) -> {
                 List<Text.Part> parts = new ArrayList<>();
@@ -203,13 +202,18 @@ final class Correlator {
 
     /** {@code text} with every secret value of the recording replaced by "[secret]". */
     String redact(String text) {
-        List<String> values = new ArrayList<>(sensitive.keySet());
-        values.sort((a, b) -> b.length() - a.length());
         String out = text;
-        for (String value : values) {
+        for (String value : sensitiveLongestFirst()) {
             out = out.replace(value, "[secret]");
         }
         return out;
+    }
+
+    /** Longest first, so that a secret inside a longer one is not replaced in part. */
+    private List<String> sensitiveLongestFirst() {
+        List<String> values = new ArrayList<>(sensitive.keySet());
+        values.sort((a, b) -> b.length() - a.length());
+        return values;
     }
 
     List<Variable> variables() {

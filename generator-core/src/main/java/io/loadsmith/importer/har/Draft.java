@@ -9,7 +9,6 @@ import io.loadsmith.model.Param;
 import io.loadsmith.model.Text;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * A recorded request on its way to becoming a plan request: the values are {@link Text}s, so
@@ -138,11 +137,6 @@ final class Draft {
             return mapped == null ? number : mapped;
         }
         return value;
-    }
-
-    /** Applies {@code f} to every literal part of every value (for the final sweep of secret values). */
-    void mapLiterals(UnaryOperator<Text> f) {
-        map((place, value) -> f.apply(value));
     }
 
     /** The path with a {placeholder} per segment that holds a variable, and the values of those placeholders. */
