@@ -100,6 +100,14 @@ public record HttpRequest(
         }
     }
 
+    /**
+     * Whether a status check of this request admits only redirects (3xx): then the response to
+     * judge is the redirect itself, and a tool must not follow it (by default they all do).
+     */
+    public boolean expectsRedirect() {
+        return checks.stream().anyMatch(c -> c instanceof Check.StatusCheck status && status.from() >= 300 && status.to() <= 399);
+    }
+
     /** Every variable this request refers to. */
     public Set<String> references() {
         Set<String> names = new LinkedHashSet<>();

@@ -147,7 +147,8 @@ final class ArtilleryViewBuilder {
                     + "does not build itself (odd parameter names) or into a form body with repeated names as they are, "
                     + "without percent-encoding them"));
         }
-        return new ArtilleryViews.Script(plan.name(), sourceName, plan.baseUrl(), phases, needsProcessor(closed),
+        return new ArtilleryViews.Script(plan.name(), sourceName, plan.baseUrl(), phases,
+                closed ? Durations.seconds(plan.workload().duration()) : null, needsProcessor(closed),
                 !conditions.isEmpty(), conditions, before, scenarios);
     }
 
@@ -166,7 +167,7 @@ final class ArtilleryViewBuilder {
         }
         hooks.forEach(h -> exports.add(h.function()));
         afterHooks.forEach(h -> exports.add(h.function()));
-        return new ArtilleryViews.Processor(plan.name(), closed, Long.toString(plan.workload().duration().toMillis()),
+        return new ArtilleryViews.Processor(plan.name(), closed,
                 !environment.isEmpty() || !zeroCounters.isEmpty(), environment, List.copyOf(zeroCounters), hooks, afterHooks, exports);
     }
 
@@ -195,7 +196,8 @@ final class ArtilleryViewBuilder {
 
     /**
      * Artillery has no closed model: virtual users arrive as the stages add them, and each loops
-     * over its scenario until the planned end of the test (processor.js, untilTestEnd).
+     * over its scenario until the planned end of the test (config.variables.testSeconds after the
+     * start, read by processor.js's untilTestEnd, so that {@code --overrides} can change it too).
      */
     private List<ArtilleryViews.Phase> closedPhases(Workload.ClosedWorkload closed) {
         List<ArtilleryViews.Phase> phases = new ArrayList<>();
@@ -240,7 +242,10 @@ final class ArtilleryViewBuilder {
                 views.add(new ArtilleryViews.Step(request(request), null, null));
             } else if (step instanceof ThinkTime think) {
                 if (think.isFixed()) {
-                    views.add(new ArtilleryViews.Step(null, new ArtilleryViews.Think(Durations.seconds(think.min()), false, null), null));
+                    // Artillery reads a whole number as seconds and anything else as a duration string: 0.2 would be no pause.
+                    long millis = think.min().toMillis();
+                    String code = millis % 1000 == 0 ? Long.toString(millis / 1000) : Yaml.quote(millis + "ms");
+                    views.add(new ArtilleryViews.Step(null, new ArtilleryViews.Think(code, false, null), null));
                 } else {
                     long mid = (think.min().toMillis() + think.max().toMillis()) / 2;
                     long jitter = (think.max().toMillis() - think.min().toMillis()) / 2;
@@ -311,6 +316,9 @@ final class ArtilleryViewBuilder {
         }
         if (body != null) {
             sections.append('\n').append(body);
+        }
+        if (request.expectsRedirect()) {
+            sections.append("\nfollowRedirect: false");
         }
         List<String> captures = new ArrayList<>();
         for (Extraction extraction : request.extractions()) {

@@ -6,7 +6,8 @@ import java.util.List;
 final class ArtilleryViews {
     private ArtilleryViews() {}
 
-    record Script(String title, String sourceName, String target, List<Phase> phases, boolean hasProcessor,
+    /** {@code testSeconds}: for a closed workload, how long each virtual user repeats its scenario; else null. */
+    record Script(String title, String sourceName, String target, List<Phase> phases, String testSeconds, boolean hasProcessor,
                   boolean hasEnsure, List<String> ensureConditions, Before before, List<Scenario> scenarios) {}
 
     /** One phase; each setting is {@code name: valueCode}. */
@@ -30,7 +31,7 @@ final class ArtilleryViews {
     record Request(String comment, String method, String urlCode, String nameCode, String sectionsCode) {}
 
     /** processor.js */
-    record Processor(String title, boolean closed, String testMillis, boolean hasEnvironment, List<Assignment> environment,
+    record Processor(String title, boolean closed, boolean hasEnvironment, List<Assignment> environment,
                      List<String> zeroCounters, List<Hook> hooks, List<Hook> afterHooks, List<String> exports) {}
 
     record Assignment(String targetCode, String valueCode) {}

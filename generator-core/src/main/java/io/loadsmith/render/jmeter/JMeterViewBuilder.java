@@ -251,7 +251,7 @@ final class JMeterViewBuilder {
                         "$.access_token", ""), null, null),
                 new JMeterViews.Extractor(null, null, new JMeterViews.Script(JMeter.name("share the token with every thread"),
                         JMeter.literal(store))));
-        return new JMeterViews.Sampler(JMeter.name("oauth2 token"), "", "POST", url.toString(), false, false, form, false,
+        return new JMeterViews.Sampler(JMeter.name("oauth2 token"), "", "POST", url.toString(), true, false, false, form, false,
                 List.of(), true, List.of(new JMeterViews.Header("Content-Type", "application/x-www-form-urlencoded")), null,
                 assertions, extractors);
     }
@@ -483,7 +483,7 @@ final class JMeterViewBuilder {
         String comments = request.name().equals(request.method() + " " + request.path()) ? ""
                 : request.method() + " " + request.path();
         return new JMeterViews.Sampler(JMeter.name(request.name()), JMeter.literal(comments), request.method().name(),
-                url(request, query), rawBody, multipart, arguments, !files.isEmpty(), files, !headers.isEmpty(), headers,
+                url(request, query), !request.expectsRedirect(), rawBody, multipart, arguments, !files.isEmpty(), files, !headers.isEmpty(), headers,
                 basicAuth, assertions, extractors);
     }
 

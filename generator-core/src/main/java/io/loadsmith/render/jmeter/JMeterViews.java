@@ -57,7 +57,8 @@ final class JMeterViews {
     /** A JSR223 element in Groovy. */
     record Script(String name, String script) {}
 
-    record Sampler(String name, String comments, String method, String path, boolean rawBody, boolean multipart,
+    record Sampler(String name, String comments, String method, String path, boolean followRedirects, boolean rawBody,
+                   boolean multipart,
                    List<HttpArgument> arguments, boolean hasFiles, List<FileArgument> files, boolean hasHeaders,
                    List<Header> headers, BasicAuth basicAuth, List<Assertion> assertions, List<Extractor> extractors) {}
 

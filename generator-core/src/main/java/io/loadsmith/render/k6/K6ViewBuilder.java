@@ -18,6 +18,7 @@ import io.loadsmith.model.ThinkTime;
 import io.loadsmith.model.Threshold;
 import io.loadsmith.model.Variable;
 import io.loadsmith.model.Workload;
+import io.loadsmith.render.RenderException;
 import io.loadsmith.render.RenderedFile;
 import io.loadsmith.render.Shares;
 import io.loadsmith.render.UrlEncoding;
@@ -35,6 +36,7 @@ import java.util.stream.Collectors;
 /** Turns a plan into the k6 script's view; every k6-specific decision is made here. */
 final class K6ViewBuilder {
     private static final String ACCESS_TOKEN = "data.accessToken";
+    private static final String MULTIPART_BOUNDARY = "----LoadsmithFormBoundary7MA4YWxkTrZu0gW";
 
     private final TestPlan plan;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
@@ -43,9 +45,7 @@ final class K6ViewBuilder {
     private final NameAllocator names = NameAllocator.javaScript();
     private final Map<String, String> constants = new HashMap<>();
     private final JsCode js;
-    private final Map<String, String> tagWarnings = new LinkedHashMap<>();
     private boolean usesEncoding;
-    private boolean usesFormData;
     private boolean usesGroup;
     private boolean usesSleep;
     private boolean usesCheck;
@@ -99,12 +99,22 @@ final class K6ViewBuilder {
         if (usesSleep) {
             imports.add("sleep");
         }
-        tagWarnings.forEach((name, tag) -> diagnostics.add(Diagnostic.warning(name,
-                "k6 tag values cannot hold commas or surrounding quotes in thresholds; the name tag is '" + tag + "'")));
         List<K6Views.Threshold> thresholds = thresholds();
-        return new K6Views.Script(plan.name(), sourceName, String.join(", ", imports), usesEncoding, usesFormData,
+        return new K6Views.Script(plan.name(), sourceName, String.join(", ", imports), usesEncoding,
                 plan.baseUrl(), variables, fileViews, scenarios, !thresholds.isEmpty(), thresholds,
-                !required.isEmpty() || oauth2 != null, required, oauth2);
+                !required.isEmpty() || oauth2 != null, required, oauth2, defaultFunction(scenarios, oauth2 != null));
+    }
+
+    /** One scenario: it runs every iteration; several: one per iteration, in proportion to their weights. */
+    private K6Views.DefaultFunction defaultFunction(List<K6Views.Scenario> scenarios, boolean usesData) {
+        List<K6Views.Pick> picks = new ArrayList<>();
+        long total = plan.scenarios().stream().mapToLong(Scenario::weight).sum();
+        long upTo = 0;
+        for (int i = 0; i < scenarios.size(); i++) {
+            upTo += plan.scenarios().get(i).weight();
+            picks.add(new K6Views.Pick(scenarios.get(i).function(), Long.toString(upTo), i == scenarios.size() - 1));
+        }
+        return new K6Views.DefaultFunction(usesData, scenarios.size() > 1, Long.toString(total), picks);
     }
 
     private List<K6Views.Scenario> scenarios(boolean usesData) {
@@ -118,16 +128,16 @@ final class K6ViewBuilder {
             ScenarioState state = new ScenarioState();
             List<K6Views.Step> steps = steps(scenario.steps(), state);
             ExecutorView executor = executors.get(i);
-            views.add(new K6Views.Scenario(JavaScript.key(scenario.name()), function, executor.executor(),
+            // k6 scenario names allow letters, digits, '_' and '-': the function's name is one.
+            views.add(new K6Views.Scenario(function, scenario.name(), function, executor.executor(),
                     executor.settings(), !executor.stages().isEmpty(), executor.stages(), usesData, state.usesVars,
-                    state.usesForm, !scenario.requests().isEmpty(), steps));
+                    !scenario.requests().isEmpty(), steps));
         }
         return views;
     }
 
     private static final class ScenarioState {
         boolean usesVars;
-        boolean usesForm;
     }
 
     private record ExecutorView(String executor, List<K6Views.Setting> settings, List<K6Views.Stage> stages) {}
@@ -298,7 +308,6 @@ final class K6ViewBuilder {
             cookieCodes.add(js.text(cookie.value()));
         }
 
-        String multipartCode = null;
         String bodyCode = null;
         Body body = request.body();
         if (body instanceof Body.JsonBody json) {
@@ -308,11 +317,16 @@ final class K6ViewBuilder {
             bodyCode = formCode(form.fields());
             putHeaderIfAbsent(headerKeys, headerCodes, "Content-Type", JavaScript.quote(form.contentType()));
         } else if (body instanceof Body.MultipartBody multipart) {
-            usesFormData = true;
-            state.usesForm = true;
-            multipartCode = multipartCode(request, multipart);
-            bodyCode = "form.body()";
-            putHeader(headerKeys, headerCodes, "Content-Type", "`multipart/form-data; boundary=${form.boundary}`");
+            removeHeader(headerKeys, headerCodes, "Content-Type");
+            if (multipart.parts().stream().anyMatch(Body.MultipartFile.class::isInstance)) {
+                // k6 writes an object with a file in it as multipart/form-data, with its own boundary and Content-Type.
+                bodyCode = multipartObjectCode(request, multipart);
+            } else {
+                // An object without a file k6 would send as a URL-encoded form: the parts are written out instead.
+                bodyCode = multipartTextCode(multipart);
+                putHeader(headerKeys, headerCodes, "Content-Type",
+                        JavaScript.quote("multipart/form-data; boundary=" + MULTIPART_BOUNDARY));
+            }
         } else if (body instanceof Body.RawBody raw) {
             bodyCode = js.text(raw.content());
             putHeaderIfAbsent(headerKeys, headerCodes, "Content-Type", JavaScript.quote(raw.contentType()));
@@ -345,7 +359,7 @@ final class K6ViewBuilder {
             bodyCode = "null";
         }
 
-        String tag = tag(request.name());
+        String tag = request.name();
         List<K6Views.Check> checks = new ArrayList<>();
         String expectedStatuses = null;
         for (Check check : request.checks()) {
@@ -374,9 +388,9 @@ final class K6ViewBuilder {
         }
         String comment = request.name().equals(request.method() + " " + request.path())
                 ? null : request.method() + " " + request.path();
-        return new K6Views.Request(comment, function, methodCode, urlCode(request, query), multipartCode, bodyCode,
+        return new K6Views.Request(comment, function, methodCode, urlCode(request, query), bodyCode,
                 headerKeys.isEmpty() ? null : objectCode(headerKeys, headerCodes),
-                cookieKeys.isEmpty() ? null : objectCode(cookieKeys, cookieCodes),
+                cookieKeys.isEmpty() ? null : objectCode(cookieKeys, cookieCodes), request.expectsRedirect(),
                 expectedStatuses, tag, !checks.isEmpty(), checks, extractions);
     }
 
@@ -390,6 +404,15 @@ final class K6ViewBuilder {
         }
         keys.add(name);
         codes.add(code);
+    }
+
+    private static void removeHeader(List<String> keys, List<String> codes, String name) {
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            if (keys.get(i).equalsIgnoreCase(name)) {
+                keys.remove(i);
+                codes.remove(i);
+            }
+        }
     }
 
     private static void putHeaderIfAbsent(List<String> keys, List<String> codes, String name, String code) {
@@ -457,8 +480,12 @@ final class K6ViewBuilder {
         return out.append('`').toString();
     }
 
-    private String multipartCode(HttpRequest request, Body.MultipartBody multipart) {
-        List<String> parts = new ArrayList<>();
+    /**
+     * k6's own multipart support: an object whose values are strings or {@code http.file()}. It holds
+     * one part per name, and k6 writes the parts in an order of its own.
+     */
+    private String multipartObjectCode(HttpRequest request, Body.MultipartBody multipart) {
+        Map<String, String> parts = new LinkedHashMap<>();
         for (Body.MultipartPart part : multipart.parts()) {
             String value;
             if (part instanceof Body.MultipartFile file) {
@@ -468,9 +495,36 @@ final class K6ViewBuilder {
             } else {
                 value = js.text(((Body.MultipartField) part).value());
             }
-            parts.add("[" + JavaScript.quote(part.name()) + ", " + value + "]");
+            if (parts.remove(part.name()) != null) {
+                diagnostics.add(Diagnostic.warning(request.name(), "k6 sends one multipart part per name; only the last '"
+                        + part.name() + "' part is sent"));
+            }
+            parts.put(part.name(), value);
         }
-        return "formData([" + String.join(", ", parts) + "])";
+        List<String> members = new ArrayList<>();
+        parts.forEach((name, value) -> members.add(JavaScript.key(name) + ": " + value));
+        return "{ " + String.join(", ", members) + " }";
+    }
+
+    /** Text parts only, written out in order (RFC 7578), with the script's fixed boundary. */
+    private String multipartTextCode(Body.MultipartBody multipart) {
+        StringBuilder out = new StringBuilder("`");
+        for (Body.MultipartPart part : multipart.parts()) {
+            Text value = ((Body.MultipartField) part).value();
+            if (value.isLiteral() && value.literalValue().contains(MULTIPART_BOUNDARY)) {
+                throw new RenderException("a multipart value of the plan holds the boundary " + MULTIPART_BOUNDARY);
+            }
+            out.append(JavaScript.escape("--" + MULTIPART_BOUNDARY + "\r\n"
+                    + "Content-Disposition: form-data; name=\"" + dispositionName(part.name()) + "\"\r\n\r\n"))
+                    .append(js.templateBody(value, false))
+                    .append(JavaScript.escape("\r\n"));
+        }
+        return out.append(JavaScript.escape("--" + MULTIPART_BOUNDARY + "--\r\n")).append('`').toString();
+    }
+
+    /** A name in a Content-Disposition header, quoted as browsers do (HTML's form submission algorithm). */
+    private static String dispositionName(String name) {
+        return name.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
     }
 
     /** Writes bytes beside the script and returns the constant that holds them. */
@@ -523,21 +577,6 @@ final class K6ViewBuilder {
         return out.toString();
     }
 
-    private String tag(String name) {
-        if (name.indexOf(',') < 0 && !name.isEmpty() && "'\" ".indexOf(name.charAt(0)) < 0
-                && "'\" ".indexOf(name.charAt(name.length() - 1)) < 0 && !name.isBlank()) {
-            return name;
-        }
-        String tag = name.replace(',', ';').strip().replaceAll("^['\"]+|['\"]+$", "");
-        if (tag.isEmpty()) {
-            tag = "request";
-        }
-        if (!tag.equals(name)) {
-            tagWarnings.put(name, tag);
-        }
-        return tag;
-    }
-
     private List<K6Views.Threshold> thresholds() {
         Map<String, List<String>> byMetric = new LinkedHashMap<>();
         for (Threshold threshold : plan.thresholds()) {
@@ -563,7 +602,13 @@ final class K6ViewBuilder {
                 expression = "rate" + op + limit;
             }
             if (threshold.operation() != null) {
-                metric += "{name:" + tag(threshold.operation()) + "}";
+                if (!selectable(threshold.operation())) {
+                    diagnostics.add(Diagnostic.warning(threshold.operation(), "k6 cannot select this name in a threshold "
+                            + "(a comma, or quotes or spaces at either end): '" + threshold.expression()
+                            + "' is left out of the script's thresholds; 'loadsmith run' still judges it"));
+                    continue;
+                }
+                metric += "{name:" + threshold.operation() + "}";
             }
             byMetric.computeIfAbsent(metric, k -> new ArrayList<>()).add(expression);
         }
@@ -571,6 +616,12 @@ final class K6ViewBuilder {
         byMetric.forEach((metric, expressions) -> views.add(new K6Views.Threshold(JavaScript.key(metric),
                 expressions.stream().map(JavaScript::quote).collect(Collectors.joining(", ")))));
         return views;
+    }
+
+    /** Whether k6 reads the name back from {@code metric{name:...}}: it splits at commas and trims spaces and quotes. */
+    private static boolean selectable(String name) {
+        return !name.isBlank() && name.indexOf(',') < 0 && "'\" \t".indexOf(name.charAt(0)) < 0
+                && "'\" \t".indexOf(name.charAt(name.length() - 1)) < 0;
     }
 
     private static String plain(double value) {

@@ -11,7 +11,6 @@ final class K6Views {
             String sourceName,
             String k6Imports,
             boolean usesEncoding,
-            boolean usesFormData,
             String baseUrl,
             List<EnvVariable> variables,
             List<DataFile> files,
@@ -20,7 +19,18 @@ final class K6Views {
             List<Threshold> thresholds,
             boolean hasSetup,
             List<EnvVariable> requiredVariables,
-            OAuth2 oauth2) {}
+            OAuth2 oauth2,
+            DefaultFunction defaultFunction) {}
+
+    /**
+     * {@code export default function}: what k6 runs when its own options ({@code --vus},
+     * {@code --duration}, {@code --iterations}) replace the scenarios; each iteration runs one
+     * plan scenario, picked by weight when there are several.
+     */
+    record DefaultFunction(boolean usesData, boolean weighted, String total, List<Pick> picks) {}
+
+    /** {@code if (pick < upTo) return function(data);}, the last one without the condition. */
+    record Pick(String function, String upTo, boolean last) {}
 
     /** {@code const constName = __ENV.env || 'defaultValue';} */
     record EnvVariable(String constName, String env, boolean hasDefault, String defaultValue, String description) {}
@@ -28,8 +38,10 @@ final class K6Views {
     /** {@code const constName = open('./path', 'b');} */
     record DataFile(String constName, String path) {}
 
+    /** {@code key} is a valid k6 scenario name (letters, digits, {@code _}); {@code name} the plan's own. */
     record Scenario(
-            String keyCode,
+            String key,
+            String name,
             String function,
             String executor,
             List<Setting> settings,
@@ -37,7 +49,6 @@ final class K6Views {
             List<Stage> stages,
             boolean usesData,
             boolean usesVars,
-            boolean usesForm,
             boolean hasRequests,
             List<Step> steps) {}
 
@@ -62,10 +73,10 @@ final class K6Views {
             String function,
             String methodCode,
             String urlCode,
-            String multipartCode,
             String bodyCode,
             String headersCode,
             String cookiesCode,
+            boolean noRedirects,
             String expectedStatusesCode,
             String tag,
             boolean hasChecks,

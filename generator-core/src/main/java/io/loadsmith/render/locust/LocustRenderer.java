@@ -11,8 +11,11 @@ import io.loadsmith.render.escape.Python;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Renders {@code locust/locustfile.py} and the data files it reads. */
+/** Renders {@code locust/locustfile.py}, its settings ({@code locust.conf}) and the data files it reads. */
 public final class LocustRenderer implements Renderer {
+    /** Locust's configuration file beside the locustfile, which {@code locust} reads when run in that folder. */
+    public static final String SETTINGS = "locust/locust.conf";
+
     @Override
     public Tool tool() {
         return Tool.LOCUST;
@@ -25,6 +28,7 @@ public final class LocustRenderer implements Renderer {
         TemplateEngine engine = TemplateEngine.create(Tool.LOCUST, Python::escape, options.templateOverrides());
         List<RenderedFile> files = new ArrayList<>();
         files.add(RenderedFile.text(Tool.LOCUST.scriptPath(), engine.render("locustfile.py", view)));
+        files.add(RenderedFile.text(SETTINGS, engine.render("locust.conf", builder.settings())));
         files.addAll(builder.dataFiles());
         return new RenderResult(files, builder.diagnostics());
     }

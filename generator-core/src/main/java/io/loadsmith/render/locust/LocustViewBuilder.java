@@ -47,6 +47,7 @@ final class LocustViewBuilder {
     private boolean usesJsonValue;
     private boolean usesRegexValue;
     private boolean groupsFlattened;
+    private LocustViews.Settings settings;
 
     LocustViewBuilder(TestPlan plan) {
         this.plan = plan;
@@ -73,7 +74,6 @@ final class LocustViewBuilder {
     LocustViews.Script build(String sourceName) {
         modules.add("os");
         locustImports.add("task");
-        locustImports.add("LoadTestShape");
         List<LocustViews.EnvVariable> variables = new ArrayList<>();
         List<String> required = new ArrayList<>();
         for (Variable variable : plan.variables()) {
@@ -101,7 +101,18 @@ final class LocustViewBuilder {
             diagnostics.add(Diagnostic.warning("groups", "Locust has no request groups; the steps of each group run in order "
                     + "and are reported per request, with the group as a comment"));
         }
-        LocustViews.Shape shape = shape();
+        Points points = points();
+        // A constant workload is Locust's own users, spawn rate and run time (locust.conf), which flags override;
+        // only a workload in stages needs a shape class, which Locust does not combine with them.
+        LocustViews.Shape shape = null;
+        if (!plan.workload().isConstant()) {
+            locustImports.add("LoadTestShape");
+            modules.add("os");
+            shape = new LocustViews.Shape(points.description(), points.code());
+        }
+        int startUsers = (int) Math.max(1, Math.round(points.points().get(0)[1]));
+        settings = new LocustViews.Settings(plan.name(), points.description(), shape != null, startUsers, startUsers,
+                runTime(plan.workload().duration()));
         List<LocustViews.ThresholdCheck> thresholds = thresholds();
         if (!thresholds.isEmpty()) {
             locustImports.add("events");
@@ -266,6 +277,9 @@ final class LocustViewBuilder {
         }
         all.add(url);
         all.addAll(arguments);
+        if (request.expectsRedirect()) {
+            all.add("allow_redirects=False");
+        }
         all.add("name=" + Python.quote(request.name()));
         all.add("catch_response=True");
         String inline = "self.client." + function + "(" + String.join(", ", all) + ")";
@@ -410,8 +424,21 @@ final class LocustViewBuilder {
         return open.peakRate() <= 0 ? 1 : Math.max(0.001, open.maxUsers() / open.peakRate());
     }
 
+    /** Locust's settings file for the plan's workload; after {@link #build}. */
+    LocustViews.Settings settings() {
+        return settings;
+    }
+
+    /** A run time as Locust reads it: hours, minutes and whole seconds (a part of a second is rounded up). */
+    private static String runTime(java.time.Duration duration) {
+        long seconds = (duration.toMillis() + 999) / 1000;
+        return Durations.format(java.time.Duration.ofSeconds(seconds));
+    }
+
+    private record Points(String description, List<double[]> points, String code) {}
+
     /** The workload as (seconds, users, spawn rate) points that users follow linearly. */
-    private LocustViews.Shape shape() {
+    private Points points() {
         List<double[]> points = new ArrayList<>();
         String description;
         if (plan.workload() instanceof Workload.ClosedWorkload closed) {
@@ -447,7 +474,7 @@ final class LocustViewBuilder {
             rate = Math.max(rate, points.get(0)[1]);
             tuples.add("(" + plain(point[0]) + ", " + plain(Math.round(point[1] * 1000) / 1000.0) + ", " + plain(rate) + ")");
         }
-        return new LocustViews.Shape(description, "[" + String.join(", ", tuples) + "]");
+        return new Points(description, points, "[" + String.join(", ", tuples) + "]");
     }
 
     private List<LocustViews.ThresholdCheck> thresholds() {

@@ -52,5 +52,12 @@ final class LocustViews {
     /** Users move linearly between the points; {@code pointsCode} is a Python list literal. */
     record Shape(String description, String pointsCode) {}
 
+    /**
+     * {@code locust.conf}: a constant workload as Locust's own settings ({@code users},
+     * {@code spawn-rate}, {@code run-time}), which command-line flags override; for a workload in
+     * stages, only the note that the shape class decides.
+     */
+    record Settings(String title, String description, boolean hasShape, int users, int spawnRate, String runTime) {}
+
     record ThresholdCheck(String expression, String measuredCode, String limit, String comparison) {}
 }

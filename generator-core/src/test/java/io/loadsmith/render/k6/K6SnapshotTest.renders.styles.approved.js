@@ -2,10 +2,10 @@
 //
 // Run it:        k6 run script.js
 // Another host:  k6 run -e BASE_URL=https://staging.example.com script.js
+// Your own load: k6 run --vus 10 --duration 1m script.js (replaces the scenarios below)
 // The environment variables it reads are listed in ../.env.example.
 import http from 'k6/http';
 import { check, sleep } from 'k6';
-import { textSummary } from 'https://jslib.k6.io/k6-summary/0.1.0/index.js';
 
 const BASE_URL = (__ENV.BASE_URL || 'https://api.example.com').replace(/\/+$/, '');
 // API key sent as cookie \'SESSION\' (session)
@@ -13,7 +13,8 @@ const API_KEY = __ENV.API_KEY;
 
 export const options = {
   scenarios: {
-    'Parameter styles': {
+    // Parameter styles
+    parameterStyles: {
       executor: 'constant-vus',
       exec: 'parameterStyles',
       vus: 1,
@@ -53,9 +54,8 @@ export function parameterStyles() {
   sleep(1);
 }
 
-export function handleSummary(data) {
-  return {
-    stdout: textSummary(data, { indent: ' ', enableColors: true }),
-    [__ENV.SUMMARY_JSON || 'summary.json']: JSON.stringify(data, null, 2),
-  };
+// k6's own --vus, --duration and --iterations replace the scenarios above with one that runs this
+// function.
+export default function () {
+  return parameterStyles();
 }

@@ -12,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The Locust template's spec: the whole locustfile for every sample, approved, and compiled by CPython. */
+/**
+ * The Locust templates' spec: the whole locustfile for every sample, approved, and compiled by
+ * CPython; and its settings file, locust.conf.
+ */
 class LocustSnapshotTest {
     static List<Samples.Sample> samples() {
         return Samples.all();
@@ -25,5 +28,13 @@ class LocustSnapshotTest {
                 Tool.LOCUST, RenderOptions.defaults());
         ScriptChecks.check(result.files());
         Snapshots.verify(result.file(Tool.LOCUST.scriptPath()).text(), sample.name(), ".py");
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void settings(Samples.Sample sample) {
+        RenderResult result = Loadsmith.render(Loadsmith.importFile(sample.path(), ImportOptions.defaults()).plan(),
+                Tool.LOCUST, RenderOptions.defaults());
+        Snapshots.verify(result.file(LocustRenderer.SETTINGS).text(), sample.name(), ".conf");
     }
 }
