@@ -11,6 +11,25 @@ modules="ApacheJMeter_core ApacheJMeter_http ApacheJMeter_components ApacheJMete
 stamp="jmeter=$version modules=$modules"
 die() { echo "install-jmeter: ERROR: $*" >&2; exit 1; }
 
+# bin/jmeter, as the distribution's: Loadsmith's own JMeter fetch lays out the same home without it.
+write_launcher() {
+  cat > "$1/bin/jmeter" <<'LAUNCHER'
+#!/usr/bin/env bash
+# Written by install-jmeter.sh: starts JMeter as the distribution's bin/jmeter does, with the
+# same knobs (HEAP, GC_ALGO, JVM_ARGS, JAVA_HOME).
+home="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+: "${HEAP:=-Xms1g -Xmx1g -XX:MaxMetaspaceSize=256m}"
+: "${GC_ALGO:=-XX:+UseG1GC -XX:MaxGCPauseMillis=100 -XX:G1ReservePercent=20}"
+# shellcheck disable=SC2086
+exec "$java" $HEAP $GC_ALGO -Djava.security.egd=file:/dev/urandom ${JVM_ARGS:-} -jar "$home/bin/ApacheJMeter.jar" "$@"
+LAUNCHER
+  chmod 755 "$1/bin/jmeter"
+}
+
+if [ "$(cat "$prefix/.stamp" 2>/dev/null)" = "$stamp" ] && [ -f "$prefix/bin/ApacheJMeter.jar" ] && [ ! -x "$prefix/bin/jmeter" ]; then
+  write_launcher "$prefix"
+fi
 if [ "$(cat "$prefix/.stamp" 2>/dev/null)" != "$stamp" ] || ! "$prefix/bin/jmeter" --version >/dev/null 2>&1; then
   command -v mvn >/dev/null || die "Maven (mvn) is needed to install JMeter"
   command -v unzip >/dev/null || command -v jar >/dev/null || die "unzip or the JDK's jar is needed"
@@ -43,18 +62,7 @@ if [ "$(cat "$prefix/.stamp" 2>/dev/null)" != "$stamp" ] || ! "$prefix/bin/jmete
     (cd "$stage" && jar xf "$config" bin)
   fi
   rm -rf "$config" "$stage/pom" "$stage/mvn.log"
-  cat > "$stage/bin/jmeter" <<'LAUNCHER'
-#!/usr/bin/env bash
-# Written by install-jmeter.sh: starts JMeter as the distribution's bin/jmeter does, with the
-# same knobs (HEAP, GC_ALGO, JVM_ARGS, JAVA_HOME).
-home="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-: "${HEAP:=-Xms1g -Xmx1g -XX:MaxMetaspaceSize=256m}"
-: "${GC_ALGO:=-XX:+UseG1GC -XX:MaxGCPauseMillis=100 -XX:G1ReservePercent=20}"
-# shellcheck disable=SC2086
-exec "$java" $HEAP $GC_ALGO -Djava.security.egd=file:/dev/urandom ${JVM_ARGS:-} -jar "$home/bin/ApacheJMeter.jar" "$@"
-LAUNCHER
-  chmod 755 "$stage/bin/jmeter"
+  write_launcher "$stage"
   echo "$stamp" > "$stage/.stamp"
   HEAP="-Xmx256m" "$stage/bin/jmeter" --version >/dev/null 2>&1 || die "jmeter does not start"
   rm -rf "$prefix" && mkdir -p "$(dirname "$prefix")" && mv "$stage" "$prefix"

@@ -54,6 +54,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Tool chosen = GenerateCommand.tools(tool).get(0);
+        List<String> launcher = RunCommand.launcher(chosen, toolPath, System.getenv(), this.spec.commandLine().getErr());
         Path spec = Files.createTempFile("loadsmith-bookshop", ".yaml");
         try (InputStream in = DemoApi.class.getResourceAsStream("/io/loadsmith/samples/bookshop/openapi.yaml");
              DemoApi api = DemoApi.start(0)) {
@@ -68,7 +69,7 @@ final class DemoCommand implements Callable<Integer> {
             Generation generation = Loadsmith.generate(spec, ImportOptions.defaults().withThinkTime(null), options, List.of(chosen),
                     RenderOptions.defaults());
             Map<String, String> credentials = Map.of("OAUTH_CLIENT_ID", DemoApi.CLIENT_ID, "OAUTH_CLIENT_SECRET", DemoApi.CLIENT_SECRET);
-            return RunCommand.execute(this.spec, chosen, generation, results, toolPath, api.baseUrl(), credentials, null, null);
+            return RunCommand.execute(this.spec, chosen, launcher, generation, results, api.baseUrl(), credentials, null, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -77,6 +78,6 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static Duration parse(String text) {
-        return io.loadsmith.model.Durations.parse(text);
+        return PlanMixin.duration(text);
     }
 }

@@ -2,7 +2,6 @@ package io.loadsmith.cli;
 
 import io.loadsmith.Generation;
 import io.loadsmith.Loadsmith;
-import io.loadsmith.importer.ImportResult;
 import io.loadsmith.model.Diagnostic;
 import io.loadsmith.model.Variable;
 import io.loadsmith.render.EnvExample;
@@ -59,8 +58,8 @@ final class GenerateCommand implements Callable<Integer> {
         PrintWriter stderr = spec.commandLine().getErr();
         report(generation.diagnostics(), stderr);
         for (RenderedFile file : generation.files()) {
-            if (tools.stream().anyMatch(t -> t.scriptPath().equals(file.path())) || file.path().equals(EnvExample.PATH)
-                    || file.path().equals(ImportResult.REPORT_PATH)) {
+            // Scripts, settings and reports; not the data files a script reads (bodies, uploads).
+            if (!file.path().contains("/files/")) {
                 stdout.println("wrote " + out.resolve(file.path()));
             }
         }

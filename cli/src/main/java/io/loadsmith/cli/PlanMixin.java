@@ -30,7 +30,7 @@ final class PlanMixin {
     List<String> headers = new ArrayList<>();
 
     @Option(names = "--threshold", paramLabel = "EXPR",
-            description = "A pass/fail criterion (repeatable): 'p95<500ms', 'error-rate<1%', 'throughput>100/s', 'GET /users: p99<800ms'.")
+            description = "A pass/fail criterion (repeatable): 'p95<500ms', 'error-rate<1%%', 'throughput>100/s', 'GET /users: p99<800ms'.")
     List<String> thresholds = new ArrayList<>();
 
     PlanOptions planOptions() {
@@ -42,10 +42,21 @@ final class PlanMixin {
             if (rate != null && !(rate > 0)) {
                 throw new IllegalArgumentException("--rate must be > 0");
             }
-            return new PlanOptions(baseUrl, headers, preset, users, rate,
-                    duration == null ? null : Durations.parse(duration), thresholds);
+            return new PlanOptions(baseUrl, headers, preset, users, rate, duration(duration), thresholds);
         } catch (IllegalArgumentException e) {
             throw new ExitCodes.UserException(ExitCodes.INVALID_INPUT, e.getMessage());
+        }
+    }
+
+    /** A {@code --duration} value; a bad one is named with its option. */
+    static java.time.Duration duration(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new ExitCodes.UserException(ExitCodes.INVALID_INPUT, "--duration: " + e.getMessage());
         }
     }
 }

@@ -39,7 +39,7 @@ final class ReportCommand implements Callable<Integer> {
     String from;
 
     @Option(names = "--threshold", paramLabel = "EXPR",
-            description = "A threshold to judge, e.g. p95<500ms, error-rate<1%, throughput>100/s, 'createBook: p99<800ms'. Repeatable.")
+            description = "A threshold to judge, e.g. p95<500ms, error-rate<1%%, throughput>100/s, 'createBook: p99<800ms'. Repeatable.")
     List<String> thresholds = new ArrayList<>();
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the normalized result (result.json's format) to FILE.")
@@ -78,7 +78,8 @@ final class ReportCommand implements Callable<Integer> {
         try {
             Path target = file.toAbsolutePath();
             Files.createDirectories(target.getParent());
-            Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            // Not Files.createTempFile: its files are private (0600); this one gets the umask's mode, as any other.
+            Path temporary = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             try {
                 Files.writeString(temporary, content, StandardCharsets.UTF_8);
                 Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -76,24 +77,25 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Tool chosen = GenerateCommand.tools(tool).get(0);
-        if (GenerateCommand.tools(tool).size() != 1) {
+        List<Tool> chosen = GenerateCommand.tools(tool);
+        if (chosen.size() != 1) {
             throw new ExitCodes.UserException(ExitCodes.INVALID_INPUT, "--tool: run takes one tool");
         }
-        Generation generation = Loadsmith.generate(input.input, input.importOptions(), plan.planOptions(), List.of(chosen),
+        // The tool first: a missing one is said before any script is written or warned about.
+        List<String> launcher = launcher(chosen.get(0), toolPath, System.getenv(), spec.commandLine().getErr());
+        Generation generation = Loadsmith.generate(input.input, input.importOptions(), plan.planOptions(), chosen,
                 new RenderOptions(templates, null));
         GenerateCommand.report(generation.diagnostics(), spec.commandLine().getErr());
-        return execute(spec, chosen, generation, results, toolPath, plan.planOptions().baseUrl(), Map.of(), json, junit);
+        return execute(spec, chosen.get(0), launcher, generation, results, plan.planOptions().baseUrl(), Map.of(), json, junit);
     }
 
-    /** Runs generated scripts; shared with {@code loadsmith demo}. */
-    static int execute(CommandSpec spec, Tool tool, Generation generation, Path results, Path toolPath, String baseUrl,
+    /** Runs generated scripts with the tool that {@link #launcher} found; shared with {@code loadsmith demo}. */
+    static int execute(CommandSpec spec, Tool tool, List<String> launcher, Generation generation, Path results, String baseUrl,
                        Map<String, String> extraEnvironment, Path json, Path junit) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.putAll(extraEnvironment);
-        List<String> launcher = launcher(tool, toolPath, environment, err);
         TestPlan testPlan = generation.plan();
         List<String> missing = testPlan.variables().stream().filter(Variable::required)
                 .filter(v -> environment.getOrDefault(v.env(), "").isEmpty()).map(Variable::env).toList();
@@ -103,6 +105,10 @@ final class RunCommand implements Callable<Integer> {
         }
         Path dir = runFolder(results, tool);
         Loadsmith.write(dir, generation.files());
+        // Asked while the test runs: most result files do not say which version wrote them.
+        Map<String, String> probeEnvironment = Map.copyOf(environment);
+        CompletableFuture<String> version = CompletableFuture.supplyAsync(() -> ToolLocator.version(tool, launcher, probeEnvironment,
+                dir));
         if (baseUrl != null) {
             environment.put("BASE_URL", baseUrl);
         }
@@ -166,6 +172,9 @@ final class RunCommand implements Callable<Integer> {
                 result = result.withWarning("Artillery leaves its before flow out of the report: the OAuth 2.0 token "
                         + "request is not counted");
             }
+            if (result.toolVersion() == null) {
+                result = result.withToolVersion(version.completeOnTimeout(null, 30, TimeUnit.SECONDS).join());
+            }
             result = Thresholds.judge(result, testPlan.thresholds());
             ReportCommand.write(dir.resolve("result.json"), ResultJson.write(result));
             if (json != null) {
@@ -192,7 +201,8 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static List<String> launcher(Tool tool, Path toolPath, Map<String, String> environment, PrintWriter err) {
+    /** The command that starts the tool, or a failure that says how to install it. */
+    static List<String> launcher(Tool tool, Path toolPath, Map<String, String> environment, PrintWriter err) {
         try {
             var found = new ToolLocator(environment).find(tool, toolPath);
             if (found.isPresent()) {

@@ -162,7 +162,9 @@ public final class Documents {
         if (message.contains("Nesting Depth exceeds") || message.contains("nesting depth")) {
             return "the document nests deeper than " + MAX_DEPTH + " levels";
         }
-        String firstLine = message.split("\\R", 2)[0];
+        // Jackson names its start marker by "[Source: ...; line: 6, column: 36]": that is "line 6, column 36" here.
+        String firstLine = message.split("\\R", 2)[0].replaceAll("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)]",
+                "line $1, column $2");
         return "not valid " + (e.getProcessor() != null && e.getProcessor().getClass().getName().contains("yaml")
                 ? "YAML" : "JSON or YAML") + ": " + firstLine;
     }

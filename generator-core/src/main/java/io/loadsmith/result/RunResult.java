@@ -37,6 +37,12 @@ public record RunResult(String tool, String toolVersion, String format, LatencyD
                 toolVerdict, intervalSeconds, timeSeries, warnings);
     }
 
+    /** The same result with the version of the tool that made it (when the output does not say). */
+    public RunResult withToolVersion(String version) {
+        return new RunResult(tool, version, format, latencyDefinition, start, durationSeconds, total, operations, thresholds,
+                toolVerdict, intervalSeconds, timeSeries, warnings);
+    }
+
     /** The same result with the tool's own verdict on its thresholds. */
     public RunResult withToolVerdict(Boolean verdict) {
         return new RunResult(tool, toolVersion, format, latencyDefinition, start, durationSeconds, total, operations, thresholds,

@@ -31,9 +31,10 @@ import org.eclipse.aether.util.filter.DependencyFilterUtils;
 
 /**
  * JMeter without an installer: its parts are on Maven Central (the binary distribution is not),
- * so they are fetched there with Maven's own resolver and laid out as a JMeter home under
- * {@code ~/.loadsmith/tools/jmeter-VERSION} ({@code $LOADSMITH_HOME/tools/...}): the launcher jar
- * and the files of ApacheJMeter_config in {@code bin/}, samplers, components and functions in
+ * so they are fetched there with Maven's own resolver and laid out as a JMeter home in
+ * {@code $LOADSMITH_TOOLS/jmeter} (by default {@code ~/.cache/loadsmith/tools/jmeter}, where
+ * {@code tools/install-jmeter.sh} puts it too, with the same {@code .stamp}): the launcher jar and
+ * the files of ApacheJMeter_config in {@code bin/}, samplers, components and functions in
  * {@code lib/ext/}, their dependencies in {@code lib/}. It is then started as
  * {@code java -jar bin/ApacheJMeter.jar}, with the Java that runs Loadsmith.
  */
@@ -48,12 +49,11 @@ public final class JMeterInstall {
     private final String remote;
 
     public JMeterInstall(Map<String, String> environment) {
-        Path user = Path.of(System.getProperty("user.home"));
-        Path loadsmith = environment.containsKey("LOADSMITH_HOME") ? Path.of(environment.get("LOADSMITH_HOME")) : user.resolve(".loadsmith");
-        this.home = loadsmith.resolve("tools").resolve("jmeter-" + VERSION);
+        Path tools = ToolLocator.toolsHome(environment);
+        this.home = tools.resolve("jmeter");
         // Maven's own cache, when there is one, spares a download (as Maven and jbang do).
-        Path m2 = user.resolve(".m2").resolve("repository");
-        this.localRepository = Files.isDirectory(m2) ? m2 : loadsmith.resolve("repository");
+        Path m2 = Path.of(System.getProperty("user.home"), ".m2", "repository");
+        this.localRepository = Files.isDirectory(m2) ? m2 : tools.resolve("maven-repository");
         this.remote = environment.getOrDefault("LOADSMITH_MAVEN_REPOSITORY", CENTRAL);
     }
 
@@ -62,7 +62,21 @@ public final class JMeterInstall {
     }
 
     public boolean installed() {
-        return Files.isRegularFile(home.resolve("bin/ApacheJMeter.jar")) && Files.isRegularFile(home.resolve("bin/jmeter.properties"));
+        return Files.isRegularFile(home.resolve("bin/ApacheJMeter.jar")) && Files.isRegularFile(home.resolve("bin/jmeter.properties"))
+                && stamp().equals(readStamp());
+    }
+
+    /** What tools/install-jmeter.sh writes to {@code .stamp}: the same home serves both. */
+    private static String stamp() {
+        return "jmeter=" + VERSION + " modules=" + String.join(" ", EXTENSIONS);
+    }
+
+    private String readStamp() {
+        try {
+            return Files.readString(home.resolve(".stamp")).strip();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** The command that starts this JMeter, fetching it first if needed. */
@@ -106,7 +120,8 @@ public final class JMeterInstall {
         Path stage = null;
         try {
             Files.createDirectories(home.getParent());
-            stage = Files.createTempDirectory(home.getParent(), ".jmeter-");
+            // Not Files.createTempDirectory: it would make the JMeter home private (0700).
+            stage = Files.createDirectories(home.resolveSibling(".jmeter-" + ProcessHandle.current().pid()));
             Files.createDirectories(stage.resolve("bin"));
             Files.createDirectories(stage.resolve("lib/ext"));
             Files.createDirectories(stage.resolve("lib/junit"));
@@ -123,6 +138,7 @@ public final class JMeterInstall {
                     Files.copy(jar, stage.resolve("lib").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
+            Files.writeString(stage.resolve(".stamp"), stamp() + "\n");
             if (Files.exists(home)) {
                 delete(home);
             }

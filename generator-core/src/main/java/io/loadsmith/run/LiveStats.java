@@ -1,7 +1,14 @@
 package io.loadsmith.run;
 
 import io.loadsmith.render.Tool;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,10 +22,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a running tool has done so far, read from the files it writes as it goes: JMeter's JTL,
- * Locust's stats history, Artillery's periodic console reports. Approximate by design (it is for
- * the progress line; the result comes from the parsers once the tool is done). k6 writes nothing
- * readable while it runs, so for k6 only the elapsed time is known.
+ * What a running tool has done so far, read from what it writes or serves as it goes: JMeter's
+ * JTL, Locust's stats history, Artillery's periodic console reports, k6's REST API (its metrics
+ * endpoint, on the address the command gives it). Approximate by design (it is for the progress
+ * line; the result comes from the parsers once the tool is done).
  */
 final class LiveStats {
     /** Counts so far; p95 of the recent requests, null when unknown. */
@@ -26,6 +33,8 @@ final class LiveStats {
 
     private static final Pattern ARTILLERY_COUNTER = Pattern.compile("^(http\\.requests|http\\.codes\\.(\\d+)|errors\\.[^:]+):\\s*\\.*\\s*(\\d+)\\s*$");
     private static final Pattern ARTILLERY_P95 = Pattern.compile("^\\s*p95:\\s*\\.*\\s*([\\d.]+)\\s*$");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Tool tool;
     private final Path dir;
@@ -40,9 +49,14 @@ final class LiveStats {
     private Double p95;
     private boolean inArtilleryLatency;
 
-    LiveStats(Tool tool, Path dir) {
+    private final String k6Api;
+    private HttpClient http;
+
+    LiveStats(Tool tool, Path dir, List<String> command) {
         this.tool = tool;
         this.dir = dir;
+        int address = command.indexOf("--address");
+        this.k6Api = address >= 0 && address + 1 < command.size() ? "http://" + command.get(address + 1) + "/v1/metrics/" : null;
     }
 
     Snapshot read() {
@@ -52,7 +66,9 @@ final class LiveStats {
                 case LOCUST -> locust(dir.resolve("stats_stats_history.csv"));
                 case ARTILLERY -> artillery(dir.resolve("tool.log"));
                 case K6 -> {
-                    return null;
+                    if (!k6()) {
+                        return null;
+                    }
                 }
             }
         } catch (IOException e) {
@@ -179,6 +195,46 @@ final class LiveStats {
                 p95 = Double.parseDouble(p.group(1));
                 inArtilleryLatency = false;
             }
+        }
+    }
+
+    /**
+     * k6's figures so far: {@code http_reqs} counts the requests, {@code http_req_failed} is the
+     * rate of failed ones, {@code http_req_duration} has a p(95) of all requests so far. False
+     * until k6 serves them (it starts its API server once the script has loaded).
+     */
+    private boolean k6() throws IOException {
+        if (k6Api == null) {
+            return false;
+        }
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        }
+        JsonNode count = k6Metric("http_reqs");
+        if (count == null) {
+            return false;
+        }
+        requests = count.path("count").asLong();
+        JsonNode failed = k6Metric("http_req_failed");
+        failures = failed == null ? 0 : Math.round(failed.path("rate").asDouble() * requests);
+        JsonNode duration = k6Metric("http_req_duration");
+        p95 = duration == null || !duration.has("p(95)") ? null : duration.path("p(95)").asDouble();
+        return true;
+    }
+
+    private JsonNode k6Metric(String name) throws IOException {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(k6Api + name))
+                    .timeout(Duration.ofMillis(800)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return null;
+            }
+            return JSON.readTree(response.body()).path("data").path("attributes").path("sample");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
+            return null;
         }
     }
 

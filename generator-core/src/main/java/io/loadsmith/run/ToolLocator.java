@@ -2,6 +2,8 @@ package io.loadsmith.run;
 
 import io.loadsmith.render.Tool;
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,10 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where a tool's executable is: {@code --tool-path}, else {@code LOADSMITH_<TOOL>_PATH}, else the
- * {@code PATH}. JMeter, when none is found, is fetched from Maven Central by {@link JMeterInstall}.
+ * {@code PATH}, else where Loadsmith's install scripts put it ({@code $LOADSMITH_TOOLS/<tool>/bin/<tool>},
+ * by default under {@code ~/.cache/loadsmith/tools}). JMeter, when none is found, is fetched from
+ * Maven Central into that same place by {@link JMeterInstall}.
  */
 public final class ToolLocator {
     private final Map<String, String> environment;
@@ -48,14 +55,70 @@ public final class ToolLocator {
                 return Optional.of(List.of(candidate.toString()));
             }
         }
+        Path installed = toolsHome(environment).resolve(tool.id()).resolve("bin").resolve(tool.id());
+        if (Files.isExecutable(installed) && !Files.isDirectory(installed)) {
+            return Optional.of(List.of(installed.toString()));
+        }
         return Optional.empty();
+    }
+
+    /** Where tools/install-*.sh and Loadsmith itself install tools: {@code $LOADSMITH_TOOLS}, else {@code ~/.cache/loadsmith/tools}. */
+    static Path toolsHome(Map<String, String> environment) {
+        String configured = environment.get("LOADSMITH_TOOLS");
+        return configured != null && !configured.isBlank() ? Path.of(configured)
+                : Path.of(System.getProperty("user.home"), ".cache", "loadsmith", "tools");
+    }
+
+    /**
+     * The tool's version as it reports it ({@code k6 version}, {@code locust --version}, ...), asked
+     * in {@code dir}, or null when it does not say within 30 seconds; its result files mostly do not hold it.
+     */
+    public static String version(Tool tool, List<String> launcher, Map<String, String> environment, Path dir) {
+        List<String> command = new ArrayList<>(launcher);
+        if (tool == Tool.JMETER) {
+            // JMeter logs even a --version to jmeter.log; the run beside it writes its own there.
+            command.addAll(List.of("-j", File.separatorChar == '/' ? "/dev/null" : "NUL"));
+        }
+        command.add(tool == Tool.K6 ? "version" : "--version");
+        Pattern pattern = Pattern.compile(switch (tool) {
+            case K6 -> "k6 v(\\S+)";
+            case LOCUST -> "locust (\\S+)";
+            case ARTILLERY -> "Artillery: (\\S+)";
+            // The last line of JMeter's banner ends with its version.
+            case JMETER -> "(\\d+\\.\\d+(?:\\.\\d+)?)\\s*$";
+        }, Pattern.MULTILINE);
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            builder.environment().put("ARTILLERY_DISABLE_TELEMETRY", "true");
+            Process process = builder.start();
+            process.getOutputStream().close();
+            java.util.concurrent.CompletableFuture<byte[]> output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return process.getInputStream().readAllBytes();
+                } catch (IOException e) {
+                    return new byte[0];
+                }
+            });
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return null;
+            }
+            Matcher matcher = pattern.matcher(new String(output.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8));
+            return matcher.find() ? matcher.group(1) : null;
+        } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** One line on how to install a tool that is missing. */
     public static String installHint(Tool tool) {
         return switch (tool) {
             case K6 -> "k6 is not installed: see https://grafana.com/docs/k6/latest/set-up/install-k6/ "
-                    + "(or pass --tool-path, or set LOADSMITH_K6_PATH)";
+                    + "(or run tools/install-k6.sh, pass --tool-path, or set LOADSMITH_K6_PATH)";
             case LOCUST -> "locust is not installed: pip install locust, or apt install python3-locust "
                     + "(or pass --tool-path, or set LOADSMITH_LOCUST_PATH)";
             case ARTILLERY -> "artillery is not installed: npm install -g artillery (Node 22) "

@@ -43,10 +43,11 @@ public final class ToolRunner {
     public static List<String> command(Tool tool, List<String> launcher, String baseUrl) {
         List<String> command = new ArrayList<>(launcher);
         switch (tool) {
-            case K6 -> command.addAll(List.of("run", "--no-usage-report", "--out", "json=samples.ndjson.gz", "-e",
-                    "SUMMARY_JSON=summary.json", "k6/script.js"));
-            case LOCUST -> command.addAll(List.of("-f", "locust/locustfile.py", "--headless", "--only-summary", "--csv", "stats",
-                    "--csv-full-history"));
+            // k6's REST API on a port of its own serves the live figures (LiveStats); its own summary goes to summary.json.
+            case K6 -> command.addAll(List.of("run", "--no-usage-report", "--out", "json=samples.ndjson.gz", "--summary-export",
+                    "summary.json", "--address", "127.0.0.1:" + freePort(), "k6/script.js"));
+            case LOCUST -> command.addAll(List.of("--config", "locust/locust.conf", "-f", "locust/locustfile.py", "--headless",
+                    "--only-summary", "--csv", "stats", "--csv-full-history"));
             case ARTILLERY -> {
                 command.addAll(List.of("run", "--output", "report.json"));
                 if (baseUrl != null) {
@@ -59,6 +60,15 @@ public final class ToolRunner {
                     "-Jjmeterengine.force.system.exit=true"));
         }
         return command;
+    }
+
+    /** A TCP port on the loopback interface that nothing listens on now. */
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new ToolRunException("cannot find a free port for k6's REST API: " + e.getMessage(), e);
+        }
     }
 
     /** The raw output the parsers read, relative to the run folder. */
@@ -91,7 +101,7 @@ public final class ToolRunner {
         } catch (IOException e) {
             throw new ToolRunException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
         }
-        LiveStats live = new LiveStats(tool, dir);
+        LiveStats live = new LiveStats(tool, dir, command);
         Duration limit = planned.multipliedBy(2).plus(Duration.ofMinutes(2));
         boolean timedOut = false;
         boolean stopping = false;

@@ -33,6 +33,7 @@ public final class LocustCsvParser implements ResultParser {
     private static final List<String> SUFFIXES = List.of("_stats_history.csv", "_stats.csv", "_failures.csv",
             "_exceptions.csv", "_requests.csv", "_distribution.csv");
     private static final Pattern STATUS = Pattern.compile("\\b([45]\\d\\d)\\b");
+    private static final Pattern CHECKED_STATUS = Pattern.compile(": status (\\d{3}), expected ");
 
     @Override
     public String tool() {
@@ -77,7 +78,10 @@ public final class LocustCsvParser implements ResultParser {
             CsvRows.forEach(failures, row -> {
                 String error = row.getOrDefault("Error", "");
                 Matcher status = STATUS.matcher(error);
+                Matcher checked = CHECKED_STATUS.matcher(error);
                 FailureKind kind = error.contains("HTTPError") && status.find() ? FailureKind.ofStatus(Integer.parseInt(status.group(1)))
+                        // Loadsmith's locustfiles fail a wrong status with "NAME: status 404, expected 200": a 4xx, as other tools say.
+                        : error.contains("CatchResponseError") && checked.find() ? FailureKind.ofStatus(Integer.parseInt(checked.group(1)))
                         : error.contains("CatchResponseError") ? FailureKind.CHECK : FailureKind.ofError(error);
                 long occurrences = CsvRows.number(row.get("Occurrences")) == null ? 0 : CsvRows.number(row.get("Occurrences")).longValue();
                 failureKinds.computeIfAbsent(row.getOrDefault("Name", ""), k -> new LinkedHashMap<>()).merge(kind.id(), occurrences, Long::sum);
