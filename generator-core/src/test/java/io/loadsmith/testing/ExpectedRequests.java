@@ -27,7 +27,7 @@ import java.util.function.Function;
 
 /**
  * What a plan's requests must look like on the wire, decoded: computed from the plan alone, so a
- * test can compare it with what a script actually sent (or would send, in the k6 simulator).
+ * test can compare it with what a script actually sent.
  */
 public final class ExpectedRequests {
     private ExpectedRequests() {}
@@ -84,7 +84,7 @@ public final class ExpectedRequests {
     }
 
     /**
-     * @param extracted   the value a tool fake yields for an extraction (k6 simulator: {@code <json id>})
+     * @param extracted   what stands for an extracted value (a placeholder the wire check fills in)
      * @param accessToken the OAuth 2.0 token the fake token endpoint hands out
      */
     public static List<Request> of(TestPlan plan, Map<String, String> env, Function<Extraction, String> extracted,

@@ -9,6 +9,7 @@ import io.loadsmith.Loadsmith;
 import io.loadsmith.PlanOptions;
 import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.model.HttpRequest;
+import io.loadsmith.model.ThinkTime;
 import io.loadsmith.render.RenderOptions;
 import io.loadsmith.render.Tool;
 import io.loadsmith.samples.demo.DemoApi;
@@ -38,13 +39,14 @@ class DemoApiRunTest {
     private static final Duration DURATION = Duration.ofSeconds(8);
     private static final int CLOSED_USERS = 3;
     private static final double OPEN_RATE = 4;
+    private static final Duration THINK = Duration.ofMillis(1500);
 
     @TempDir
     Path dir;
 
     static List<Arguments> runs() {
         List<Arguments> runs = new ArrayList<>();
-        for (Tool tool : List.of(Tool.LOCUST, Tool.ARTILLERY, Tool.JMETER)) {
+        for (Tool tool : Tool.values()) {
             runs.add(Arguments.of(tool, "closed"));
             runs.add(Arguments.of(tool, "open"));
         }
@@ -58,7 +60,9 @@ class DemoApiRunTest {
         // Open: 4 arrivals/s with at most 8 users, so that Locust's pacing (users / rate = 2 s) fits the run.
         PlanOptions options = open ? new PlanOptions(null, List.of(), null, 8, OPEN_RATE, DURATION, List.of())
                 : new PlanOptions(null, List.of(), null, CLOSED_USERS, null, DURATION, List.of());
-        Generation generation = Loadsmith.generate(SPEC, ImportOptions.defaults(), options, List.of(tool), RenderOptions.defaults());
+        // A think time of a second and a half: a fraction of a second is a pause in every tool too (Artillery once read 0.5 as none).
+        Generation generation = Loadsmith.generate(SPEC, ImportOptions.defaults().withThinkTime(ThinkTime.fixed(THINK)), options,
+                List.of(tool), RenderOptions.defaults());
         Path out = Files.createDirectories(dir.resolve("out"));
         Loadsmith.write(out, generation.files());
 
@@ -98,8 +102,8 @@ class DemoApiRunTest {
                 double expected = OPEN_RATE * seconds;
                 assertWithin(expected, iterations, 0.15, tool + ": iterations at " + OPEN_RATE + "/s for " + seconds + " s");
             } else {
-                // Each user repeats: 8 requests, then 1 s of think time.
-                double iteration = 1.0 + iterationLatency(byName);
+                // Each user repeats: 8 requests, then the think time.
+                double iteration = THINK.toMillis() / 1000.0 + iterationLatency(byName);
                 double expected = CLOSED_USERS * seconds / iteration;
                 assertWithin(expected, iterations, 0.25, tool + ": iterations of " + CLOSED_USERS + " users for " + seconds
                         + " s at " + String.format("%.2f", iteration) + " s each");

@@ -30,7 +30,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The hostile-text document, generated for Locust, Artillery and JMeter and run by the real tool
+ * The hostile-text document, generated for k6, Locust, Artillery and JMeter and run by the real tool
  * against a server that records every request: each string of {@link HostileStrings} (quotes,
  * line breaks, {@code ${...}}, {@code {{ }}}, {@code __groovy}, format strings, XML, YAML) reaches
  * the wire as the path parameter, query name and value, header and JSON body key and value that
@@ -45,7 +45,7 @@ class HostileRunTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(value = Tool.class, names = {"LOCUST", "ARTILLERY", "JMETER"})
+    @EnumSource(Tool.class)
     void everyValueReachesTheWireUnchanged(Tool tool) throws Exception {
         Path spec = HostileSpec.write(dir);
         PlanOptions options = new PlanOptions(null, List.of(), null, 1, null, Duration.ofSeconds(2), List.of());
@@ -77,7 +77,30 @@ class HostileRunTest {
             Set<String> known = new HashSet<>(names);
             known.addAll(groups);
             assertTrue(known.containsAll(reported), tool + " reported names the plan does not hold: " + minus(reported, known));
+            if (tool == Tool.K6) {
+                // k6 also reports each check by its name, and the group it ran in ('::' + name).
+                Set<String> checks = new TreeSet<>();
+                Set<String> k6Groups = new TreeSet<>();
+                for (JsonNode sample : k6Points(run.dir(), "checks")) {
+                    checks.add(sample.path("data").path("tags").path("check").asText());
+                    k6Groups.add(sample.path("data").path("tags").path("group").asText());
+                }
+                Set<String> expectedChecks = new TreeSet<>(names.stream().map(name -> name + ": status is 200").toList());
+                assertEquals(expectedChecks, checks, "check names read back");
+                assertEquals(new TreeSet<>(H.stream().map(name -> "::" + name).toList()), k6Groups, "group names read back");
+            }
         }
+    }
+
+    private static List<JsonNode> k6Points(Path dir, String metric) throws Exception {
+        List<JsonNode> points = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve("samples.ndjson"))) {
+            JsonNode sample = JSON.readTree(line);
+            if (sample.path("type").asText().equals("Point") && sample.path("metric").asText().equals(metric)) {
+                points.add(sample);
+            }
+        }
+        return points;
     }
 
     /** The request names the tool wrote in its own results. */
@@ -97,7 +120,8 @@ class HostileRunTest {
                     }
                 });
             }
-            default -> throw new IllegalArgumentException(tool.id());
+            // Every request is an http_reqs point tagged with its name.
+            case K6 -> k6Points(dir, "http_reqs").forEach(sample -> names.add(sample.path("data").path("tags").path("name").asText()));
         }
         return names;
     }

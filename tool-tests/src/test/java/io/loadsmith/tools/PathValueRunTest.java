@@ -35,7 +35,7 @@ class PathValueRunTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(value = Tool.class, names = {"LOCUST", "ARTILLERY", "JMETER"})
+    @EnumSource(Tool.class)
     void settingsAndExtractedValuesAreOnePathSegmentEach(Tool tool) throws Exception {
         Path planFile = dir.resolve("paths.plan.yaml");
         Files.writeString(planFile, """

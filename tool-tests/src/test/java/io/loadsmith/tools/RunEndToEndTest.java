@@ -1,6 +1,7 @@
 package io.loadsmith.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,7 +47,7 @@ class RunEndToEndTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Tool.class, names = {"LOCUST", "ARTILLERY", "JMETER"})
+    @EnumSource(Tool.class)
     void theResultCountsWhatTheApiReceivedAndABreachedThresholdExitsFour(Tool tool) throws Exception {
         try (DemoApi api = DemoApi.start(0)) {
             Map<String, String> env = new HashMap<>(Map.of("OAUTH_CLIENT_ID", DemoApi.CLIENT_ID,
@@ -57,23 +58,32 @@ class RunEndToEndTest {
                     "--results", dir.resolve("results").toString(), "--threshold", PASSING, "--threshold", FAILING,
                     "--junit", dir.resolve("junit.xml").toString()));
             if (tool == Tool.JMETER) {
-                // No JMeter anywhere Loadsmith looks: it fetches its own into LOADSMITH_HOME.
-                env.put("LOADSMITH_HOME", dir.resolve("home").toString());
+                // No JMeter anywhere Loadsmith looks: it fetches its own into LOADSMITH_TOOLS.
+                env.put("LOADSMITH_TOOLS", dir.resolve("tools").toString());
             } else {
                 command.addAll(List.of("--tool-path", Tools.executable(tool).toString()));
             }
             Processes.Result run = Processes.run(command, dir, env, 300);
             assertEquals(4, run.exitCode(), run.stdout() + run.stderr());
 
-            JsonNode result = JSON.readTree(onlyRunFolder().resolve("result.json").toFile());
+            Path resultFile = onlyRunFolder().resolve("result.json");
+            JsonNode result = JSON.readTree(resultFile.toFile());
             assertEquals(tool.id(), result.path("tool").asText());
+            assertTrue(result.path("toolVersion").asText().matches("\\d+\\.\\d+(\\.\\d+)?"), "the tool's version: " + result);
+            // Written like any other file (the umask's mode), not private.
+            assertTrue(Files.getPosixFilePermissions(resultFile).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ),
+                    Files.getPosixFilePermissions(resultFile).toString());
+            try (Stream<Path> left = Files.list(dir)) {
+                assertTrue(left.noneMatch(p -> p.getFileName().toString().equals("jmeter.log")), "no jmeter.log where Loadsmith ran");
+            }
             long received = api.requests().size();
             Map<String, Integer> byRoute = new java.util.TreeMap<>();
             api.requests().forEach(r -> byRoute.merge(r.method() + " " + r.path().replaceAll("/[0-9a-f-]{36}", "/{id}"), 1, Integer::sum));
             long reported = result.path("total").path("requests").asLong();
             String why = tool + " reported " + reported + ", the API received " + byRoute + "; " + run.stdout();
             switch (tool) {
-                case JMETER -> assertEquals(received, reported, why);
+                // k6's JSON output holds every request, setup()'s token request included.
+                case JMETER, K6 -> assertEquals(received, reported, why);
                 // Artillery leaves the requests of its before flow (here the one token request) out of its report.
                 case ARTILLERY -> assertEquals(received - 1, reported, why);
                 // Locust 2.12 writes its CSV files once a second and not again when it exits: the requests of
@@ -93,14 +103,14 @@ class RunEndToEndTest {
             }
             assertTrue(run.stdout().contains("✗ " + FAILING), run.stdout());
             if (tool == Tool.JMETER) {
-                assertTrue(Files.isRegularFile(dir.resolve("home/tools/jmeter-5.6.3/bin/ApacheJMeter.jar")), "JMeter was fetched");
+                assertTrue(Files.isRegularFile(dir.resolve("tools/jmeter/bin/ApacheJMeter.jar")), "JMeter was fetched");
             }
         }
     }
 
     /** Ctrl+C (SIGINT to Loadsmith alone, as setsid keeps the tool out of the terminal's group) mid-run. */
     @ParameterizedTest
-    @EnumSource(value = Tool.class, names = {"LOCUST", "JMETER"})
+    @EnumSource(value = Tool.class, names = {"K6", "LOCUST", "JMETER"})
     void ctrlCStopsTheToolAndStillReports(Tool tool) throws Exception {
         try (DemoApi api = DemoApi.start(0)) {
             List<String> command = new ArrayList<>(List.of("java", "-jar", jar().toString(), "run",
@@ -132,14 +142,36 @@ class RunEndToEndTest {
         }
     }
 
+    /**
+     * {@code loadsmith demo --tool k6}: the demo API, a k6 run with its progress from k6's REST API
+     * (off a terminal, a line every 10 s), and the normalized summary with a table per operation.
+     */
+    @Test
+    void theK6DemoShowsProgressAndPrintsTheSummaryPerOperation() throws Exception {
+        Processes.Result run = Processes.run(List.of("java", "-jar", jar().toString(), "demo", "--tool", "k6", "--tool-path",
+                Tools.executable(Tool.K6).toString(), "--duration", "13s", "--results", dir.resolve("results").toString()), dir,
+                Map.of(), 180);
+        assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+        assertTrue(run.stdout().lines().anyMatch(l -> l.matches("\\[\\s*1\\ds / 13s] \\d+ requests, [\\d.]+/s, 0 failed, p95 [\\d.]+ ms")),
+                "a progress line with k6's figures: " + run.stdout());
+        assertTrue(run.stdout().contains("operation ") && run.stdout().contains("p95 ms"), "the per-operation table: " + run.stdout());
+        for (String operation : List.of("createBook", "getBook", "deleteBook", "getOrder", "health")) {
+            assertTrue(run.stdout().lines().anyMatch(l -> l.startsWith(operation + " ")), operation + " in " + run.stdout());
+        }
+        assertTrue(run.stdout().contains("k6 0.48") || run.stdout().matches("(?s).*k6 \\d+\\.\\d+.*"), run.stdout());
+    }
+
     @Test
     void aMissingToolExitsThreeWithHowToInstallIt() throws Exception {
-        Map<String, String> env = Map.of("PATH", "/usr/bin/nonexistent", "OAUTH_CLIENT_ID", "x", "OAUTH_CLIENT_SECRET", "y");
+        Map<String, String> env = Map.of("PATH", "/usr/bin/nonexistent", "LOADSMITH_TOOLS", dir.resolve("no-tools").toString(),
+                "OAUTH_CLIENT_ID", "x", "OAUTH_CLIENT_SECRET", "y");
         Processes.Result run = Processes.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 jar().toString(), "run", TestPaths.samples().resolve("specs/bookshop/openapi.yaml").toString(), "--tool", "locust",
                 "--results", dir.resolve("results").toString()), dir, env, 60);
         assertEquals(3, run.exitCode(), run.stdout() + run.stderr());
         assertTrue(run.stderr().contains("locust is not installed"), run.stderr());
+        assertFalse(run.stderr().contains("warning:"), "the tool is looked for before anything is generated: " + run.stderr());
+        assertFalse(Files.exists(dir.resolve("results")), "no run folder");
         assertEquals(1, run.stderr().lines().filter(l -> l.startsWith("loadsmith:")).count(), run.stderr());
         assertTrue(run.stderr().lines().noneMatch(l -> l.startsWith("\tat ")), "no stack trace: " + run.stderr());
     }

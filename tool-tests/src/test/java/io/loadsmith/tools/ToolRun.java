@@ -25,30 +25,41 @@ record ToolRun(Tool tool, Processes.Result result, Path dir, List<String> proble
 
     /** Runs the tool's script under {@code out} (a folder {@code loadsmith generate} wrote) with these environment variables. */
     static ToolRun run(Tool tool, Path out, Map<String, String> env, long timeoutSeconds) {
+        return run(tool, out, env, List.of(), timeoutSeconds);
+    }
+
+    /** The same, with options of the tool's own command line (such as a user's -u/-r/-t for Locust) before the script. */
+    static ToolRun run(Tool tool, Path out, Map<String, String> env, List<String> options, long timeoutSeconds) {
         Path launcher = Tools.executable(tool);
         Path dir = out.resolve(tool.id());
         Map<String, String> environment = new HashMap<>(env);
         environment.put("ARTILLERY_DISABLE_TELEMETRY", "true");
-        List<String> command = switch (tool) {
-            case LOCUST -> List.of(launcher.toString(), "-f", "locustfile.py", "--headless", "--only-summary",
-                    "--csv", "stats");
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        switch (tool) {
+            case LOCUST -> command.addAll(List.of("--headless", "--only-summary", "--csv", "stats"));
             case ARTILLERY -> {
+                command.addAll(List.of("run", "--output", "report.json"));
                 // Artillery's own way to retarget a script; the other tools read BASE_URL themselves.
-                List<String> artillery = new ArrayList<>(List.of(launcher.toString(), "run", "--output", "report.json"));
                 if (env.containsKey("BASE_URL")) {
-                    artillery.addAll(List.of("--target", env.get("BASE_URL")));
+                    command.addAll(List.of("--target", env.get("BASE_URL")));
                 }
-                artillery.add("scenario.yml");
-                yield artillery;
             }
             case JMETER -> {
                 environment.put("HEAP", "-Xms256m -Xmx512m");
-                yield List.of(launcher.toString(), "-n", "-t", "plan.jmx", "-l", "results.jtl", "-j", "jmeter.log",
+                command.addAll(List.of("-n", "-l", "results.jtl", "-j", "jmeter.log",
                         // Open Model Thread Groups leave an idle pool thread that would hold the JVM for a minute.
-                        "-Jjmeterengine.force.system.exit=true");
+                        "-Jjmeterengine.force.system.exit=true"));
             }
-            case K6 -> throw new IllegalArgumentException("k6 cannot be installed here; its scripts run in the simulator");
-        };
+            case K6 -> command.addAll(List.of("run", "--no-usage-report", "--summary-export", "summary.json",
+                    "--out", "json=samples.ndjson"));
+        }
+        command.addAll(options);
+        command.addAll(switch (tool) {
+            case LOCUST -> List.of("-f", "locustfile.py");
+            case ARTILLERY -> List.of("scenario.yml");
+            case JMETER -> List.of("-t", "plan.jmx");
+            case K6 -> List.of("script.js");
+        });
         Processes.Result result = Processes.run(command, dir, environment, timeoutSeconds);
         return new ToolRun(tool, result, dir, problems(tool, result, dir));
     }
@@ -95,7 +106,21 @@ record ToolRun(Tool tool, Processes.Result result, Path dir, List<String> proble
                         }
                     }
                 }
-                default -> { }
+                case K6 -> {
+                    JsonNode metrics = JSON.readTree(dir.resolve("summary.json").toFile()).path("metrics");
+                    // A Rate counts its true values as passes: for http_req_failed, the failed requests.
+                    if (metrics.path("http_req_failed").path("passes").asLong() > 0) {
+                        problems.add("failed requests: " + metrics.path("http_req_failed"));
+                    }
+                    if (metrics.path("checks").path("fails").asLong() > 0) {
+                        problems.add("failed checks: " + metrics.path("checks"));
+                    }
+                    for (String line : (result.stdout() + "\n" + result.stderr()).split("\n")) {
+                        if (line.contains("level=error") || line.contains("level=warning")) {
+                            problems.add(line);
+                        }
+                    }
+                }
             }
         } catch (IOException e) {
             problems.add("cannot read the tool's output: " + e);

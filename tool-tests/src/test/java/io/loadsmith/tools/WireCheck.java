@@ -37,12 +37,22 @@ final class WireCheck {
     private final List<ExpectedRequests.Request> expected;
     private final Map<String, Extraction> extractions = new HashMap<>();
     private final Map<String, HttpRequest> extractedBy = new HashMap<>();
+    private final boolean anyPartOrder;
 
     /** What was received for one operation, and the placeholder values each request carried. */
     record Received(ExpectedRequests.Request expected, List<RecordedRequest> requests, Map<String, Set<String>> captured) {}
 
     WireCheck(TestPlan plan, Map<String, String> env) {
+        this(plan, env, false);
+    }
+
+    /**
+     * @param anyPartOrder whether form fields and multipart parts may arrive in any order: k6 writes
+     *                     an object body's form fields sorted by name and its multipart parts in an order of its own
+     */
+    WireCheck(TestPlan plan, Map<String, String> env, boolean anyPartOrder) {
         this.plan = plan;
+        this.anyPartOrder = anyPartOrder;
         this.expected = ExpectedRequests.of(plan, env, e -> placeholder(e.variable()), placeholder(TOKEN));
         for (HttpRequest request : plan.requests()) {
             for (Extraction extraction : request.extractions()) {
@@ -85,7 +95,7 @@ final class WireCheck {
                 problems.add("unexpected request " + request.method() + " " + request.path());
                 continue;
             }
-            List<String> differences = differences(match, actual, captures);
+            List<String> differences = differences(match, actual, captures, anyPartOrder);
             if (!differences.isEmpty()) {
                 problems.add(match.name() + ": " + String.join("; ", differences));
             }
@@ -132,7 +142,14 @@ final class WireCheck {
         }
         if (extraction instanceof Extraction.FromHeader header) {
             List<String> values = response.responseHeaders().get(header.header().toLowerCase(Locale.ROOT));
-            return values == null || values.isEmpty() ? null : values.get(0);
+            if (values == null || values.isEmpty()) {
+                return null;
+            }
+            if (header.pattern() == null) {
+                return values.get(0);
+            }
+            Matcher part = Pattern.compile(header.pattern()).matcher(values.get(0));
+            return part.find() ? part.group(1) : null;
         }
         Extraction.FromRegex regex = (Extraction.FromRegex) extraction;
         Matcher matcher = Pattern.compile(regex.pattern()).matcher(response.responseText());
@@ -193,7 +210,8 @@ final class WireCheck {
             return ExpectedRequests.Body.form(pairs(text));
         }
         if (type.startsWith("multipart/form-data")) {
-            return ExpectedRequests.Body.multipart(multipart(text, type.substring(type.indexOf("boundary=") + 9)));
+            Matcher boundary = Pattern.compile("(?i)boundary=\"?([^\";]+)").matcher(contentType);
+            return ExpectedRequests.Body.multipart(boundary.find() ? multipart(text, boundary.group(1)) : List.of());
         }
         if (type.startsWith("text/") || type.contains("xml")) {
             return new ExpectedRequests.Body("text", null, text);
@@ -224,7 +242,8 @@ final class WireCheck {
         return parts;
     }
 
-    private static List<String> differences(ExpectedRequests.Request expected, Decoded actual, Map<String, Set<String>> captures) {
+    private static List<String> differences(ExpectedRequests.Request expected, Decoded actual, Map<String, Set<String>> captures,
+                                            boolean anyPartOrder) {
         List<String> differences = new ArrayList<>();
         if (expected.query().size() != actual.query().size()) {
             differences.add("query " + actual.query() + ", expected " + expected.query());
@@ -257,12 +276,20 @@ final class WireCheck {
         boolean sameBody = want.kind().equals("none") && emptyForm || want.kind().equals(got.kind())
                 && (want.json() == null || matches(want.json(), got.json(), captures))
                 && (want.text() == null || matches(want.text(), got.text(), captures))
-                && (want.fields() == null || matchesAll(want.fields().stream().map(e -> e.getKey() + "=" + e.getValue()).toList(),
-                got.fields().stream().map(e -> e.getKey() + "=" + e.getValue()).toList(), captures));
+                && (want.fields() == null || matchesAll(fields(want, anyPartOrder), fields(got, anyPartOrder), captures));
         if (!sameBody) {
             differences.add("body " + got + ", expected " + want);
         }
         return differences;
+    }
+
+    /** A form's or multipart body's fields as name=value, sorted by name when the order does not matter. */
+    private static List<String> fields(ExpectedRequests.Body body, boolean anyPartOrder) {
+        var fields = body.fields().stream();
+        if (anyPartOrder) {
+            fields = fields.sorted(Map.Entry.comparingByKey());
+        }
+        return fields.map(e -> e.getKey() + "=" + e.getValue()).toList();
     }
 
     private static boolean matchesAll(List<String> expected, List<String> actual, Map<String, Set<String>> captures) {

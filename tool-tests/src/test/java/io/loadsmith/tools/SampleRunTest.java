@@ -1,0 +1,82 @@
+package io.loadsmith.tools;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loadsmith.Loadsmith;
+import io.loadsmith.PlanOptions;
+import io.loadsmith.importer.ImportOptions;
+import io.loadsmith.model.TestPlan;
+import io.loadsmith.render.Tool;
+import io.loadsmith.testing.ExpectedRequests;
+import io.loadsmith.testing.Samples;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every bundled sample, generated for each tool and run by the real tool for three seconds against a
+ * server that answers each operation as the plan expects ({@link PlanServer}): the tool reports no
+ * error and no failed check, every operation is sent, each request carries the method, path,
+ * query, headers, cookies and body the plan gives it (decoded and compared value by value), and
+ * every value found at run time (a token, an extracted id) is one the server handed out. The plan's
+ * thresholds are left out: three seconds judge the script, not the system.
+ */
+class SampleRunTest {
+    @TempDir
+    Path dir;
+
+    static List<Arguments> runs() {
+        List<Arguments> runs = new ArrayList<>();
+        for (Samples.Sample sample : Samples.all()) {
+            for (Tool tool : Tool.values()) {
+                runs.add(Arguments.of(sample, tool));
+            }
+        }
+        return runs;
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("runs")
+    void everyRequestReachesTheWireAsThePlanSays(Samples.Sample sample, Tool tool) throws Exception {
+        TestPlan imported = Loadsmith.importFile(sample.path(), ImportOptions.defaults().withThinkTime(null)).plan();
+        // Eight users per unit of weight: every scenario gets users of its own in every tool (Artillery picks a scenario
+        // per arrival at random: with weights 3:1 and 32 arrivals, the odds of a scenario with none are 1 in 10,000).
+        int users = 8 * imported.scenarios().stream().mapToInt(io.loadsmith.model.Scenario::weight).sum();
+        PlanOptions options = new PlanOptions(null, List.of(), null, users, null, Duration.ofSeconds(3), List.of());
+        TestPlan plan = Loadsmith.customize(imported, options).plan().toBuilder().thresholds(List.of()).build();
+        Path out = dir.resolve("out");
+        Loadsmith.write(out, Loadsmith.render(plan, tool).files());
+
+        try (PlanServer server = new PlanServer(plan)) {
+            Map<String, String> env = new HashMap<>(ExpectedRequests.environment(plan));
+            env.put("BASE_URL", server.baseUrl());
+            ToolRun run = ToolRun.run(tool, out, env, 120).requireClean();
+            WireCheck check = new WireCheck(plan, env, tool == Tool.K6);
+            Map<String, WireCheck.Received> byName = check.check(server.requests(), r -> r.path().endsWith("/oauth/token"));
+            byName.forEach((name, received) -> assertFalse(received.requests().isEmpty(),
+                    name + " was never sent by " + tool.id() + "\n" + run.output()));
+            Set<String> tokens = server.requests().stream().filter(r -> r.path().endsWith("/oauth/token"))
+                    .map(r -> new String(r.responseBody(), java.nio.charset.StandardCharsets.UTF_8)
+                            .replaceAll("^.*\"access_token\":\"([^\"]+)\".*$", "$1"))
+                    .collect(Collectors.toSet());
+            Map<String, Set<String>> extracted = check.extractedValues(byName);
+            for (WireCheck.Received operation : byName.values()) {
+                operation.captured().forEach((variable, values) -> {
+                    Set<String> allowed = variable.equals(WireCheck.TOKEN) ? tokens : extracted.get(variable);
+                    assertTrue(allowed != null && allowed.containsAll(values), operation.expected().name() + " sent " + variable
+                            + " values " + values + " that the server never handed out: " + allowed);
+                });
+            }
+        }
+    }
+}
