@@ -29,6 +29,34 @@ class CliTest {
     }
 
     @Test
+    void everyCommandsHelpFormatsWithoutAWarning() {
+        // picocli formats descriptions with String.format and reports a bad one on System.err.
+        java.io.ByteArrayOutputStream stderr = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.err;
+        System.setErr(new java.io.PrintStream(stderr, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (String command : java.util.List.of("generate", "run", "report", "init", "demo")) {
+                Cli.Run help = Cli.run(command, "--help");
+                assertEquals(0, help.exitCode(), command);
+                if (!command.equals("init") && !command.equals("demo")) {
+                    assertTrue(help.out().contains("error-rate<1%"), command + ": " + help.out());
+                }
+            }
+        } finally {
+            System.setErr(original);
+        }
+        assertFalse(stderr.toString(java.nio.charset.StandardCharsets.UTF_8).contains("picocli"), stderr.toString());
+    }
+
+    @Test
+    void aBadDurationNamesItsOption() {
+        Cli.Run run = Cli.run("generate", BOOKSHOP.toString(), "--duration", "banana", "--out", dir.resolve("out").toString());
+        assertEquals(2, run.exitCode());
+        assertEquals("loadsmith: --duration: 'banana' is not a duration", run.err().strip());
+        assertFalse(Files.exists(dir.resolve("out")));
+    }
+
+    @Test
     void generatesAK6Script() throws Exception {
         Path out = dir.resolve("out");
         Cli.Run run = Cli.run("generate", BOOKSHOP.toString(), "--tool", "k6", "--out", out.toString(),

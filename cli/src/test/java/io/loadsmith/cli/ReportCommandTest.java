@@ -18,29 +18,23 @@ class ReportCommandTest {
     @TempDir
     Path dir;
 
-    /** The shared corpus beside the repository (cli/ is one level down). */
-    private static Path corpus() {
-        Path corpus = Path.of("..").toAbsolutePath().normalize().getParent().resolve("shared/corpus");
-        if (!Files.isDirectory(corpus)) {
-            throw new IllegalStateException("the shared corpus is not at " + corpus);
-        }
-        return corpus;
-    }
+    /** The tool outputs of samples/results (real runs against the demo API; cli/ is one level down). */
+    private static final Path RESULTS = Path.of("../samples/results").toAbsolutePath().normalize();
 
     private static Path jtl() {
-        return corpus().resolve("outputs-generated/jmeter/results.jtl");
+        return RESULTS.resolve("jmeter/results.jtl");
     }
 
     @Test
     void aBreachedThresholdExitsFourAndTheJUnitFileSaysWhich() throws Exception {
         Path json = dir.resolve("out/result.json");
         Path junit = dir.resolve("out/junit.xml");
-        Cli.Run run = Cli.run("report", jtl().toString(), "--threshold", "p95<10ms", "--threshold", "error-rate<50%",
-                "--threshold", "GET /api/items: max<5000ms", "--json", json.toString(), "--junit", junit.toString());
+        Cli.Run run = Cli.run("report", jtl().toString(), "--threshold", "max<1ms", "--threshold", "error-rate<50%",
+                "--threshold", "getBook: max<5000ms", "--json", json.toString(), "--junit", junit.toString());
         assertEquals(4, run.exitCode(), run.err());
-        assertTrue(run.out().contains("✗ p95<10ms"), run.out());
+        assertTrue(run.out().contains("✗ max<1ms"), run.out());
         assertTrue(run.out().contains("✓ error-rate<50%"), run.out());
-        assertTrue(run.out().contains("GET /api/items"), "the per-operation table: " + run.out());
+        assertTrue(run.out().contains("getMissingBook"), "the per-operation table: " + run.out());
 
         JsonNode result = new ObjectMapper().readTree(json.toFile());
         assertEquals("jmeter", result.path("tool").asText());
@@ -48,13 +42,13 @@ class ReportCommandTest {
         assertFalse(result.path("passed").asBoolean());
         assertEquals(3, result.path("thresholds").size());
         assertFalse(result.path("thresholds").path(0).path("passed").asBoolean());
-        assertEquals(result.path("total").path("latencyMs").path("p95").asDouble(),
+        assertEquals(result.path("total").path("latencyMs").path("max").asDouble(),
                 result.path("thresholds").path(0).path("measured").asDouble());
 
         var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
         NodeList cases = document.getElementsByTagName("testcase");
         assertEquals(3, cases.getLength());
-        assertEquals("p95<10ms", ((Element) cases.item(0)).getAttribute("name"));
+        assertEquals("max<1ms", ((Element) cases.item(0)).getAttribute("name"));
         assertEquals(1, ((Element) cases.item(0)).getElementsByTagName("failure").getLength());
         assertEquals(0, ((Element) cases.item(1)).getElementsByTagName("failure").getLength());
         assertEquals("1", document.getDocumentElement().getAttribute("failures"));
@@ -62,7 +56,7 @@ class ReportCommandTest {
 
     @Test
     void passingThresholdsExitZero() {
-        Cli.Run run = Cli.run("report", jtl().toString(), "--threshold", "p95<5000ms");
+        Cli.Run run = Cli.run("report", jtl().toString(), "--threshold", "p95<5000ms", "--threshold", "getBook: error-rate<1%");
         assertEquals(0, run.exitCode(), run.err());
     }
 
@@ -83,7 +77,7 @@ class ReportCommandTest {
 
     @Test
     void aRunFolderIsReadFromItsResultsFile() {
-        Cli.Run run = Cli.run("report", corpus().resolve("outputs-generated/artillery").toString());
+        Cli.Run run = Cli.run("report", RESULTS.resolve("artillery").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("artillery"), run.out());
     }

@@ -8,9 +8,26 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The OpenAPI documents of the shared corpus (../shared/corpus/specs). */
+/**
+ * The shared corpus of public specs, HARs and tool outputs: an extra suite that runs when
+ * {@code LOADSMITH_CORPUS} names it. Parameterized tests add its files to the repository's own
+ * when it is on ({@link #enabled()}); tests of corpus files alone are marked {@link CorpusSuite}.
+ */
 public final class Corpus {
+    public static final String VARIABLE = "LOADSMITH_CORPUS";
+
     private Corpus() {}
+
+    /** Whether the corpus suite runs: LOADSMITH_CORPUS is set (and then must name the corpus). */
+    public static boolean enabled() {
+        String configured = System.getenv(VARIABLE);
+        return configured != null && !configured.isBlank();
+    }
+
+    /** The corpus's entries when the suite runs, else none. */
+    public static <T> List<T> ifEnabled(java.util.function.Supplier<List<T>> entries) {
+        return enabled() ? entries.get() : List.of();
+    }
 
     /** Top-level documents: files of specs/, and the documents of multi-file folders that declare a version. */
     public static List<Path> validSpecs() {

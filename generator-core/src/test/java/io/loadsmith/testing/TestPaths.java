@@ -3,7 +3,7 @@ package io.loadsmith.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the repository's samples and the shared corpus are, from any module's tests. */
+/** Where the repository's samples (and, for the corpus suite, the shared corpus) are, from any module's tests. */
 public final class TestPaths {
     private TestPaths() {}
 
@@ -25,15 +25,19 @@ public final class TestPaths {
     }
 
     /**
-     * The shared corpus of real specs, HARs and tool outputs: {@code ../shared/corpus} beside the
-     * repository, or {@code $LOADSMITH_CORPUS}. Its absence fails the test: it is never skipped.
+     * The shared corpus of real specs, HARs and tool outputs, for the corpus suite ({@link CorpusSuite}):
+     * {@code $LOADSMITH_CORPUS} ({@code .ci/run} sets it to {@code ../shared/corpus}). The other tests
+     * use the repository's own fixtures; a corpus that is named but missing fails the suite.
      */
     public static Path corpus() {
-        String override = System.getenv("LOADSMITH_CORPUS");
-        Path corpus = override != null ? Path.of(override) : repoRoot().getParent().resolve("shared").resolve("corpus");
+        String configured = System.getenv(Corpus.VARIABLE);
+        if (configured == null || configured.isBlank()) {
+            throw new IllegalStateException(Corpus.VARIABLE + " is not set: only tests marked @CorpusSuite read the corpus");
+        }
+        Path corpus = Path.of(configured);
         if (!Files.isDirectory(corpus)) {
-            throw new IllegalStateException("the shared corpus is not at " + corpus
-                    + "; check out shared/ beside the repository or set LOADSMITH_CORPUS");
+            throw new IllegalStateException(Corpus.VARIABLE + "=" + configured + " is not a folder; point it at a copy of the "
+                    + "shared corpus (shared/corpus) or unset it");
         }
         return corpus;
     }

@@ -6,6 +6,7 @@ import io.loadsmith.importer.ImportResult;
 import io.loadsmith.importer.plan.PlanFileWriter;
 import io.loadsmith.render.RenderedFile;
 import io.loadsmith.render.Tool;
+import io.loadsmith.testing.Corpus;
 import io.loadsmith.testing.ScriptChecks;
 import io.loadsmith.testing.Snapshots;
 import io.loadsmith.testing.TestPaths;
@@ -18,19 +19,25 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The HAR importer's spec: for the bundled recording and several of the corpus, the plan (as a
- * plan file, after the diagnostics) and the import report; for the bundled one, every tool's script.
+ * The HAR importer's spec: for the bundled recordings (and, with LOADSMITH_CORPUS, several of the
+ * corpus), the plan (as a plan file, after the diagnostics) and the import report; for the bookshop
+ * one, every tool's script.
  */
 class HarImportSnapshotTest {
     private static final Path BOOKSHOP = TestPaths.samples().resolve("hars/bookshop.har");
+    private static final List<String> SAMPLES = List.of("bookshop", "browser-forms");
 
     static List<String> recordings() {
-        return List.of("bookshop", "har-to-k6-full", "gatling-chrome-form-encoding", "gatling-recorder-chrome61-redirect-post",
-                "gatling-recorder-charles42-multipart", "har2locust-reqres.in", "mitmproxy-insomnia");
+        List<String> all = new java.util.ArrayList<>(SAMPLES);
+        all.addAll(Corpus.ifEnabled(() -> List.of("har-to-k6-full", "gatling-chrome-form-encoding",
+                "gatling-recorder-chrome61-redirect-post", "gatling-recorder-charles42-multipart", "har2locust-reqres.in",
+                "mitmproxy-insomnia")));
+        return all;
     }
 
     private static Path file(String name) {
-        return name.equals("bookshop") ? BOOKSHOP : TestPaths.corpus().resolve("har/" + name + ".har");
+        return SAMPLES.contains(name) ? TestPaths.samples().resolve("hars/" + name + ".har")
+                : TestPaths.corpus().resolve("har/" + name + ".har");
     }
 
     @ParameterizedTest

@@ -38,6 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 class HarImporterTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path BOOKSHOP = TestPaths.samples().resolve("hars/bookshop.har");
+    /** A browser recording of a form post answered by a redirect, and a multipart upload recorded as text. */
+    private static final Path FORMS = TestPaths.samples().resolve("hars/browser-forms.har");
 
     @TempDir
     Path dir;
@@ -123,10 +125,10 @@ class HarImporterTest {
 
     @Test
     void aRedirectIsFollowedByTheToolNotReplayedTwice() {
-        Path har = TestPaths.corpus().resolve("har/gatling-recorder-chrome61-redirect-post.har");
-        ImportResult result = Loadsmith.importHar(har, ImportOptions.defaults());
+        ImportResult result = Loadsmith.importHar(FORMS, ImportOptions.defaults());
         List<HttpRequest> requests = result.plan().requests();
-        HttpRequest post = requests.stream().filter(r -> r.method().name().equals("POST")).findFirst().orElseThrow();
+        assertEquals(List.of("GET /messages/new", "POST /messages", "POST /photos"), requests.stream().map(HttpRequest::name).toList());
+        HttpRequest post = requests.get(1);
         // The POST got a 302 whose target answered 200: the tool follows it, so 200 is what it sees.
         assertEquals(List.of(Check.StatusCheck.is(200)), post.checks());
         assertTrue(result.report().contains("redirect follow-ups"), result.report());
@@ -148,11 +150,21 @@ class HarImporterTest {
 
     @Test
     void formValuesAreDecodedOnceForTheToolToEncode() {
-        Path har = TestPaths.corpus().resolve("har/gatling-chrome-form-encoding.har");
-        HttpRequest post = Loadsmith.importHar(har, ImportOptions.defaults()).plan().requests().stream()
+        // Chrome records a form's values percent-encoded in postData.text and in postData.params alike.
+        HttpRequest post = Loadsmith.importHar(FORMS, ImportOptions.defaults()).plan().requests().stream()
                 .filter(r -> r.body() instanceof Body.FormBody).findFirst().orElseThrow();
         List<String> values = ((Body.FormBody) post.body()).fields().stream().map(f -> f.value().literalValue()).toList();
-        assertTrue(values.contains("H@llo"), values.toString());
+        assertEquals(List.of("H@llo w\u00f6rld!"), values);
+    }
+
+    @Test
+    void aMultipartBodyRecordedAsTextIsSplitIntoItsParts() {
+        HttpRequest upload = Loadsmith.importHar(FORMS, ImportOptions.defaults()).plan().requests().get(2);
+        List<Body.MultipartPart> parts = ((Body.MultipartBody) upload.body()).parts();
+        assertEquals(new Body.MultipartField("title", io.loadsmith.model.Text.of("Holiday")), parts.get(0));
+        Body.MultipartFile photo = (Body.MultipartFile) parts.get(1);
+        assertEquals(List.of("photo", "beach.txt", "text/plain", "sand and sea"), List.of(photo.name(), photo.fileName(),
+                photo.contentType(), new String(photo.content(), java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.loadsmith.importer.openapi;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,28 +19,44 @@ import io.loadsmith.model.Json;
 import io.loadsmith.render.RenderOptions;
 import io.loadsmith.render.Tool;
 import io.loadsmith.testing.Corpus;
+import io.loadsmith.testing.CorpusSuite;
 import io.loadsmith.testing.ScriptChecks;
 import io.loadsmith.testing.TestPaths;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every spec of the shared corpus: valid ones become scripts for all four tools that their
- * languages' parsers accept, invalid ones are refused clearly.
+ * Every spec of the repository's samples (and, with LOADSMITH_CORPUS, of the shared corpus): valid
+ * ones become scripts for all four tools that their languages' parsers accept, invalid ones are
+ * refused clearly.
  */
-class CorpusTest {
+class SpecsTest {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
     static List<Path> validSpecs() {
-        return Corpus.validSpecs();
+        Path specs = TestPaths.samples().resolve("specs");
+        List<Path> all = new ArrayList<>(List.of(specs.resolve("bookshop/openapi.yaml"), specs.resolve("catalog/openapi.yaml"),
+                specs.resolve("petstore-swagger2/swagger.yaml"), specs.resolve("styles/openapi.yaml"),
+                specs.resolve("multifile/openapi.yaml")));
+        all.addAll(Corpus.ifEnabled(Corpus::validSpecs));
+        return all;
     }
 
-    static List<Path> invalidSpecs() {
-        return Corpus.invalidSpecs();
+    static List<Path> invalidSpecs() throws IOException {
+        List<Path> all = new ArrayList<>();
+        try (Stream<Path> files = Files.list(TestPaths.samples().resolve("specs/invalid"))) {
+            files.sorted().forEach(all::add);
+        }
+        all.addAll(Corpus.ifEnabled(Corpus::invalidSpecs));
+        return all;
     }
 
     @ParameterizedTest
@@ -71,6 +88,16 @@ class CorpusTest {
     }
 
     @Test
+    void schemasComeFromOtherFilesAndTheirOwnReferences() {
+        Path spec = TestPaths.samples().resolve("specs/multifile/openapi.yaml");
+        HttpRequest addBook = Loadsmith.importFile(spec, ImportOptions.defaults()).plan().requests().get(0);
+        Json.JsonObject body = (Json.JsonObject) ((Body.JsonBody) addBook.body()).value();
+        assertEquals(Json.string("The Dispossessed"), body.get("title"), "schemas/book.yaml: " + body);
+        assertEquals(Json.string("Ursula K. Le Guin"), ((Json.JsonObject) body.get("author")).get("name"), "schemas/author.yaml: " + body);
+    }
+
+    @Test
+    @CorpusSuite
     void multiFileSpecsResolveSchemasFromOtherFiles() {
         Path spec = TestPaths.corpus().resolve("specs/multifile-swagger2-oai-petstore-separate/spec/swagger.yaml");
         HttpRequest addPet = Loadsmith.importFile(spec, ImportOptions.defaults()).plan().requests().stream()

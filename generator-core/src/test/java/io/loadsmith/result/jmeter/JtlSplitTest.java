@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loadsmith.result.ResultJson;
 import io.loadsmith.result.RunResult;
+import io.loadsmith.testing.Corpus;
 import io.loadsmith.testing.TestPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** A JTL read in two halves at once gives exactly the result of one pass. */
@@ -18,11 +23,16 @@ class JtlSplitTest {
     @TempDir
     Path dir;
 
+    static List<Path> jtls() {
+        List<Path> files = new ArrayList<>(List.of(TestPaths.samples().resolve("results/jmeter/results.jtl")));
+        files.addAll(Corpus.ifEnabled(() -> Stream.of("outputs-generated/jmeter/results.jtl", "outputs/jmeter/taurus-slow-stdev.jtl",
+                "outputs/jmeter/apache-jmeter-HTMLReportTestFile.csv").map(TestPaths.corpus()::resolve).toList()));
+        return files;
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"outputs-generated/jmeter/results.jtl", "outputs/jmeter/taurus-slow-stdev.jtl",
-            "outputs/jmeter/apache-jmeter-HTMLReportTestFile.csv"})
-    void twoHalvesMakeTheSameResultAsOnePass(String name) throws Exception {
-        Path file = TestPaths.corpus().resolve(name);
+    @MethodSource("jtls")
+    void twoHalvesMakeTheSameResultAsOnePass(Path file) throws Exception {
         RunResult whole = new JtlCsvParser(Long.MAX_VALUE).parse(file, Set.of(99.9));
         RunResult halves = new JtlCsvParser(1).parse(file, Set.of(99.9));
         assertTrue(new JtlCsvParser(1).splitPoint(file) > Files.size(file) / 2, "the file is split");

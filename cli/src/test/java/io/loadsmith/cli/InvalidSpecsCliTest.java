@@ -7,24 +7,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every invalid or hostile spec of the corpus: exit 2, one line naming the file, no stack trace, nothing written. */
-class CorpusCliTest {
+/**
+ * Every invalid or hostile spec of samples/specs/invalid (and, with LOADSMITH_CORPUS, of the shared
+ * corpus): exit 2, one line naming the file, no stack trace, nothing written.
+ */
+class InvalidSpecsCliTest {
     @TempDir
     Path dir;
 
     static Stream<Path> invalidSpecs() throws IOException {
-        Path invalid = Path.of("..").toAbsolutePath().normalize().getParent().resolve("shared/corpus/specs/invalid");
-        if (!Files.isDirectory(invalid)) {
-            throw new IllegalStateException("the shared corpus is not at " + invalid);
+        List<Path> folders = new ArrayList<>(List.of(Path.of("../samples/specs/invalid").toAbsolutePath().normalize()));
+        String corpus = System.getenv("LOADSMITH_CORPUS");
+        if (corpus != null && !corpus.isBlank()) {
+            folders.add(Path.of(corpus, "specs", "invalid"));
         }
-        try (Stream<Path> files = Files.list(invalid)) {
-            return files.sorted().toList().stream();
+        List<Path> specs = new ArrayList<>();
+        for (Path folder : folders) {
+            try (Stream<Path> files = Files.list(folder)) {
+                files.sorted().forEach(specs::add);
+            }
         }
+        return specs.stream();
     }
 
     @ParameterizedTest

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
+import io.loadsmith.testing.Corpus;
+import io.loadsmith.testing.CorpusSuite;
 import io.loadsmith.testing.TestPaths;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,23 +36,30 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Every k6, Locust, Artillery and JMeter output of the shared corpus parses, and the figures match
- * figures recomputed here from the raw data with other means (Jackson's CSV reader, the JDK's DOM,
- * sorting every value).
+ * Every k6, Locust, Artillery and JMeter output of the repository's fixtures (samples/results, real
+ * runs against the demo API; with LOADSMITH_CORPUS also the shared corpus's) parses, and the
+ * figures match figures recomputed here from the raw data with other means (Jackson's CSV reader,
+ * the JDK's DOM, sorting every value).
  */
-class CorpusResultsTest {
+class ResultFilesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
             .getSchema(ResultJson.class.getResourceAsStream("result.schema.json"));
+    private static final Path FIXTURES = TestPaths.samples().resolve("results");
 
     static Stream<Path> outputs() throws IOException {
-        Path corpus = TestPaths.corpus();
-        List<Path> files = new ArrayList<>();
+        List<Path> roots = new ArrayList<>();
         for (String tool : List.of("jmeter", "k6", "locust", "artillery")) {
-            for (Path root : List.of(corpus.resolve("outputs").resolve(tool), corpus.resolve("outputs-generated").resolve(tool))) {
-                try (Stream<Path> walk = Files.walk(root)) {
-                    walk.filter(Files::isRegularFile).filter(CorpusResultsTest::isResult).sorted().forEach(files::add);
-                }
+            roots.add(FIXTURES.resolve(tool));
+            if (Corpus.enabled()) {
+                roots.add(TestPaths.corpus().resolve("outputs").resolve(tool));
+                roots.add(TestPaths.corpus().resolve("outputs-generated").resolve(tool));
+            }
+        }
+        List<Path> files = new ArrayList<>();
+        for (Path root : roots) {
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(Files::isRegularFile).filter(ResultFilesTest::isResult).sorted().forEach(files::add);
             }
         }
         return files.stream();
@@ -59,7 +68,7 @@ class CorpusResultsTest {
     private static boolean isResult(Path file) {
         String name = file.getFileName().toString();
         return !file.toString().contains("/dashboard/") && (name.endsWith(".jtl") || name.endsWith(".csv")
-                || name.endsWith(".ndjson") || name.endsWith(".json") && !name.equals("package.json"));
+                || name.endsWith(".ndjson") || name.endsWith(".ndjson.gz") || name.endsWith(".json") && !name.equals("package.json"));
     }
 
     @ParameterizedTest
@@ -80,7 +89,7 @@ class CorpusResultsTest {
 
     @Test
     void theSchemaRejectsWhatItDoesNotDescribe() throws IOException {
-        RunResult result = ResultParsers.parse(TestPaths.corpus().resolve("outputs-generated/jmeter/results.jtl"), null, Set.of());
+        RunResult result = ResultParsers.parse(FIXTURES.resolve("jmeter/results.jtl"), null, Set.of());
         var json = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(ResultJson.write(result));
         assertTrue(SCHEMA.validate(json).isEmpty());
         json.put("tool", "gatling");
@@ -88,13 +97,20 @@ class CorpusResultsTest {
         assertEquals(2, SCHEMA.validate(json).size(), SCHEMA.validate(json).toString());
     }
 
-    @Test
-    void jtlCsvMatchesEveryRow() throws IOException {
-        for (String name : List.of("outputs-generated/jmeter/results.jtl", "outputs/jmeter/taurus-kpi1.csv.jtl",
+    static List<Path> jtlCsvFiles() {
+        List<Path> files = new ArrayList<>(List.of(FIXTURES.resolve("jmeter/results.jtl")));
+        files.addAll(Corpus.ifEnabled(() -> Stream.of("outputs-generated/jmeter/results.jtl", "outputs/jmeter/taurus-kpi1.csv.jtl",
                 "outputs/jmeter/taurus-slow-stdev.jtl", "outputs/jmeter/taurus-tabs.jtl", "outputs/jmeter/taurus-unicode.jtl",
                 "outputs/jmeter/apache-jmeter-HTMLReportTestFile.csv", "outputs/jmeter/taurus-quote-guessing-crash.jtl",
-                "outputs/jmeter/taurus-tranctl.jtl")) {
-            Path file = TestPaths.corpus().resolve(name);
+                "outputs/jmeter/taurus-tranctl.jtl").map(TestPaths.corpus()::resolve).toList()));
+        return files;
+    }
+
+    @ParameterizedTest
+    @MethodSource("jtlCsvFiles")
+    void jtlCsvMatchesEveryRow(Path file) throws IOException {
+        String name = file.toString();
+        {
             char separator = Files.readAllLines(file).get(0).contains("\t") ? '\t' : ',';
             List<Map<String, String>> rows = new ArrayList<>();
             try (MappingIterator<Map<String, String>> it = new CsvMapper().readerFor(Map.class)
@@ -125,11 +141,19 @@ class CorpusResultsTest {
         }
     }
 
-    @Test
-    void jtlXmlCountsTopLevelSamples() throws Exception {
-        for (String name : List.of("outputs-generated/jmeter/xml/results.xml.jtl", "outputs/jmeter/apache-jmeter-sample_log1.xml.jtl",
-                "outputs/jmeter/taurus-unicode-reqs.xml.jtl", "outputs/jmeter/taurus-error-tc-generate-parent.xml.jtl")) {
-            Path file = TestPaths.corpus().resolve(name);
+    static List<Path> jtlXmlFiles() {
+        List<Path> files = new ArrayList<>(List.of(FIXTURES.resolve("jmeter/results.xml.jtl")));
+        files.addAll(Corpus.ifEnabled(() -> Stream.of("outputs-generated/jmeter/xml/results.xml.jtl",
+                "outputs/jmeter/apache-jmeter-sample_log1.xml.jtl", "outputs/jmeter/taurus-unicode-reqs.xml.jtl",
+                "outputs/jmeter/taurus-error-tc-generate-parent.xml.jtl").map(TestPaths.corpus()::resolve).toList()));
+        return files;
+    }
+
+    @ParameterizedTest
+    @MethodSource("jtlXmlFiles")
+    void jtlXmlCountsTopLevelSamples(Path file) throws Exception {
+        String name = file.toString();
+        {
             var document = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile());
             List<Long> elapsed = new ArrayList<>();
             long failures = 0;
@@ -151,6 +175,21 @@ class CorpusResultsTest {
     }
 
     @Test
+    void anXmlJtlCutInASampleGivesWhatItHoldsAndAWarning(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        // As a killed run leaves it: the file ends inside its 50th sample.
+        String text = Files.readString(FIXTURES.resolve("jmeter/results.xml.jtl"));
+        int cut = text.indexOf("<httpSample");
+        for (int i = 0; i < 49; i++) {
+            cut = text.indexOf("<httpSample", cut + 1);
+        }
+        Path file = Files.writeString(dir.resolve("cut.jtl"), text.substring(0, cut + 40));
+        RunResult result = ResultParsers.parse(file, null, Set.of());
+        assertEquals(49, result.total().requests());
+        assertTrue(result.warnings().stream().anyMatch(w -> w.contains("ends early")), result.warnings().toString());
+    }
+
+    @Test
+    @CorpusSuite
     void aJtlCutShortGivesWhatItHoldsAndAWarning() throws IOException {
         // A real file that ends inside a sample, as a killed run leaves it.
         Path file = TestPaths.corpus().resolve("outputs/jmeter/taurus-standard-errors.xml.jtl");
@@ -161,13 +200,12 @@ class CorpusResultsTest {
         assertTrue(result.total().failuresByKind().get("timeout") > 0, result.total().failuresByKind().toString());
     }
 
-    @Test
-    void k6JsonMatchesEveryPointAndK6sOwnSummary() throws IOException {
-        Path dir = TestPaths.corpus().resolve("outputs-generated/k6");
+    /** Every http_req_duration point of a k6 JSON stream, held against what the parser made of the same lines. */
+    private static RunResult checkK6Stream(Path file, List<String> lines) throws IOException {
         List<Long> micros = new ArrayList<>();
         Map<String, Integer> perName = new HashMap<>();
         long failed = 0;
-        for (String line : Files.readAllLines(dir.resolve("samples.ndjson"))) {
+        for (String line : lines) {
             JsonNode point = JSON.readTree(line);
             if (point.path("type").asText().equals("Point") && point.path("metric").asText().equals("http_req_duration")) {
                 micros.add(Math.round(point.path("data").path("value").asDouble() * 1000));
@@ -175,18 +213,28 @@ class CorpusResultsTest {
                 failed += point.path("data").path("tags").path("expected_response").asText().equals("false") ? 1 : 0;
             }
         }
-        RunResult stream = ResultParsers.parse(dir.resolve("samples.ndjson"), null, Set.of());
+        RunResult stream = ResultParsers.parse(file, null, Set.of());
         assertEquals("k6-json", stream.format());
         assertEquals(micros.size(), stream.total().requests());
         assertEquals(failed, stream.total().failures());
-        assertLatency(micros, 1000, stream.total().latencyMs(), "samples.ndjson");
+        assertLatency(micros, 1000, stream.total().latencyMs(), file.toString());
         perName.forEach((name, n) -> assertEquals((long) n, stream.operation(name).stats().requests(), name));
+        return stream;
+    }
 
-        // k6's own summary of the same run: the same count, and its percentiles within HdrHistogram's precision.
-        RunResult summary = ResultParsers.parse(dir.resolve("summary.json"), null, Set.of());
+    /** k6's own summary of the run of a stream: the same count, and its percentiles within HdrHistogram's precision. */
+    private static RunResult checkK6Summary(Path file, RunResult stream, List<String> lines) throws IOException {
+        RunResult summary = ResultParsers.parse(file, null, Set.of());
         assertEquals("k6-summary-export", summary.format());
         assertEquals(stream.total().requests(), summary.total().requests());
         assertEquals(stream.total().failures(), summary.total().failures());
+        List<Long> micros = new ArrayList<>();
+        for (String line : lines) {
+            JsonNode point = JSON.readTree(line);
+            if (point.path("type").asText().equals("Point") && point.path("metric").asText().equals("http_req_duration")) {
+                micros.add(Math.round(point.path("data").path("value").asDouble() * 1000));
+            }
+        }
         // k6 interpolates between the two values around the rank; nearest rank takes the upper one.
         Collections.sort(micros);
         int rank = (int) Math.ceil(Math.nextDown(95.0) / 100 * micros.size());
@@ -194,6 +242,46 @@ class CorpusResultsTest {
         assertTrue(k6p95 >= micros.get(rank - 2) / 1000.0 - 0.001 && k6p95 <= micros.get(rank - 1) / 1000.0 + 0.001,
                 k6p95 + " between the values around rank " + rank);
         assertEquals(summary.total().latencyMs().max(), stream.total().latencyMs().max(), 0.002);
+        return summary;
+    }
+
+    private static List<String> gunzipLines(Path file) throws IOException {
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        }
+    }
+
+    @Test
+    void k6JsonMatchesEveryPointAndK6sOwnSummaries() throws IOException {
+        Path dir = FIXTURES.resolve("k6");
+        List<String> lines = gunzipLines(dir.resolve("samples.ndjson.gz"));
+        RunResult stream = checkK6Stream(dir.resolve("samples.ndjson.gz"), lines);
+        long missing = stream.operation("getMissingBook").stats().requests();
+        assertTrue(missing > 0);
+        assertEquals(missing, stream.operation("getMissingBook").stats().failures(), "every unknown book is a 404");
+        assertEquals(Map.of("4xx", missing), stream.total().failuresByKind());
+        RunResult summary = checkK6Summary(dir.resolve("summary.json"), stream, lines);
+        // The plan's thresholds: p95<5000ms held, getMissingBook's error rate below 1% did not.
+        assertEquals(Boolean.FALSE, summary.toolVerdict());
+        RunResult handle = ResultParsers.parse(dir.resolve("handle-summary.json"), null, Set.of());
+        assertEquals("k6-summary", handle.format());
+        assertEquals(summary.total().requests(), handle.total().requests());
+        double runMs = JSON.readTree(dir.resolve("handle-summary.json").toFile()).path("state").path("testRunDurationMs").asDouble();
+        assertEquals(runMs / 1000, handle.durationSeconds(), 0.001);
+        assertEquals(Boolean.FALSE, handle.toolVerdict());
+        RunResult csv = ResultParsers.parse(dir.resolve("samples.csv"), null, Set.of());
+        assertEquals(stream.total().requests(), csv.total().requests());
+        assertEquals(stream.total().failures(), csv.total().failures());
+        assertEquals(stream.total().bytesReceived(), csv.total().bytesReceived());
+    }
+
+    @Test
+    @CorpusSuite
+    void k6JsonMatchesEveryPointAndK6sOwnSummaryInTheCorpus() throws IOException {
+        Path dir = TestPaths.corpus().resolve("outputs-generated/k6");
+        List<String> lines = Files.readAllLines(dir.resolve("samples.ndjson"));
+        RunResult stream = checkK6Stream(dir.resolve("samples.ndjson"), lines);
+        RunResult summary = checkK6Summary(dir.resolve("summary.json"), stream, lines);
         RunResult handle = ResultParsers.parse(dir.resolve("handle-summary.json"), null, Set.of());
         assertEquals("k6-summary", handle.format());
         assertEquals(summary.total().requests(), handle.total().requests());
@@ -209,13 +297,10 @@ class CorpusResultsTest {
 
     @Test
     void gzipK6JsonReadsLikeThePlainFile(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
-        Path plain = TestPaths.corpus().resolve("outputs-generated/k6/samples.ndjson");
-        Path gzip = dir.resolve("samples.ndjson.gz");
-        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gzip))) {
-            Files.copy(plain, out);
-        }
-        assertEquals(ResultJson.write(ResultParsers.parse(plain, null, Set.of())).replace("samples.ndjson", ""),
-                ResultJson.write(ResultParsers.parse(gzip, null, Set.of())).replace("samples.ndjson.gz", ""));
+        Path gzip = FIXTURES.resolve("k6/samples.ndjson.gz");
+        Path plain = Files.write(dir.resolve("samples.ndjson"), gunzipLines(gzip));
+        assertEquals(ResultJson.write(ResultParsers.parse(plain, null, Set.of())).replace(plain.toString(), "FILE"),
+                ResultJson.write(ResultParsers.parse(gzip, null, Set.of())).replace(gzip.toString(), "FILE"));
     }
 
     @Test
@@ -243,22 +328,50 @@ class CorpusResultsTest {
 
     @Test
     void locustCsvFamilyIsReadTogether() throws IOException {
+        Path dir = FIXTURES.resolve("locust");
+        RunResult fromStats = ResultParsers.parse(dir.resolve("locust_stats.csv"), null, Set.of());
+        RunResult fromFailures = ResultParsers.parse(dir.resolve("locust_failures.csv"), "locust", Set.of());
+        assertEquals(fromStats.total(), fromFailures.total(), "any file of the family reads the same figures");
+        long occurrences = Long.parseLong(Files.readAllLines(dir.resolve("locust_failures.csv")).get(1).replaceFirst("^.*,", ""));
+        assertEquals(occurrences, fromStats.total().failures());
+        // The locustfile fails a wrong status as "getMissingBook: status 404, expected 200": a 4xx, as in the other tools.
+        assertEquals(Map.of("4xx", occurrences), fromStats.total().failuresByKind());
+        assertEquals(occurrences, fromStats.operation("getMissingBook").stats().requests());
+        assertNotNull(fromStats.start());
+        assertTrue(fromStats.durationSeconds() > 10 && fromStats.durationSeconds() < 14, "a 12 s run: " + fromStats.durationSeconds());
+        assertEquals(Stats.PercentileSource.TOOL, fromStats.total().percentiles());
+        assertFalse(fromStats.timeSeries().isEmpty(), "the full history gives a time series");
+    }
+
+    @Test
+    @CorpusSuite
+    void locustCsvFamilyOfTheCorpusIsReadTogether() throws IOException {
         Path dir = TestPaths.corpus().resolve("outputs-generated/locust");
         RunResult fromStats = ResultParsers.parse(dir.resolve("locust_stats.csv"), null, Set.of());
         RunResult fromFailures = ResultParsers.parse(dir.resolve("locust_failures.csv"), "locust", Set.of());
         assertEquals(fromStats.total(), fromFailures.total(), "any file of the family reads the same figures");
-        long occurrences = 0;
-        for (String line : Files.readAllLines(dir.resolve("locust_failures.csv")).subList(1, 2)) {
-            occurrences += Long.parseLong(line.substring(line.lastIndexOf(',') + 1));
-        }
+        long occurrences = Long.parseLong(Files.readAllLines(dir.resolve("locust_failures.csv")).get(1).replaceFirst("^.*,", ""));
         assertEquals(occurrences, fromStats.total().failures());
         assertEquals(occurrences, fromStats.total().failuresByKind().get("5xx"));
-        assertNotNull(fromStats.start());
         assertTrue(fromStats.durationSeconds() > 10 && fromStats.durationSeconds() < 20, "a 15 s run: " + fromStats.durationSeconds());
-        assertEquals(Stats.PercentileSource.TOOL, fromStats.total().percentiles());
     }
 
     @Test
+    void artilleryCountsResponsesOf400AndMoreAsFailures() throws IOException {
+        Path file = FIXTURES.resolve("artillery/report.json");
+        JsonNode counters = JSON.readTree(file.toFile()).path("aggregate").path("counters");
+        RunResult result = ResultParsers.parse(file, null, Set.of());
+        long requests = counters.path("http.requests").asLong();
+        assertEquals(requests, result.total().requests());
+        assertEquals(counters.path("http.codes.404").asLong(), result.total().failures());
+        assertEquals(Map.of("4xx", counters.path("http.codes.404").asLong()), result.total().failuresByKind());
+        assertEquals(counters.path("plugins.metrics-by-endpoint.getMissingBook.codes.404").asLong(),
+                result.operation("getMissingBook").stats().failures());
+        assertEquals(0, result.operation("getBook").stats().failures());
+    }
+
+    @Test
+    @CorpusSuite
     void artilleryCountsResponsesOf400AndMoreAndMissingOnesAsFailures() throws IOException {
         Path file = TestPaths.corpus().resolve("outputs-generated/artillery/report-errors.json");
         JsonNode counters = JSON.readTree(file.toFile()).path("aggregate").path("counters");

@@ -16,6 +16,8 @@ import io.loadsmith.render.RenderOptions;
 import io.loadsmith.render.RenderedFile;
 import io.loadsmith.render.Tool;
 import io.loadsmith.testing.ScriptChecks;
+import io.loadsmith.testing.Corpus;
+import io.loadsmith.testing.CorpusSuite;
 import io.loadsmith.testing.TestPaths;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,12 +33,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every HAR of the shared corpus (and the bundled sample): it renders to all four tools, with
+ * Every HAR of the samples (and, with LOADSMITH_CORPUS, of the shared corpus): it renders to all four tools, with
  * scripts their languages' parsers accept and no recorded secret in any written file, or it is
  * refused with one line naming the file. Which ones must be refused is decided here from what
  * PROVENANCE.md says of them: nothing in them can be replayed.
  */
-class HarCorpusTest {
+class HarRecordingsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Only CONNECT tunnels; no entries at all; only WebSocket connections. */
     private static final Set<String> NOTHING_TO_REPLAY = Set.of("gatling-charles-https-ssl-not-proxied.har",
@@ -45,9 +47,16 @@ class HarCorpusTest {
     private static final Pattern SECRET_NAME = Pattern.compile("(?i)(.*(token|secret|password|passwd|api[-_]?key|session).*|auth|authorization)");
 
     static List<Path> hars() throws IOException {
-        try (Stream<Path> files = Files.list(TestPaths.corpus().resolve("har"))) {
-            return Stream.concat(files.filter(f -> f.toString().endsWith(".har")),
-                    Stream.of(TestPaths.samples().resolve("hars/bookshop.har"))).sorted().toList();
+        List<Path> all = new java.util.ArrayList<>(list(TestPaths.samples().resolve("hars")));
+        if (Corpus.enabled()) {
+            all.addAll(list(TestPaths.corpus().resolve("har")));
+        }
+        return all;
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".har")).sorted().toList();
         }
     }
 
@@ -148,13 +157,18 @@ class HarCorpusTest {
     }
 
     @org.junit.jupiter.api.Test
+    void theSampleHoldsSecretsToLookFor() throws IOException {
+        assertTrue(secrets(JSON.readTree(Files.readString(TestPaths.samples().resolve("hars/bookshop.har"))))
+                .containsAll(Set.of("demo-secret", "recorded-session-7f3a9c2e51d8")));
+    }
+
+    @org.junit.jupiter.api.Test
+    @CorpusSuite
     void theCorpusHoldsSecretsToLookFor() throws IOException {
         for (String name : List.of("har-to-k6-full.har", "pagexray-nytimes.har", "gatling-null-status.har")) {
             Path har = TestPaths.corpus().resolve("har").resolve(name);
             assertFalse(secrets(JSON.readTree(Files.readString(har))).isEmpty(), name);
         }
-        assertTrue(secrets(JSON.readTree(Files.readString(TestPaths.samples().resolve("hars/bookshop.har"))))
-                .containsAll(Set.of("demo-secret", "recorded-session-7f3a9c2e51d8")));
     }
 
     @ParameterizedTest
