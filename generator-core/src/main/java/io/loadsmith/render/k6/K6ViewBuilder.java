@@ -46,12 +46,18 @@ final class K6ViewBuilder {
     private final Map<String, String> constants = new HashMap<>();
     private final JsCode js;
     private boolean usesEncoding;
+    private boolean usesTextParts;
     private boolean usesGroup;
     private boolean usesSleep;
     private boolean usesCheck;
 
     K6ViewBuilder(TestPlan plan) {
         this.plan = plan;
+        // What the template itself declares or imports, and k6's own exports.
+        for (String reserved : List.of("BASE_URL", "MULTIPART_BOUNDARY", "http", "check", "group", "sleep", "encoding", "options",
+                "setup", "teardown", "handleSummary", "textParts", "vars", "res", "data", "pick")) {
+            names.reserve(reserved);
+        }
         for (Variable variable : plan.variables()) {
             constants.put(variable.name(), names.newVerbatimName(variable.name(), variable));
         }
@@ -100,7 +106,8 @@ final class K6ViewBuilder {
             imports.add("sleep");
         }
         List<K6Views.Threshold> thresholds = thresholds();
-        return new K6Views.Script(plan.name(), sourceName, String.join(", ", imports), usesEncoding,
+        return new K6Views.Script(plan.name(), sourceName, String.join(", ", imports), usesEncoding, usesTextParts,
+                usesTextParts ? MULTIPART_BOUNDARY : null,
                 plan.baseUrl(), variables, fileViews, scenarios, !thresholds.isEmpty(), thresholds,
                 !required.isEmpty() || oauth2 != null, required, oauth2, defaultFunction(scenarios, oauth2 != null));
     }
@@ -323,9 +330,9 @@ final class K6ViewBuilder {
                 bodyCode = multipartObjectCode(request, multipart);
             } else {
                 // An object without a file k6 would send as a URL-encoded form: the parts are written out instead.
+                usesTextParts = true;
                 bodyCode = multipartTextCode(multipart);
-                putHeader(headerKeys, headerCodes, "Content-Type",
-                        JavaScript.quote("multipart/form-data; boundary=" + MULTIPART_BOUNDARY));
+                putHeader(headerKeys, headerCodes, "Content-Type", "`multipart/form-data; boundary=${MULTIPART_BOUNDARY}`");
             }
         } else if (body instanceof Body.RawBody raw) {
             bodyCode = js.text(raw.content());
@@ -506,20 +513,17 @@ final class K6ViewBuilder {
         return "{ " + String.join(", ", members) + " }";
     }
 
-    /** Text parts only, written out in order (RFC 7578), with the script's fixed boundary. */
+    /** Text parts only, in order: {@code textParts([[name, value], ...])}, the template's function (RFC 7578). */
     private String multipartTextCode(Body.MultipartBody multipart) {
-        StringBuilder out = new StringBuilder("`");
+        List<String> parts = new ArrayList<>();
         for (Body.MultipartPart part : multipart.parts()) {
             Text value = ((Body.MultipartField) part).value();
             if (value.isLiteral() && value.literalValue().contains(MULTIPART_BOUNDARY)) {
                 throw new RenderException("a multipart value of the plan holds the boundary " + MULTIPART_BOUNDARY);
             }
-            out.append(JavaScript.escape("--" + MULTIPART_BOUNDARY + "\r\n"
-                    + "Content-Disposition: form-data; name=\"" + dispositionName(part.name()) + "\"\r\n\r\n"))
-                    .append(js.templateBody(value, false))
-                    .append(JavaScript.escape("\r\n"));
+            parts.add("[" + JavaScript.quote(dispositionName(part.name())) + ", " + js.text(value) + "]");
         }
-        return out.append(JavaScript.escape("--" + MULTIPART_BOUNDARY + "--\r\n")).append('`').toString();
+        return "textParts([" + String.join(", ", parts) + "])";
     }
 
     /** A name in a Content-Disposition header, quoted as browsers do (HTML's form submission algorithm). */

@@ -11,6 +11,8 @@ final class K6Views {
             String sourceName,
             String k6Imports,
             boolean usesEncoding,
+            boolean usesTextParts,
+            String multipartBoundary,
             String baseUrl,
             List<EnvVariable> variables,
             List<DataFile> files,

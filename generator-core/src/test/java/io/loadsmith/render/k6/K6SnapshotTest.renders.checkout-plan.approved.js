@@ -8,6 +8,7 @@ import http from 'k6/http';
 import { check, group, sleep } from 'k6';
 
 const BASE_URL = (__ENV.BASE_URL || 'https://shop.example.com').replace(/\/+$/, '');
+const MULTIPART_BOUNDARY = '----LoadsmithFormBoundary7MA4YWxkTrZu0gW';
 // Bearer token of a test customer
 const SHOP_TOKEN = __ENV.SHOP_TOKEN;
 // Currency the shop prices in
@@ -132,6 +133,15 @@ export function buyer() {
   check(res, {
     'checkout: status is 303': (r) => r.status === 303,
   });
+  // POST /orders/notes
+  res = http.post(`${BASE_URL}/orders/notes`, textParts([['note', 'Please gift-wrap it'], ['cart', `${vars.cartUrl}`]]), {
+    headers: { Accept: 'application/json', 'X-Currency': CURRENCY, Authorization: `Bearer ${SHOP_TOKEN}`, 'Content-Type': `multipart/form-data; boundary=${MULTIPART_BOUNDARY}` },
+    responseCallback: http.expectedStatuses(201),
+    tags: { name: 'attachNote' },
+  });
+  check(res, {
+    'attachNote: status is 201': (r) => r.status === 201,
+  });
   // POST /feedback
   res = http.post(`${BASE_URL}/feedback`, 'Fast delivery, thanks!', {
     headers: { Accept: 'application/json', 'X-Currency': CURRENCY, Authorization: `Bearer ${SHOP_TOKEN}`, 'Content-Type': 'text/plain' },
@@ -141,6 +151,12 @@ export function buyer() {
   check(res, {
     'feedback: status is 202': (r) => r.status === 202,
   });
+}
+
+// A multipart/form-data body of text parts, in order: k6 would send an object of them URL-encoded.
+function textParts(parts) {
+  const body = parts.map(([name, value]) => `--${MULTIPART_BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  return `${body.join('')}--${MULTIPART_BOUNDARY}--\r\n`;
 }
 
 // k6's own --vus, --duration and --iterations replace the scenarios above with one that runs this

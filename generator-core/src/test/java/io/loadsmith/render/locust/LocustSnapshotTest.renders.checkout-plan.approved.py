@@ -13,7 +13,7 @@ import re
 import time
 from urllib.parse import quote, urlencode
 
-from locust import FastHttpUser, LoadTestShape, constant_pacing, events, task
+from locust import FastHttpUser, HttpUser, LoadTestShape, constant_pacing, events, task
 
 BASE_URL = os.environ.get("BASE_URL", "https://shop.example.com").rstrip("/")
 # Bearer token of a test customer
@@ -99,7 +99,7 @@ class Browse(FastHttpUser):
                 response.success()
 
 
-class Buyer(FastHttpUser):
+class Buyer(HttpUser):
     """Scenario buyer."""
 
     host = BASE_URL
@@ -146,6 +146,18 @@ class Buyer(FastHttpUser):
         ) as response:
             if response.status_code != 303:
                 response.failure("checkout: status " + str(response.status_code) + ", expected 303")
+            else:
+                response.success()
+        # POST /orders/notes
+        with self.client.post(
+            "/orders/notes",
+            files=[("note", (None, "Please gift-wrap it")), ("cart", (None, str(values["cartUrl"])))],
+            headers={"Accept": "application/json", "X-Currency": CURRENCY, "Authorization": "Bearer " + SHOP_TOKEN},
+            name="attachNote",
+            catch_response=True,
+        ) as response:
+            if response.status_code != 201:
+                response.failure("attachNote: status " + str(response.status_code) + ", expected 201")
             else:
                 response.success()
         # POST /feedback
