@@ -80,5 +80,9 @@ class ReportCommandTest {
         Cli.Run run = Cli.run("report", RESULTS.resolve("artillery").toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("artillery"), run.out());
+        // A k6 folder holds k6's summary.json too: every sample (the JSON stream) is read, with the operations.
+        Cli.Run k6 = Cli.run("report", RESULTS.resolve("k6").toString());
+        assertEquals(0, k6.exitCode(), k6.err());
+        assertTrue(k6.out().contains("(k6-json)") && k6.out().contains("getMissingBook"), k6.out());
     }
 }

@@ -26,9 +26,12 @@ public final class ResultParsers {
     /** The order matters: the first parser that accepts a file reads it. */
     private static final List<ResultParser> ALL = List.of(new JtlXmlParser(), new K6SummaryParser(), new ArtilleryJsonParser(),
             new K6NdjsonParser(), new LocustJsonParser(), new LocustCsvParser(), new K6CsvParser(), new JtlCsvParser());
-    /** Files a run folder may hold, in the order they are preferred. */
-    private static final List<String> RUN_FILES = List.of("result.jtl", "results.jtl", "summary.json", "report.json",
-            "stats_stats.csv", "locust_stats.csv", "results.json", "samples.ndjson", "samples.ndjson.gz", "samples.csv");
+    /**
+     * Files a run folder may hold, in the order they are preferred: every sample before a summary
+     * (a k6 run folder has both samples.ndjson.gz and k6's own summary.json).
+     */
+    private static final List<String> RUN_FILES = List.of("result.jtl", "results.jtl", "samples.ndjson.gz", "samples.ndjson",
+            "report.json", "stats_stats.csv", "locust_stats.csv", "results.json", "summary.json", "samples.csv");
 
     private ResultParsers() {}
 
