@@ -47,6 +47,10 @@ if [ -n "$installed" ] && [ "$(readlink -f "$installed")" != "$(readlink -f "$pr
 fi
 
 source="${LOADSMITH_K6_SOURCE:-$root/../shared/tools/k6/k6-v0.48.0-src.tar.gz}"
+if [ ! -f "$source" ] && [ -x "$prefix/libexec/k6" ] && new_enough "$prefix/bin/k6"; then
+  echo "$prefix/bin/k6"   # built here before, from a source that is not beside the repository now
+  exit 0
+fi
 if [ ! -f "$source" ]; then
   die "k6 0.48 or newer is needed and none was found: install it (https://grafana.com/docs/k6/latest/set-up/install-k6/: \
 apt install k6 from Grafana's repository, brew install k6, or a release binary from https://github.com/grafana/k6/releases) \
