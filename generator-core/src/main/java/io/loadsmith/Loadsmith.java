@@ -21,12 +21,8 @@ import io.loadsmith.render.EnvExample;
 import io.loadsmith.render.RenderOptions;
 import io.loadsmith.render.RenderResult;
 import io.loadsmith.render.RenderedFile;
-import io.loadsmith.render.Renderer;
-import io.loadsmith.render.Tool;
-import io.loadsmith.render.artillery.ArtilleryRenderer;
-import io.loadsmith.render.jmeter.JMeterRenderer;
-import io.loadsmith.render.k6.K6Renderer;
-import io.loadsmith.render.locust.LocustRenderer;
+import io.loadsmith.tool.LoadTool;
+import io.loadsmith.tool.LoadTools;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -43,7 +39,7 @@ import java.util.stream.Stream;
  *
  * <pre>{@code
  * ImportResult imported = Loadsmith.importOpenApi(Path.of("openapi.yaml"), ImportOptions.defaults());
- * RenderResult k6 = Loadsmith.render(imported.plan(), Tool.K6);
+ * RenderResult k6 = Loadsmith.render(imported.plan(), LoadTools.K6);
  * Loadsmith.write(Path.of("out"), k6.files());
  * }</pre>
  */
@@ -80,22 +76,22 @@ public final class Loadsmith {
         return new OpenApiImporter().importFile(input, options);
     }
 
-    /** The renderer of one tool. */
-    public static Renderer renderer(Tool tool) {
-        return switch (tool) {
-            case K6 -> new K6Renderer();
-            case LOCUST -> new LocustRenderer();
-            case ARTILLERY -> new ArtilleryRenderer();
-            case JMETER -> new JMeterRenderer();
-        };
+    /** The load tools Loadsmith writes scripts for, runs and reads. */
+    public static List<LoadTool> tools() {
+        return LoadTools.all();
     }
 
-    public static RenderResult render(TestPlan plan, Tool tool) {
+    /** The tool named {@code id}: {@code k6}, {@code locust}, ... */
+    public static LoadTool tool(String id) {
+        return LoadTools.byId(id);
+    }
+
+    public static RenderResult render(TestPlan plan, LoadTool tool) {
         return render(plan, tool, RenderOptions.defaults());
     }
 
-    public static RenderResult render(TestPlan plan, Tool tool, RenderOptions options) {
-        return renderer(tool).render(plan, options);
+    public static RenderResult render(TestPlan plan, LoadTool tool, RenderOptions options) {
+        return tool.renderer().render(plan, options);
     }
 
     /** Applies command-line adjustments: base URL, headers (secrets to the environment), workload, thresholds. */
@@ -170,7 +166,7 @@ public final class Loadsmith {
      * @param tools the tools to render for; the {@code .env.example} file is added once
      */
     public static Generation generate(Path input, ImportOptions importOptions, PlanOptions planOptions,
-                                      List<Tool> tools, RenderOptions renderOptions) {
+                                      List<LoadTool> tools, RenderOptions renderOptions) {
         ImportResult imported = importFile(input, importOptions);
         List<Diagnostic> diagnostics = new ArrayList<>(imported.diagnostics());
         ImportResult customized;
@@ -184,7 +180,7 @@ public final class Loadsmith {
         List<RenderedFile> files = new ArrayList<>();
         RenderOptions options = renderOptions.sourceName() == null
                 ? renderOptions.withSourceName(input.getFileName().toString()) : renderOptions;
-        for (Tool tool : tools) {
+        for (LoadTool tool : tools) {
             RenderResult result = render(plan, tool, options);
             files.addAll(result.files());
             diagnostics.addAll(result.diagnostics());

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.render.RenderOptions;
 import io.loadsmith.render.RenderedFile;
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTools;
 import io.loadsmith.testing.Samples;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,16 +21,7 @@ class DeterminismTest {
 
     private static List<RenderedFile> generate(Samples.Sample sample, long seed) {
         return Loadsmith.generate(sample.path(), ImportOptions.defaults().withSeed(seed), PlanOptions.none(),
-                List.of(Tool.values()).stream().filter(DeterminismTest::available).toList(), RenderOptions.defaults()).files();
-    }
-
-    static boolean available(Tool tool) {
-        try {
-            Loadsmith.renderer(tool);
-            return true;
-        } catch (UnsupportedOperationException e) {
-            return false;
-        }
+                LoadTools.all(), RenderOptions.defaults()).files();
     }
 
     @ParameterizedTest

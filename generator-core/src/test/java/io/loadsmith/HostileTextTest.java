@@ -2,7 +2,7 @@ package io.loadsmith;
 
 import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.render.RenderOptions;
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTools;
 import io.loadsmith.testing.HostileSpec;
 import io.loadsmith.testing.ScriptChecks;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ class HostileTextTest {
     /** Each script parses in its own language; tool-tests then runs them and reads every value back from the wire. */
     @Test
     void everyToolsScriptsParse() {
-        Generation generation = Loadsmith.generate(spec, ImportOptions.defaults(), PlanOptions.none(), List.of(Tool.values()),
+        Generation generation = Loadsmith.generate(spec, ImportOptions.defaults(), PlanOptions.none(), LoadTools.all(),
                 RenderOptions.defaults());
         ScriptChecks.check(generation.files());
     }

@@ -9,7 +9,7 @@ import io.loadsmith.model.Variable;
 import io.loadsmith.render.EnvExample;
 import io.loadsmith.render.RenderOptions;
 import io.loadsmith.render.RenderedFile;
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +47,7 @@ class SecretsTest {
         Files.writeString(spec, SPEC);
         PlanOptions options = new PlanOptions(null, List.of("Authorization: Bearer cli-bearer-77aa", "Cookie: sid=cli-cookie-88bb",
                 "X-Tenant: acme"), null, null, null, null, List.of());
-        Generation generation = Loadsmith.generate(spec, ImportOptions.defaults(), options, List.of(Tool.K6), RenderOptions.defaults());
+        Generation generation = Loadsmith.generate(spec, ImportOptions.defaults(), options, List.of(LoadTools.K6), RenderOptions.defaults());
 
         for (RenderedFile file : generation.files()) {
             String text = new String(file.content(), StandardCharsets.UTF_8);

@@ -5,7 +5,7 @@ import io.loadsmith.Loadsmith;
 import io.loadsmith.PlanOptions;
 import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.render.RenderOptions;
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTools;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -47,7 +47,7 @@ public class GenerationBenchmark {
 
     @Benchmark
     public Generation loadsmithImportAndRenderK6() {
-        return Loadsmith.generate(Path.of(spec), ImportOptions.defaults(), PlanOptions.none(), List.of(Tool.K6),
+        return Loadsmith.generate(Path.of(spec), ImportOptions.defaults(), PlanOptions.none(), List.of(LoadTools.K6),
                 RenderOptions.defaults());
     }
 }

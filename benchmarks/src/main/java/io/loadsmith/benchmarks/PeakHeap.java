@@ -4,7 +4,7 @@ import io.loadsmith.Loadsmith;
 import io.loadsmith.PlanOptions;
 import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.render.RenderOptions;
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTools;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import java.lang.management.ManagementFactory;
@@ -31,7 +31,7 @@ public final class PeakHeap {
             options.setResolve(true);
             new OpenAPIParser().readLocation(spec.toAbsolutePath().toString(), null, options);
         } else {
-            Loadsmith.generate(spec, ImportOptions.defaults(), PlanOptions.none(), List.of(Tool.K6), RenderOptions.defaults());
+            Loadsmith.generate(spec, ImportOptions.defaults(), PlanOptions.none(), List.of(LoadTools.K6), RenderOptions.defaults());
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         long peak = 0;

@@ -5,7 +5,7 @@ import io.loadsmith.Loadsmith;
 import io.loadsmith.PlanOptions;
 import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.render.RenderOptions;
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTool;
 import io.loadsmith.samples.demo.DemoApi;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +32,7 @@ final class DemoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = {"-t", "--tool"}, paramLabel = "TOOL", defaultValue = "jmeter",
-            description = "jmeter, locust, artillery or k6 (default: ${DEFAULT-VALUE}).")
+            completionCandidates = ToolNames.class, description = "One of ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     String tool;
 
     @Option(names = "--duration", paramLabel = "TIME", defaultValue = "15s", description = "How long (default: ${DEFAULT-VALUE}).")
@@ -53,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Tool chosen = GenerateCommand.tools(tool).get(0);
+        LoadTool chosen = GenerateCommand.tools(tool).get(0);
         List<String> launcher = RunCommand.launcher(chosen, toolPath, System.getenv(), this.spec.commandLine().getErr());
         Path spec = Files.createTempFile("loadsmith-bookshop", ".yaml");
         try (InputStream in = DemoApi.class.getResourceAsStream("/io/loadsmith/samples/bookshop/openapi.yaml");

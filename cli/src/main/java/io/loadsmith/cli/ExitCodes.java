@@ -3,7 +3,7 @@ package io.loadsmith.cli;
 import io.loadsmith.importer.ImportException;
 import io.loadsmith.render.RenderException;
 import io.loadsmith.result.ResultParseException;
-import io.loadsmith.run.ToolRunException;
+import io.loadsmith.tool.ToolRunException;
 import picocli.CommandLine;
 
 /** The exit codes of every command, and how failures map to them. */

@@ -7,7 +7,8 @@ import io.loadsmith.model.Variable;
 import io.loadsmith.render.EnvExample;
 import io.loadsmith.render.RenderOptions;
 import io.loadsmith.render.RenderedFile;
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTool;
+import io.loadsmith.tool.LoadTools;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code loadsmith generate}: writes the scripts of one or all tools. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Write load-test scripts for k6, Locust, Artillery or JMeter from a spec or plan file.")
+        description = "Write load-test scripts for a load tool from a spec, a HAR recording or a plan file.")
 final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,7 +32,8 @@ final class GenerateCommand implements Callable<Integer> {
     InputMixin input;
 
     @Option(names = {"-t", "--tool"}, paramLabel = "TOOL", defaultValue = "k6",
-            description = "k6, locust, artillery, jmeter or all (default: ${DEFAULT-VALUE}).")
+            completionCandidates = ToolNames.class,
+            description = "${COMPLETION-CANDIDATES}, a comma-separated list, or all (default: ${DEFAULT-VALUE}).")
     String tool;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "out",
@@ -47,7 +49,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Tool> tools = tools(tool);
+        List<LoadTool> tools = tools(tool);
         if (templates != null && !Files.isDirectory(templates)) {
             throw new ExitCodes.UserException(ExitCodes.INVALID_INPUT, "--templates " + templates + " is not a folder");
         }
@@ -79,16 +81,16 @@ final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    static List<Tool> tools(String names) {
+    static List<LoadTool> tools(String names) {
         if (names.equalsIgnoreCase("all")) {
-            return List.of(Tool.values());
+            return LoadTools.all();
         }
-        List<Tool> tools = new ArrayList<>();
+        List<LoadTool> tools = new ArrayList<>();
         for (String name : names.split(",")) {
             try {
-                tools.add(Tool.fromId(name.trim()));
+                tools.add(LoadTools.byId(name.trim()));
             } catch (IllegalArgumentException e) {
-                throw new ExitCodes.UserException(ExitCodes.INVALID_INPUT, "--tool: " + e.getMessage().replace("use k6", "use all, k6"));
+                throw new ExitCodes.UserException(ExitCodes.INVALID_INPUT, "--tool: " + e.getMessage().replace(": use ", ": use all, "));
             }
         }
         return tools;

@@ -8,9 +8,10 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Load tests for HTTP APIs, written for the tool your team uses.", "",
-                "Imports an OpenAPI document or a plan file into one tool-neutral test plan, and writes idiomatic "
-                        + "k6, Locust, Artillery and JMeter scripts from it; reads every tool's results into one "
-                        + "normalized result, judged against the plan's thresholds."},
+                "Imports an OpenAPI document, a HAR recording or a plan file into one tool-neutral test plan, and "
+                        + "writes idiomatic scripts from it for each load tool it knows (generate --help lists them); "
+                        + "runs them, and reads every tool's results into one normalized result, judged against the "
+                        + "plan's thresholds."},
         subcommands = {GenerateCommand.class, RunCommand.class, ReportCommand.class, DemoCommand.class, InitCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ok", "  1  internal error", "  2  invalid input or usage", "  3  load tool failed or missing",

@@ -1,6 +1,8 @@
 package io.loadsmith.cli;
 
 import io.loadsmith.model.Threshold;
+import io.loadsmith.tool.LoadTool;
+import io.loadsmith.tool.LoadTools;
 import io.loadsmith.result.JUnitReport;
 import io.loadsmith.result.ResultJson;
 import io.loadsmith.result.ResultParsers;
@@ -25,9 +27,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = {"Reads a load tool's results into Loadsmith's normalized result, prints a summary and judges "
                 + "thresholds.", "",
-                "PATH is a results file (JMeter JTL as CSV or XML; k6 summary, --out json (plain or gzip) or --out csv; "
-                        + "Locust --csv files or --json; Artillery --output report) or a run folder. The format is "
-                        + "detected from the file unless --from says which tool wrote it."})
+                "PATH is a results file, in any of the output formats of the tools Loadsmith knows (a JTL, a JSON "
+                        + "stream or summary, CSV files, a report), or a run folder. The format is detected from the "
+                        + "file unless --from says which tool wrote it."})
 final class ReportCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -35,7 +37,8 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PATH", description = "A results file or a run folder.")
     Path path;
 
-    @Option(names = "--from", paramLabel = "TOOL", description = "The tool that wrote it: k6, locust, artillery or jmeter.")
+    @Option(names = "--from", paramLabel = "TOOL", completionCandidates = ToolNames.class,
+            description = "The tool that wrote it: ${COMPLETION-CANDIDATES}.")
     String from;
 
     @Option(names = "--threshold", paramLabel = "EXPR",
@@ -53,14 +56,17 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (from != null && !List.of("k6", "locust", "artillery", "jmeter").contains(from)) {
-            throw new IllegalArgumentException("--from must be k6, locust, artillery or jmeter, not '" + from + "'");
+        LoadTool tool;
+        try {
+            tool = from == null ? null : LoadTools.byId(from);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--from: " + e.getMessage());
         }
         List<Threshold> judged = new ArrayList<>();
         for (String expression : thresholds) {
             judged.add(Threshold.parse(expression));
         }
-        RunResult result = ResultParsers.parse(path, from, Thresholds.extraPercentiles(judged));
+        RunResult result = ResultParsers.parse(path, tool, Thresholds.extraPercentiles(judged));
         result = Thresholds.judge(result, judged);
         spec.commandLine().getOut().print(Summary.text(result, path.toString()));
         spec.commandLine().getOut().flush();

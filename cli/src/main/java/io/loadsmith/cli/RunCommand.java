@@ -5,16 +5,15 @@ import io.loadsmith.Loadsmith;
 import io.loadsmith.model.TestPlan;
 import io.loadsmith.model.Variable;
 import io.loadsmith.render.RenderOptions;
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTool;
 import io.loadsmith.result.JUnitReport;
 import io.loadsmith.result.ResultJson;
 import io.loadsmith.result.ResultParsers;
 import io.loadsmith.result.RunResult;
 import io.loadsmith.result.Summary;
 import io.loadsmith.result.Thresholds;
-import io.loadsmith.run.JMeterInstall;
 import io.loadsmith.run.ToolLocator;
-import io.loadsmith.run.ToolRunException;
+import io.loadsmith.tool.ToolRunException;
 import io.loadsmith.run.ToolRunner;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -40,8 +39,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {"Generate a tool's script, run the tool, and judge its results.", "",
                 "Everything goes into a fresh run folder, RESULTS/<timestamp>-<tool>/: the scripts, the tool's raw "
                         + "outputs and console log (tool.log), and result.json. The tool is found with --tool-path, "
-                        + "LOADSMITH_<TOOL>_PATH or the PATH; JMeter, when none is installed, is fetched from Maven "
-                        + "Central once. Ctrl+C stops the tool cleanly and still reports what was measured."})
+                        + "LOADSMITH_<TOOL>_PATH, the PATH or $LOADSMITH_TOOLS; a tool that can be fetched (JMeter from "
+                        + "Maven Central) is fetched there once. Ctrl+C stops the tool cleanly and still reports what was "
+                        + "measured."})
 final class RunCommand implements Callable<Integer> {
     private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -52,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
     InputMixin input;
 
     @Option(names = {"-t", "--tool"}, paramLabel = "TOOL", required = true,
-            description = "k6, locust, artillery or jmeter.")
+            completionCandidates = ToolNames.class, description = "One of ${COMPLETION-CANDIDATES}.")
     String tool;
 
     @Option(names = "--results", paramLabel = "DIR", defaultValue = "loadsmith-results",
@@ -77,7 +77,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Tool> chosen = GenerateCommand.tools(tool);
+        List<LoadTool> chosen = GenerateCommand.tools(tool);
         if (chosen.size() != 1) {
             throw new ExitCodes.UserException(ExitCodes.INVALID_INPUT, "--tool: run takes one tool");
         }
@@ -90,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Runs generated scripts with the tool that {@link #launcher} found; shared with {@code loadsmith demo}. */
-    static int execute(CommandSpec spec, Tool tool, List<String> launcher, Generation generation, Path results, String baseUrl,
+    static int execute(CommandSpec spec, LoadTool tool, List<String> launcher, Generation generation, Path results, String baseUrl,
                        Map<String, String> extraEnvironment, Path json, Path junit) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -112,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
         if (baseUrl != null) {
             environment.put("BASE_URL", baseUrl);
         }
-        List<String> command = ToolRunner.command(tool, launcher, tool == Tool.ARTILLERY ? environment.get("BASE_URL") : null);
+        List<String> command = ToolRunner.command(tool, launcher, environment.get("BASE_URL"));
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             // Its own session: Ctrl+C reaches Loadsmith only, which then stops the tool the tool's own way.
             command.add(0, "/usr/bin/setsid");
@@ -159,19 +159,13 @@ final class RunCommand implements Callable<Integer> {
             } else if (outcome.timedOut()) {
                 err.println("loadsmith: " + tool.id() + " ran far past its planned time and was stopped");
             }
-            Path raw = dir.resolve(ToolRunner.resultFile(tool));
+            Path raw = dir.resolve(tool.runOutput());
             if (!Files.isRegularFile(raw)) {
                 throw new ExitCodes.UserException(ExitCodes.TOOL_FAILED, tool.id() + " exited with " + outcome.exitCode()
                         + " and wrote no results; see " + dir.resolve("tool.log"));
             }
-            RunResult result = ResultParsers.parse(raw, tool.id(), Thresholds.extraPercentiles(testPlan.thresholds()));
-            if (tool == Tool.K6 && !testPlan.thresholds().isEmpty()) {
-                result = result.withToolVerdict(outcome.exitCode() != 99);
-            }
-            if (tool == Tool.ARTILLERY && testPlan.auth() instanceof io.loadsmith.model.Auth.OAuth2ClientCredentials) {
-                result = result.withWarning("Artillery leaves its before flow out of the report: the OAuth 2.0 token "
-                        + "request is not counted");
-            }
+            RunResult result = ResultParsers.parse(raw, tool, Thresholds.extraPercentiles(testPlan.thresholds()));
+            result = tool.afterRun(result, outcome.exitCode(), testPlan);
             if (result.toolVersion() == null) {
                 result = result.withToolVersion(version.completeOnTimeout(null, 30, TimeUnit.SECONDS).join());
             }
@@ -202,25 +196,26 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The command that starts the tool, or a failure that says how to install it. */
-    static List<String> launcher(Tool tool, Path toolPath, Map<String, String> environment, PrintWriter err) {
+    static List<String> launcher(LoadTool tool, Path toolPath, Map<String, String> environment, PrintWriter err) {
         try {
             var found = new ToolLocator(environment).find(tool, toolPath);
             if (found.isPresent()) {
                 return new ArrayList<>(found.get());
             }
-            if (tool == Tool.JMETER) {
-                return new ArrayList<>(new JMeterInstall(environment).command(message -> {
-                    err.println("loadsmith: " + message);
-                    err.flush();
-                }));
+            var provisioned = tool.provision(ToolLocator.toolsHome(environment), environment, message -> {
+                err.println("loadsmith: " + message);
+                err.flush();
+            });
+            if (provisioned.isPresent()) {
+                return new ArrayList<>(provisioned.get());
             }
         } catch (ToolRunException e) {
             throw new ExitCodes.UserException(ExitCodes.TOOL_FAILED, e.getMessage());
         }
-        throw new ExitCodes.UserException(ExitCodes.TOOL_FAILED, ToolLocator.installHint(tool));
+        throw new ExitCodes.UserException(ExitCodes.TOOL_FAILED, tool.installHint());
     }
 
-    private static Path runFolder(Path results, Tool tool) {
+    private static Path runFolder(Path results, LoadTool tool) {
         String stamp = LocalDateTime.now().format(FOLDER);
         Path dir = results.resolve(stamp + "-" + tool.id());
         for (int i = 2; Files.exists(dir); i++) {

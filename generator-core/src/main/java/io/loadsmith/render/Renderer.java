@@ -12,7 +12,5 @@ import io.loadsmith.model.TestPlan;
  * raises {@link RenderException}.
  */
 public interface Renderer {
-    Tool tool();
-
     RenderResult render(TestPlan plan, RenderOptions options);
 }

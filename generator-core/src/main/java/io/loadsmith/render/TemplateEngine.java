@@ -37,21 +37,22 @@ import java.util.List;
  */
 public final class TemplateEngine {
     private final Factory factory;
-    private final Tool tool;
+    private final String folder;
 
-    private TemplateEngine(Tool tool, Escaper escaper, Path overrides) {
-        this.tool = tool;
-        this.factory = new Factory(tool.id() + "/", escaper, new Resolver(overrides));
+    private TemplateEngine(String folder, Escaper escaper, Path overrides) {
+        this.folder = folder;
+        this.factory = new Factory(folder + "/", escaper, new Resolver(overrides));
     }
 
     private static final java.util.Map<String, TemplateEngine> BUNDLED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * The engine of one tool. Bundled templates are compiled once per JVM and their bindings kept,
-     * which matters for large plans; templates from an override folder are read afresh each time.
+     * The engine of one tool's templates, {@code templates/<folder>/} (the tool's id). Bundled
+     * templates are compiled once per JVM and their bindings kept, which matters for large plans;
+     * templates from an override folder are read afresh each time.
      */
-    public static TemplateEngine create(Tool tool, Escaper escaper, Path overrides) {
-        return create(tool, "main", escaper, overrides);
+    public static TemplateEngine create(String folder, Escaper escaper, Path overrides) {
+        return create(folder, "main", escaper, overrides);
     }
 
     /**
@@ -59,16 +60,16 @@ public final class TemplateEngine {
      * tool whose files are in more than one language, such as Artillery's YAML and its JavaScript
      * processor: each language has its own escaper, so its own engine.
      */
-    public static TemplateEngine create(Tool tool, String dialect, Escaper escaper, Path overrides) {
+    public static TemplateEngine create(String folder, String dialect, Escaper escaper, Path overrides) {
         if (overrides == null) {
-            return BUNDLED.computeIfAbsent(tool.id() + "/" + dialect, key -> new TemplateEngine(tool, escaper, null));
+            return BUNDLED.computeIfAbsent(folder + "/" + dialect, key -> new TemplateEngine(folder, escaper, null));
         }
-        return new TemplateEngine(tool, escaper, overrides);
+        return new TemplateEngine(folder, escaper, overrides);
     }
 
     /** Renders {@code <tool>/<name>.mustache} with {@code view} as the context. */
     public String render(String name, Object view) {
-        String path = tool.id() + "/" + name + ".mustache";
+        String path = folder + "/" + name + ".mustache";
         Mustache mustache;
         try {
             mustache = factory.compile(path);

@@ -18,7 +18,7 @@ public final class JUnitReport {
             xml.writeCharacters("\n");
             long failures = result.thresholds().stream().filter(t -> !t.passed()).count();
             xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", "loadsmith thresholds (" + result.tool() + ")");
+            xml.writeAttribute("name", "loadsmith thresholds (" + result.tool().id() + ")");
             xml.writeAttribute("tests", Integer.toString(result.thresholds().size()));
             xml.writeAttribute("failures", Long.toString(failures));
             xml.writeAttribute("errors", "0");

@@ -1,5 +1,7 @@
 package io.loadsmith.result;
 
+import io.loadsmith.tool.LoadTool;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,7 +23,7 @@ import org.HdrHistogram.Histogram;
 public final class ResultBuilder {
     private static final int MAX_SLICES = 600;
 
-    private final String tool;
+    private final LoadTool tool;
     private final String format;
     private final LatencyDefinition latencyDefinition;
     private final double unitsPerMs;
@@ -41,7 +43,7 @@ public final class ResultBuilder {
     private long[] sliceLatencyMax = new long[0];
     private boolean anyLatency;
 
-    public ResultBuilder(String tool, String format, LatencyDefinition latencyDefinition, double unitsPerMs) {
+    public ResultBuilder(LoadTool tool, String format, LatencyDefinition latencyDefinition, double unitsPerMs) {
         this.tool = tool;
         this.format = format;
         this.latencyDefinition = latencyDefinition;

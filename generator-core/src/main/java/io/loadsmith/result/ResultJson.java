@@ -28,7 +28,7 @@ public final class ResultJson {
     public static ObjectNode tree(RunResult result) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schemaVersion", SCHEMA_VERSION);
-        root.put("tool", result.tool());
+        root.put("tool", result.tool().id());
         root.put("toolVersion", result.toolVersion());
         root.put("format", result.format());
         root.put("latencyDefinition", result.latencyDefinition().id());

@@ -1,5 +1,7 @@
 package io.loadsmith.result;
 
+import io.loadsmith.tool.LoadTool;
+
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -10,8 +12,17 @@ import java.util.Set;
  * short (a killed run) gives the figures of what it holds and a warning.
  */
 public interface ResultParser {
-    /** The tool: k6, locust, artillery, jmeter. */
-    String tool();
+    /** The tool whose output this is. */
+    LoadTool tool();
+
+    /**
+     * Where this parser comes when a file's format is detected: the first that accepts a file reads
+     * it, so a format that would accept others' files (JMeter's CSV, which takes any CSV with a
+     * header) comes last.
+     */
+    default int order() {
+        return 50;
+    }
 
     /** The format's name, as result.json's {@code format} gives it: {@code jmeter-jtl-csv}. */
     String format();

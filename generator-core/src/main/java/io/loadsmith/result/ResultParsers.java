@@ -1,50 +1,38 @@
 package io.loadsmith.result;
 
-import io.loadsmith.result.artillery.ArtilleryJsonParser;
-import io.loadsmith.result.jmeter.JtlCsvParser;
-import io.loadsmith.result.jmeter.JtlXmlParser;
-import io.loadsmith.result.k6.K6CsvParser;
-import io.loadsmith.result.k6.K6NdjsonParser;
-import io.loadsmith.result.k6.K6SummaryParser;
-import io.loadsmith.result.locust.LocustCsvParser;
-import io.loadsmith.result.locust.LocustJsonParser;
+import io.loadsmith.tool.LoadTool;
+import io.loadsmith.tool.LoadTools;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
-/** Every parser, and which one reads a given file. */
+/** Every tool's parsers, and which one reads a given file. */
 public final class ResultParsers {
     private static final int HEAD = 64 * 1024;
-    /** The order matters: the first parser that accepts a file reads it. */
-    private static final List<ResultParser> ALL = List.of(new JtlXmlParser(), new K6SummaryParser(), new ArtilleryJsonParser(),
-            new K6NdjsonParser(), new LocustJsonParser(), new LocustCsvParser(), new K6CsvParser(), new JtlCsvParser());
-    /**
-     * Files a run folder may hold, in the order they are preferred: every sample before a summary
-     * (a k6 run folder has both samples.ndjson.gz and k6's own summary.json).
-     */
-    private static final List<String> RUN_FILES = List.of("result.jtl", "results.jtl", "samples.ndjson.gz", "samples.ndjson",
-            "report.json", "stats_stats.csv", "locust_stats.csv", "results.json", "summary.json", "samples.csv");
 
     private ResultParsers() {}
 
+    /** Every parser of every tool, in the order they are tried: by {@link ResultParser#order()}, then by tool. */
     public static List<ResultParser> all() {
-        return ALL;
+        return LoadTools.all().stream().flatMap(t -> t.resultParsers().stream())
+                .sorted(Comparator.comparingInt(ResultParser::order)).toList();
     }
 
     /**
      * The parser for a file, from its first bytes.
      *
-     * @param tool null, or the tool it must come from (k6, locust, artillery, jmeter)
+     * @param tool null, or the tool it must come from
      */
-    public static ResultParser detect(Path file, String tool) {
+    public static ResultParser detect(Path file, LoadTool tool) {
         if (!Files.isRegularFile(file)) {
             throw new ResultParseException(file, null, Files.exists(file) ? "not a file" : "no such file");
         }
@@ -52,25 +40,36 @@ public final class ResultParsers {
         if (head.isBlank()) {
             throw new ResultParseException(file, null, "the file is empty");
         }
-        for (ResultParser parser : ALL) {
-            if ((tool == null || parser.tool().equals(tool.toLowerCase(Locale.ROOT))) && parser.accepts(file, head)) {
+        for (ResultParser parser : all()) {
+            if ((tool == null || parser.tool().equals(tool)) && parser.accepts(file, head)) {
                 return parser;
             }
         }
         throw new ResultParseException(file, null, "not a results file that Loadsmith knows"
-                + (tool == null ? "" : " from " + tool) + ": expected a JMeter JTL (CSV or XML), a k6 summary, JSON or CSV "
-                + "output, Locust's --csv or --json files, or an Artillery --output report");
+                + (tool == null ? "" : " from " + tool.id()) + ": expected " + expected(tool));
+    }
+
+    private static String expected(LoadTool only) {
+        List<String> formats = new ArrayList<>();
+        for (LoadTool tool : LoadTools.all()) {
+            if (only == null || tool.equals(only)) {
+                formats.add(tool.displayName() + " (" + String.join(", ", tool.resultParsers().stream().map(ResultParser::format).toList())
+                        + ")");
+            }
+        }
+        return "an output of " + String.join(", ", formats);
     }
 
     /** Reads a file, or the results in a run folder. */
-    public static RunResult parse(Path path, String tool, Set<Double> extraPercentiles) {
+    public static RunResult parse(Path path, LoadTool tool, Set<Double> extraPercentiles) {
         Path file = Files.isDirectory(path) ? runFile(path) : path;
         return detect(file, tool).parse(file, extraPercentiles);
     }
 
-    /** The results file of a run folder. */
+    /** The results file of a run folder: the first of the files some tool's runs leave, in each tool's order of preference. */
     public static Path runFile(Path dir) {
-        for (String name : RUN_FILES) {
+        List<String> names = LoadTools.all().stream().flatMap(t -> t.resultFiles().stream()).toList();
+        for (String name : names) {
             Path candidate = dir.resolve(name);
             if (Files.isRegularFile(candidate)) {
                 return candidate;
@@ -79,7 +78,7 @@ public final class ResultParsers {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".jtl")).sorted().findFirst()
                     .orElseThrow(() -> new ResultParseException(dir, null, "no results file in this folder (looked for "
-                            + String.join(", ", RUN_FILES) + ", *.jtl)"));
+                            + String.join(", ", names) + ", *.jtl)"));
         } catch (IOException e) {
             throw new ResultParseException(dir, null, "cannot list it: " + e.getMessage(), e);
         }

@@ -1,12 +1,14 @@
 package io.loadsmith.result;
 
+import io.loadsmith.tool.LoadTool;
+
 import java.time.Instant;
 import java.util.List;
 
 /**
  * The normalized result of one run: what {@code result.json} holds.
  *
- * @param tool              k6, locust, artillery or jmeter
+ * @param tool              the tool that wrote the output
  * @param toolVersion       null when the output does not say
  * @param format            the native format it was read from, e.g. {@code jmeter-jtl-csv}
  * @param start             the first request's start, null when unknown
@@ -14,7 +16,7 @@ import java.util.List;
  * @param intervalSeconds   the length of each time-series slice
  * @param toolVerdict       the tool's own pass/fail verdict on its thresholds, null when it gave none
  */
-public record RunResult(String tool, String toolVersion, String format, LatencyDefinition latencyDefinition,
+public record RunResult(LoadTool tool, String toolVersion, String format, LatencyDefinition latencyDefinition,
                         Instant start, double durationSeconds, Stats total, List<OperationResult> operations,
                         List<ThresholdResult> thresholds, Boolean toolVerdict, long intervalSeconds,
                         List<TimeSlice> timeSeries, List<String> warnings) {

@@ -12,7 +12,7 @@ public final class Summary {
     public static String text(RunResult result, String source) {
         StringBuilder out = new StringBuilder();
         Stats total = result.total();
-        out.append(result.tool()).append(result.toolVersion() == null ? "" : " " + result.toolVersion()).append(", ")
+        out.append(result.tool().id()).append(result.toolVersion() == null ? "" : " " + result.toolVersion()).append(", ")
                 .append(source).append(" (").append(result.format()).append(")");
         if (result.start() != null) {
             out.append(", started ").append(result.start());
@@ -58,7 +58,7 @@ public final class Summary {
             }
         }
         if (result.toolVerdict() != null) {
-            out.append(result.tool()).append("'s own verdict on its thresholds: ").append(result.toolVerdict() ? "passed" : "failed")
+            out.append(result.tool().id()).append("'s own verdict on its thresholds: ").append(result.toolVerdict() ? "passed" : "failed")
                     .append('\n');
         }
         for (String warning : result.warnings()) {

@@ -1,6 +1,7 @@
 package io.loadsmith.run;
 
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTool;
+import io.loadsmith.tool.ToolRunException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Where a tool's executable is: {@code --tool-path}, else {@code LOADSMITH_<TOOL>_PATH}, else the
  * {@code PATH}, else where Loadsmith's install scripts put it ({@code $LOADSMITH_TOOLS/<tool>/bin/<tool>},
- * by default under {@code ~/.cache/loadsmith/tools}). JMeter, when none is found, is fetched from
- * Maven Central into that same place by {@link JMeterInstall}.
+ * by default under {@code ~/.cache/loadsmith/tools}); a tool that can fetch itself
+ * ({@link LoadTool#provision}) is then fetched into that same place.
  */
 public final class ToolLocator {
     private final Map<String, String> environment;
@@ -29,7 +29,7 @@ public final class ToolLocator {
     }
 
     /** The command that starts the tool, or empty when it is not installed. */
-    public Optional<List<String>> find(Tool tool, Path explicit) {
+    public Optional<List<String>> find(LoadTool tool, Path explicit) {
         if (explicit != null) {
             if (!Files.isExecutable(explicit)) {
                 throw new ToolRunException("--tool-path " + explicit + " is not an executable file");
@@ -50,12 +50,12 @@ public final class ToolLocator {
             if (dir.isEmpty()) {
                 continue;
             }
-            Path candidate = Path.of(dir, tool.id());
+            Path candidate = Path.of(dir, tool.executable());
             if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
                 return Optional.of(List.of(candidate.toString()));
             }
         }
-        Path installed = toolsHome(environment).resolve(tool.id()).resolve("bin").resolve(tool.id());
+        Path installed = toolsHome(environment).resolve(tool.id()).resolve("bin").resolve(tool.executable());
         if (Files.isExecutable(installed) && !Files.isDirectory(installed)) {
             return Optional.of(List.of(installed.toString()));
         }
@@ -63,7 +63,7 @@ public final class ToolLocator {
     }
 
     /** Where tools/install-*.sh and Loadsmith itself install tools: {@code $LOADSMITH_TOOLS}, else {@code ~/.cache/loadsmith/tools}. */
-    static Path toolsHome(Map<String, String> environment) {
+    public static Path toolsHome(Map<String, String> environment) {
         String configured = environment.get("LOADSMITH_TOOLS");
         return configured != null && !configured.isBlank() ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".cache", "loadsmith", "tools");
@@ -73,20 +73,9 @@ public final class ToolLocator {
      * The tool's version as it reports it ({@code k6 version}, {@code locust --version}, ...), asked
      * in {@code dir}, or null when it does not say within 30 seconds; its result files mostly do not hold it.
      */
-    public static String version(Tool tool, List<String> launcher, Map<String, String> environment, Path dir) {
+    public static String version(LoadTool tool, List<String> launcher, Map<String, String> environment, Path dir) {
         List<String> command = new ArrayList<>(launcher);
-        if (tool == Tool.JMETER) {
-            // JMeter logs even a --version to jmeter.log; the run beside it writes its own there.
-            command.addAll(List.of("-j", File.separatorChar == '/' ? "/dev/null" : "NUL"));
-        }
-        command.add(tool == Tool.K6 ? "version" : "--version");
-        Pattern pattern = Pattern.compile(switch (tool) {
-            case K6 -> "k6 v(\\S+)";
-            case LOCUST -> "locust (\\S+)";
-            case ARTILLERY -> "Artillery: (\\S+)";
-            // The last line of JMeter's banner ends with its version.
-            case JMETER -> "(\\d+\\.\\d+(?:\\.\\d+)?)\\s*$";
-        }, Pattern.MULTILINE);
+        command.addAll(tool.versionArguments());
         try {
             ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
             builder.environment().putAll(environment);
@@ -104,7 +93,7 @@ public final class ToolLocator {
                 process.destroyForcibly();
                 return null;
             }
-            Matcher matcher = pattern.matcher(new String(output.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8));
+            Matcher matcher = tool.versionPattern().matcher(new String(output.get(5, TimeUnit.SECONDS), StandardCharsets.UTF_8));
             return matcher.find() ? matcher.group(1) : null;
         } catch (IOException | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             return null;
@@ -112,24 +101,5 @@ public final class ToolLocator {
             Thread.currentThread().interrupt();
             return null;
         }
-    }
-
-    /** One line on how to install a tool that is missing. */
-    public static String installHint(Tool tool) {
-        return switch (tool) {
-            case K6 -> "k6 is not installed: see https://grafana.com/docs/k6/latest/set-up/install-k6/ "
-                    + "(or run tools/install-k6.sh, pass --tool-path, or set LOADSMITH_K6_PATH)";
-            case LOCUST -> "locust is not installed: pip install locust, or apt install python3-locust "
-                    + "(or pass --tool-path, or set LOADSMITH_LOCUST_PATH)";
-            case ARTILLERY -> "artillery is not installed: npm install -g artillery (Node 22) "
-                    + "(or pass --tool-path, or set LOADSMITH_ARTILLERY_PATH)";
-            case JMETER -> "jmeter is not installed and could not be fetched (or pass --tool-path, or set LOADSMITH_JMETER_PATH)";
-        };
-    }
-
-    static List<String> javaCommand() {
-        List<String> java = new ArrayList<>();
-        java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        return java;
     }
 }

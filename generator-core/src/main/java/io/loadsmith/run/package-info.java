@@ -1,6 +1,6 @@
 /**
- * Running a load tool: finding it (or fetching JMeter), starting it with an argument list (never a
- * shell string) in a run folder, following its progress, stopping it cleanly on Ctrl+C, and keeping
- * its raw outputs for the parsers of {@code io.loadsmith.result}.
+ * Running a load tool: finding it, starting it with an argument list (never a shell string) in a
+ * run folder, following its progress, stopping it cleanly on Ctrl+C, and keeping its raw outputs
+ * for the parsers. What differs from tool to tool, the {@link io.loadsmith.tool.LoadTool} says.
  */
 package io.loadsmith.run;

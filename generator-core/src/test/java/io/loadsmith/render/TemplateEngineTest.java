@@ -21,7 +21,7 @@ class TemplateEngineTest {
     private TemplateEngine engine(String template) throws IOException {
         Files.createDirectories(dir.resolve("k6"));
         Files.writeString(dir.resolve("k6/t.mustache"), template);
-        return TemplateEngine.create(Tool.K6, value -> value.replace("'", "\\'"), dir);
+        return TemplateEngine.create("k6", value -> value.replace("'", "\\'"), dir);
     }
 
     @Test
@@ -74,7 +74,7 @@ class TemplateEngineTest {
     void overridesReplaceBundledTemplatesByName() throws IOException {
         Files.createDirectories(dir.resolve("k6"));
         Files.writeString(dir.resolve("k6/script.js.mustache"), "// custom {{title}}\n");
-        TemplateEngine engine = TemplateEngine.create(Tool.K6, v -> v, dir);
+        TemplateEngine engine = TemplateEngine.create("k6", v -> v, dir);
         assertEquals("// custom T\n", engine.render("script.js", Map.of("title", "T")));
     }
 }

@@ -17,6 +17,7 @@ import com.networknt.schema.SpecVersion;
 import io.loadsmith.testing.Corpus;
 import io.loadsmith.testing.CorpusSuite;
 import io.loadsmith.testing.TestPaths;
+import io.loadsmith.tool.LoadTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +79,7 @@ class ResultFilesTest {
         assertNotNull(result.total());
         String tool = file.getParent().toString().contains("/k6") ? "k6" : file.toString().contains("/locust") ? "locust"
                 : file.toString().contains("/artillery") ? "artillery" : "jmeter";
-        assertEquals(tool, result.tool(), file + " was read as " + result.format());
+        assertEquals(tool, result.tool().id(), file + " was read as " + result.format());
         long sum = result.operations().stream().mapToLong(o -> o.stats().requests()).sum();
         if (!result.operations().isEmpty() && !result.format().startsWith("k6-summary")) {
             assertEquals(result.total().requests(), sum, "operations add up to the total in " + file);
@@ -124,7 +125,7 @@ class ResultFilesTest {
                 elapsed.computeIfAbsent(row.get("label"), k -> new ArrayList<>()).add(Long.parseLong(row.get("elapsed")));
                 failures += "false".equals(row.get("success")) ? 1 : 0;
             }
-            RunResult result = ResultParsers.parse(file, "jmeter", Set.of());
+            RunResult result = ResultParsers.parse(file, LoadTools.JMETER, Set.of());
             assertEquals(rows.size(), result.total().requests(), name);
             assertEquals(failures, result.total().failures(), name);
             List<Long> all = new ArrayList<>();
@@ -330,7 +331,7 @@ class ResultFilesTest {
     void locustCsvFamilyIsReadTogether() throws IOException {
         Path dir = FIXTURES.resolve("locust");
         RunResult fromStats = ResultParsers.parse(dir.resolve("locust_stats.csv"), null, Set.of());
-        RunResult fromFailures = ResultParsers.parse(dir.resolve("locust_failures.csv"), "locust", Set.of());
+        RunResult fromFailures = ResultParsers.parse(dir.resolve("locust_failures.csv"), LoadTools.LOCUST, Set.of());
         assertEquals(fromStats.total(), fromFailures.total(), "any file of the family reads the same figures");
         long occurrences = Long.parseLong(Files.readAllLines(dir.resolve("locust_failures.csv")).get(1).replaceFirst("^.*,", ""));
         assertEquals(occurrences, fromStats.total().failures());
@@ -348,7 +349,7 @@ class ResultFilesTest {
     void locustCsvFamilyOfTheCorpusIsReadTogether() throws IOException {
         Path dir = TestPaths.corpus().resolve("outputs-generated/locust");
         RunResult fromStats = ResultParsers.parse(dir.resolve("locust_stats.csv"), null, Set.of());
-        RunResult fromFailures = ResultParsers.parse(dir.resolve("locust_failures.csv"), "locust", Set.of());
+        RunResult fromFailures = ResultParsers.parse(dir.resolve("locust_failures.csv"), LoadTools.LOCUST, Set.of());
         assertEquals(fromStats.total(), fromFailures.total(), "any file of the family reads the same figures");
         long occurrences = Long.parseLong(Files.readAllLines(dir.resolve("locust_failures.csv")).get(1).replaceFirst("^.*,", ""));
         assertEquals(occurrences, fromStats.total().failures());

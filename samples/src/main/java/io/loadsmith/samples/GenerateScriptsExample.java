@@ -10,7 +10,7 @@ import io.loadsmith.model.Threshold;
 import io.loadsmith.model.WorkloadPreset;
 import io.loadsmith.render.RenderResult;
 import io.loadsmith.render.RenderedFile;
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTools;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +38,7 @@ public final class GenerateScriptsExample {
         plan = plan.toBuilder().threshold(Threshold.parse("p95<500ms")).build();
 
         // 3. Render and write: files are written atomically under the output folder.
-        RenderResult k6 = Loadsmith.render(plan, Tool.K6);
+        RenderResult k6 = Loadsmith.render(plan, LoadTools.K6);
         Loadsmith.write(out, k6.files());
         for (RenderedFile file : k6.files()) {
             System.out.println("wrote " + out.resolve(file.path()));

@@ -11,7 +11,8 @@ import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.model.HttpRequest;
 import io.loadsmith.model.ThinkTime;
 import io.loadsmith.render.RenderOptions;
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTool;
+import io.loadsmith.tool.LoadTools;
 import io.loadsmith.samples.demo.DemoApi;
 import io.loadsmith.samples.demo.RecordedRequest;
 import io.loadsmith.testing.TestPaths;
@@ -46,7 +47,7 @@ class DemoApiRunTest {
 
     static List<Arguments> runs() {
         List<Arguments> runs = new ArrayList<>();
-        for (Tool tool : Tool.values()) {
+        for (LoadTool tool : LoadTools.all()) {
             runs.add(Arguments.of(tool, "closed"));
             runs.add(Arguments.of(tool, "open"));
         }
@@ -55,7 +56,7 @@ class DemoApiRunTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("runs")
-    void runsAgainstTheDemoApiAsPlanned(Tool tool, String model) throws Exception {
+    void runsAgainstTheDemoApiAsPlanned(LoadTool tool, String model) throws Exception {
         boolean open = model.equals("open");
         // Open: 4 arrivals/s with at most 8 users, so that Locust's pacing (users / rate = 2 s) fits the run.
         PlanOptions options = open ? new PlanOptions(null, List.of(), null, 8, OPEN_RATE, DURATION, List.of())

@@ -14,7 +14,8 @@ import io.loadsmith.PlanOptions;
 import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.render.RenderOptions;
 import io.loadsmith.render.RenderedFile;
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTool;
+import io.loadsmith.tool.LoadTools;
 import io.loadsmith.samples.demo.DemoApi;
 import io.loadsmith.samples.demo.RecordedRequest;
 import java.net.URI;
@@ -51,7 +52,7 @@ class HarReplayRunTest {
 
     static List<Arguments> runs() {
         List<Arguments> runs = new java.util.ArrayList<>();
-        for (Tool tool : Tool.values()) {
+        for (LoadTool tool : LoadTools.all()) {
             runs.add(Arguments.of(tool, false));
             runs.add(Arguments.of(tool, true));
         }
@@ -64,7 +65,7 @@ class HarReplayRunTest {
      */
     @ParameterizedTest(name = "{0}, created id from the Location header: {1}")
     @MethodSource("runs")
-    void aRecordedJourneyReplaysWithTheNewApisTokenAndIds(Tool tool, boolean fromLocation) throws Exception {
+    void aRecordedJourneyReplaysWithTheNewApisTokenAndIds(LoadTool tool, boolean fromLocation) throws Exception {
         Path har = dir.resolve("bookshop.har");
         Recorded recorded;
         try (DemoApi api = DemoApi.start(0)) {
@@ -138,8 +139,8 @@ class HarReplayRunTest {
      * server that issues new ones: a submit passes only with the token the same session was given.
      */
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(Tool.class)
-    void aFormsHiddenCsrfTokenAndSessionCookieComeFromTheLiveResponses(Tool tool) throws Exception {
+    @MethodSource("io.loadsmith.testing.ToolSource#all")
+    void aFormsHiddenCsrfTokenAndSessionCookieComeFromTheLiveResponses(LoadTool tool) throws Exception {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode entries = root.putObject("log").put("version", "1.2").putArray("entries");
         ObjectNode form = entries.addObject().put("startedDateTime", "2026-11-22T10:00:00.000Z").put("time", 5);

@@ -14,7 +14,8 @@ import io.loadsmith.model.Group;
 import io.loadsmith.model.HttpRequest;
 import io.loadsmith.model.Step;
 import io.loadsmith.render.RenderOptions;
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTool;
+import io.loadsmith.tool.LoadTools;
 import io.loadsmith.render.escape.HostileStrings;
 import io.loadsmith.testing.HostileSpec;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The hostile-text document, generated for k6, Locust, Artillery and JMeter and run by the real tool
@@ -45,8 +46,8 @@ class HostileRunTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(Tool.class)
-    void everyValueReachesTheWireUnchanged(Tool tool) throws Exception {
+    @MethodSource("io.loadsmith.testing.ToolSource#all")
+    void everyValueReachesTheWireUnchanged(LoadTool tool) throws Exception {
         Path spec = HostileSpec.write(dir);
         PlanOptions options = new PlanOptions(null, List.of(), null, 1, null, Duration.ofSeconds(2), List.of());
         Generation generation = Loadsmith.generate(spec, ImportOptions.defaults(), options, List.of(tool), RenderOptions.defaults());
@@ -77,7 +78,7 @@ class HostileRunTest {
             Set<String> known = new HashSet<>(names);
             known.addAll(groups);
             assertTrue(known.containsAll(reported), tool + " reported names the plan does not hold: " + minus(reported, known));
-            if (tool == Tool.K6) {
+            if (tool.equals(LoadTools.K6)) {
                 // k6 also reports each check by its name, and the group it ran in ('::' + name).
                 Set<String> checks = new TreeSet<>();
                 Set<String> k6Groups = new TreeSet<>();
@@ -104,13 +105,13 @@ class HostileRunTest {
     }
 
     /** The request names the tool wrote in its own results. */
-    private static Set<String> reportedNames(Tool tool, Path dir) throws Exception {
+    private static Set<String> reportedNames(LoadTool tool, Path dir) throws Exception {
         Set<String> names = new TreeSet<>();
-        switch (tool) {
-            case LOCUST -> ToolRun.csv(dir.resolve("stats_stats.csv")).stream().map(row -> row.get("Name"))
+        switch (tool.id()) {
+            case "locust" -> ToolRun.csv(dir.resolve("stats_stats.csv")).stream().map(row -> row.get("Name"))
                     .filter(name -> !name.equals("Aggregated")).forEach(names::add);
-            case JMETER -> ToolRun.csv(dir.resolve("results.jtl")).forEach(row -> names.add(row.get("label")));
-            case ARTILLERY -> {
+            case "jmeter" -> ToolRun.csv(dir.resolve("results.jtl")).forEach(row -> names.add(row.get("label")));
+            case "artillery" -> {
                 String prefix = "plugins.metrics-by-endpoint.";
                 String suffix = ".codes.200";
                 JsonNode counters = JSON.readTree(dir.resolve("report.json").toFile()).path("aggregate").path("counters");
@@ -121,7 +122,7 @@ class HostileRunTest {
                 });
             }
             // Every request is an http_reqs point tagged with its name.
-            case K6 -> k6Points(dir, "http_reqs").forEach(sample -> names.add(sample.path("data").path("tags").path("name").asText()));
+            case "k6" -> k6Points(dir, "http_reqs").forEach(sample -> names.add(sample.path("data").path("tags").path("name").asText()));
         }
         return names;
     }

@@ -10,7 +10,7 @@ import io.loadsmith.PlanOptions;
 import io.loadsmith.importer.ImportException;
 import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.render.RenderOptions;
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTools;
 import io.loadsmith.testing.Corpus;
 import io.loadsmith.testing.HostileSpec;
 import io.loadsmith.testing.Samples;
@@ -54,7 +54,7 @@ class JmxPlanTest {
     void loadsInJMeterAndOpensInItsGui(String name, Path input) throws Exception {
         Generation generation;
         try {
-            generation = Loadsmith.generate(input, ImportOptions.defaults(), PlanOptions.none(), List.of(Tool.JMETER),
+            generation = Loadsmith.generate(input, ImportOptions.defaults(), PlanOptions.none(), List.of(LoadTools.JMETER),
                     RenderOptions.defaults());
         } catch (ImportException e) {
             assertTrue(e.getMessage().contains("no operations"), e.getMessage());
@@ -62,7 +62,7 @@ class JmxPlanTest {
         }
         Path out = Files.createTempDirectory(dir, "jmx");
         Loadsmith.write(out, generation.files());
-        HashTree tree = JMeterRuntime.load(out.resolve(Tool.JMETER.scriptPath()));
+        HashTree tree = JMeterRuntime.load(out.resolve(LoadTools.JMETER.scriptPath()));
         List<TestElement> elements = new ArrayList<>();
         collect(tree, elements);
         assertTrue(elements.size() > 3, "elements: " + elements.size());

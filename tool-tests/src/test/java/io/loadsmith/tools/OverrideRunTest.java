@@ -7,7 +7,8 @@ import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.model.TestPlan;
 import io.loadsmith.model.ThinkTime;
 import io.loadsmith.model.Workload;
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTool;
+import io.loadsmith.tool.LoadTools;
 import io.loadsmith.samples.demo.DemoApi;
 import io.loadsmith.samples.demo.RecordedRequest;
 import io.loadsmith.testing.TestPaths;
@@ -37,7 +38,7 @@ class OverrideRunTest {
 
     static List<Arguments> runs() {
         List<Arguments> runs = new java.util.ArrayList<>();
-        for (Tool tool : Tool.values()) {
+        for (LoadTool tool : LoadTools.all()) {
             runs.add(Arguments.of(tool, false));
             runs.add(Arguments.of(tool, true));
         }
@@ -46,7 +47,7 @@ class OverrideRunTest {
 
     @ParameterizedTest(name = "{0}, plan in stages: {1}")
     @MethodSource("runs")
-    void theUsersOwnUsersAndDurationWin(Tool tool, boolean stages) throws Exception {
+    void theUsersOwnUsersAndDurationWin(LoadTool tool, boolean stages) throws Exception {
         TestPlan imported = Loadsmith.importFile(TestPaths.samples().resolve("specs/bookshop/openapi.yaml"),
                 ImportOptions.defaults().withThinkTime(ThinkTime.fixed(Duration.ofSeconds(1)))).plan();
         Workload minute = stages
@@ -60,14 +61,15 @@ class OverrideRunTest {
         try (DemoApi api = DemoApi.start(0)) {
             Map<String, String> env = new HashMap<>(Map.of("BASE_URL", api.baseUrl(), "OAUTH_CLIENT_ID", DemoApi.CLIENT_ID,
                     "OAUTH_CLIENT_SECRET", DemoApi.CLIENT_SECRET));
-            List<String> options = switch (tool) {
-                case K6 -> List.of("--vus", Integer.toString(USERS), "--duration", SECONDS + "s");
-                case LOCUST -> List.of("-u", Integer.toString(USERS), "-r", Integer.toString(USERS), "-t", SECONDS + "s");
-                case ARTILLERY -> List.of("--overrides", "{\"config\": {\"phases\": [{\"duration\": 1, \"arrivalCount\": " + USERS
+            List<String> options = switch (tool.id()) {
+                case "k6" -> List.of("--vus", Integer.toString(USERS), "--duration", SECONDS + "s");
+                case "locust" -> List.of("-u", Integer.toString(USERS), "-r", Integer.toString(USERS), "-t", SECONDS + "s");
+                case "artillery" -> List.of("--overrides", "{\"config\": {\"phases\": [{\"duration\": 1, \"arrivalCount\": " + USERS
                         + "}], \"variables\": {\"testSeconds\": " + SECONDS + "}}}");
-                case JMETER -> List.of("-Jthreads=" + USERS, "-Jrampup=0", "-Jduration=" + SECONDS);
+                case "jmeter" -> List.of("-Jthreads=" + USERS, "-Jrampup=0", "-Jduration=" + SECONDS);
+                default -> throw new IllegalArgumentException("no workload flags known for " + tool);
             };
-            if (tool == Tool.LOCUST && stages) {
+            if (tool.equals(LoadTools.LOCUST) && stages) {
                 // Locust takes no -u/-r/-t beside a shape class: the locustfile says how to switch it off.
                 env.put("LOADSMITH_SHAPE", "off");
             }

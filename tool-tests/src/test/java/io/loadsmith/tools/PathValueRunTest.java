@@ -8,7 +8,7 @@ import io.loadsmith.Loadsmith;
 import io.loadsmith.PlanOptions;
 import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.render.RenderOptions;
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTool;
 import io.loadsmith.samples.demo.RecordedRequest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Values that reach a URL path at run time, a setting and a value extracted from a response, each
@@ -35,8 +35,8 @@ class PathValueRunTest {
     Path dir;
 
     @ParameterizedTest
-    @EnumSource(Tool.class)
-    void settingsAndExtractedValuesAreOnePathSegmentEach(Tool tool) throws Exception {
+    @MethodSource("io.loadsmith.testing.ToolSource#all")
+    void settingsAndExtractedValuesAreOnePathSegmentEach(LoadTool tool) throws Exception {
         Path planFile = dir.resolve("paths.plan.yaml");
         Files.writeString(planFile, """
                 loadsmith: 1

@@ -7,7 +7,8 @@ import io.loadsmith.Loadsmith;
 import io.loadsmith.PlanOptions;
 import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.model.TestPlan;
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTool;
+import io.loadsmith.tool.LoadTools;
 import io.loadsmith.testing.ExpectedRequests;
 import io.loadsmith.testing.Samples;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class SampleRunTest {
     static List<Arguments> runs() {
         List<Arguments> runs = new ArrayList<>();
         for (Samples.Sample sample : Samples.all()) {
-            for (Tool tool : Tool.values()) {
+            for (LoadTool tool : LoadTools.all()) {
                 runs.add(Arguments.of(sample, tool));
             }
         }
@@ -47,7 +48,7 @@ class SampleRunTest {
 
     @ParameterizedTest(name = "{0} in {1}")
     @MethodSource("runs")
-    void everyRequestReachesTheWireAsThePlanSays(Samples.Sample sample, Tool tool) throws Exception {
+    void everyRequestReachesTheWireAsThePlanSays(Samples.Sample sample, LoadTool tool) throws Exception {
         TestPlan imported = Loadsmith.importFile(sample.path(), ImportOptions.defaults().withThinkTime(null)).plan();
         // Eight users per unit of weight: every scenario gets users of its own in every tool (Artillery picks a scenario
         // per arrival at random: with weights 3:1 and 32 arrivals, the odds of a scenario with none are 1 in 10,000).
@@ -61,7 +62,7 @@ class SampleRunTest {
             Map<String, String> env = new HashMap<>(ExpectedRequests.environment(plan));
             env.put("BASE_URL", server.baseUrl());
             ToolRun run = ToolRun.run(tool, out, env, 120).requireClean();
-            WireCheck check = new WireCheck(plan, env, tool == Tool.K6);
+            WireCheck check = new WireCheck(plan, env, tool.equals(LoadTools.K6));
             Map<String, WireCheck.Received> byName = check.check(server.requests(), r -> r.path().endsWith("/oauth/token"));
             byName.forEach((name, received) -> assertFalse(received.requests().isEmpty(),
                     name + " was never sent by " + tool.id() + "\n" + run.output()));

@@ -5,7 +5,8 @@ import io.loadsmith.Loadsmith;
 import io.loadsmith.PlanOptions;
 import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.render.RenderOptions;
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTool;
+import io.loadsmith.tool.LoadTools;
 import io.loadsmith.samples.demo.DemoApi;
 import io.loadsmith.samples.demo.RecordedRequest;
 import io.loadsmith.testing.TestPaths;
@@ -32,7 +33,7 @@ import java.util.Map;
  * Run by {@code bench/throughput.sh [USERS] [SECONDS] [ROUNDS]}.
  */
 public final class ThroughputBench {
-    private static final List<Tool> ALL_TOOLS = List.of(Tool.values());
+    private static final List<LoadTool> ALL_TOOLS = LoadTools.all();
     /** bench/throughput.sh keeps this JVM (the demo API) on CPU 0; the tool gets CPU 1, so the two do not trade cores. */
     private static final boolean PIN = !"0".equals(System.getProperty("bench.pin", "0"));
 
@@ -45,7 +46,7 @@ public final class ThroughputBench {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
-        List<Tool> tools = args.length > 3 ? java.util.Arrays.stream(args[3].split(",")).map(Tool::fromId).toList() : ALL_TOOLS;
+        List<LoadTool> tools = args.length > 3 ? java.util.Arrays.stream(args[3].split(",")).map(LoadTools::byId).toList() : ALL_TOOLS;
         Path work = Files.createDirectories(Path.of("bench/work/throughput"));
         // The tools write their logs and results beside the script: run copies, under bench/work.
         Path handwritten = work.resolve("handwritten").toAbsolutePath();
@@ -71,7 +72,7 @@ public final class ThroughputBench {
                 + "CPU time of the tool's processes from /proc%n", users, seconds, rounds, seconds - 4);
         System.out.printf("%-10s %-12s %-28s %-8s %-30s %s%n", "tool", "script", "requests/s per round", "median",
                 "requests per tool CPU-second", "median");
-        for (Tool tool : tools) {
+        for (LoadTool tool : tools) {
             // One unmeasured run first, so that the demo API's JIT is warm for both scripts.
             run(tool, false, handwritten, users, seconds);
             Map<String, List<Rate>> rates = new HashMap<>();
@@ -101,26 +102,27 @@ public final class ThroughputBench {
         return values.stream().map(v -> String.format(Locale.ROOT, "%.0f", v)).toList().toString();
     }
 
-    private static Rate run(Tool tool, boolean generated, Path dir, int users, int seconds) throws Exception {
+    private static Rate run(LoadTool tool, boolean generated, Path dir, int users, int seconds) throws Exception {
         try (DemoApi api = DemoApi.start(0)) {
             URI base = URI.create(api.baseUrl());
             Map<String, String> env = new HashMap<>(Map.of("BASE_URL", api.baseUrl(), "OAUTH_CLIENT_ID", DemoApi.CLIENT_ID,
                     "OAUTH_CLIENT_SECRET", DemoApi.CLIENT_SECRET, "ARTILLERY_DISABLE_TELEMETRY", "true",
                     "HEAP", "-Xms512m -Xmx512m", "USERS", Integer.toString(users), "DURATION", Integer.toString(seconds)));
             String launcher = Tools.executable(tool).toString();
-            List<String> command = switch (tool) {
-                case LOCUST -> generated ? List.of(launcher, "-f", "locustfile.py", "--headless", "--only-summary")
+            List<String> command = switch (tool.id()) {
+                case "locust" -> generated ? List.of(launcher, "-f", "locustfile.py", "--headless", "--only-summary")
                         : List.of(launcher, "-f", "locustfile.py", "--headless", "--only-summary", "-u", Integer.toString(users),
                         "-r", Integer.toString(users), "-t", seconds + "s");
-                case ARTILLERY -> generated ? List.of(launcher, "run", "--target", api.baseUrl(), "scenario.yml")
+                case "artillery" -> generated ? List.of(launcher, "run", "--target", api.baseUrl(), "scenario.yml")
                         : List.of(launcher, "run", "scenario.yml");
-                case JMETER -> generated
+                case "jmeter" -> generated
                         ? List.of(launcher, "-n", "-t", "plan.jmx", "-l", "results.jtl", "-Jjmeterengine.force.system.exit=true")
                         : List.of(launcher, "-n", "-t", "plan.jmx", "-l", "results.jtl", "-Jhost=" + base.getHost(),
                         "-Jport=" + base.getPort(), "-Jclient_id=" + DemoApi.CLIENT_ID, "-Jclient_secret=" + DemoApi.CLIENT_SECRET,
                         "-Jthreads=" + users, "-Jduration=" + seconds);
                 // The hand-written script reads USERS and DURATION; the generated one has the plan's workload.
-                case K6 -> List.of(launcher, "run", "--no-usage-report", "--quiet", "script.js");
+                case "k6" -> List.of(launcher, "run", "--no-usage-report", "--quiet", "script.js");
+                default -> throw new IllegalArgumentException("no command line known for " + tool);
             };
             if (PIN) {
                 command = new ArrayList<>(command);

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTool;
 import io.loadsmith.testing.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,52 +20,53 @@ import java.util.Map;
  * One run of a real load tool on a generated script, the way its users run it, and what the tool
  * itself reported: script errors, failed checks, failed requests.
  */
-record ToolRun(Tool tool, Processes.Result result, Path dir, List<String> problems) {
+record ToolRun(LoadTool tool, Processes.Result result, Path dir, List<String> problems) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Runs the tool's script under {@code out} (a folder {@code loadsmith generate} wrote) with these environment variables. */
-    static ToolRun run(Tool tool, Path out, Map<String, String> env, long timeoutSeconds) {
+    static ToolRun run(LoadTool tool, Path out, Map<String, String> env, long timeoutSeconds) {
         return run(tool, out, env, List.of(), timeoutSeconds);
     }
 
     /** The same, with options of the tool's own command line (such as a user's -u/-r/-t for Locust) before the script. */
-    static ToolRun run(Tool tool, Path out, Map<String, String> env, List<String> options, long timeoutSeconds) {
+    static ToolRun run(LoadTool tool, Path out, Map<String, String> env, List<String> options, long timeoutSeconds) {
         Path launcher = Tools.executable(tool);
         Path dir = out.resolve(tool.id());
         Map<String, String> environment = new HashMap<>(env);
         environment.put("ARTILLERY_DISABLE_TELEMETRY", "true");
         List<String> command = new ArrayList<>(List.of(launcher.toString()));
-        switch (tool) {
-            case LOCUST -> command.addAll(List.of("--headless", "--only-summary", "--csv", "stats"));
-            case ARTILLERY -> {
+        switch (tool.id()) {
+            case "locust" -> command.addAll(List.of("--headless", "--only-summary", "--csv", "stats"));
+            case "artillery" -> {
                 command.addAll(List.of("run", "--output", "report.json"));
                 // Artillery's own way to retarget a script; the other tools read BASE_URL themselves.
                 if (env.containsKey("BASE_URL")) {
                     command.addAll(List.of("--target", env.get("BASE_URL")));
                 }
             }
-            case JMETER -> {
+            case "jmeter" -> {
                 environment.put("HEAP", "-Xms256m -Xmx512m");
                 command.addAll(List.of("-n", "-l", "results.jtl", "-j", "jmeter.log",
                         // Open Model Thread Groups leave an idle pool thread that would hold the JVM for a minute.
                         "-Jjmeterengine.force.system.exit=true"));
             }
-            case K6 -> command.addAll(List.of("run", "--no-usage-report", "--summary-export", "summary.json",
+            case "k6" -> command.addAll(List.of("run", "--no-usage-report", "--summary-export", "summary.json",
                     "--out", "json=samples.ndjson"));
         }
         command.addAll(options);
-        command.addAll(switch (tool) {
-            case LOCUST -> List.of("-f", "locustfile.py");
-            case ARTILLERY -> List.of("scenario.yml");
-            case JMETER -> List.of("-t", "plan.jmx");
-            case K6 -> List.of("script.js");
+        command.addAll(switch (tool.id()) {
+            case "locust" -> List.of("-f", "locustfile.py");
+            case "artillery" -> List.of("scenario.yml");
+            case "jmeter" -> List.of("-t", "plan.jmx");
+            case "k6" -> List.of("script.js");
+            default -> throw new IllegalArgumentException("no command line known for " + tool);
         });
         Processes.Result result = Processes.run(command, dir, environment, timeoutSeconds);
         return new ToolRun(tool, result, dir, problems(tool, result, dir));
     }
 
     /** Everything the tool reported as wrong; empty for a clean run. */
-    private static List<String> problems(Tool tool, Processes.Result result, Path dir) {
+    private static List<String> problems(LoadTool tool, Processes.Result result, Path dir) {
         List<String> problems = new ArrayList<>();
         if (result.exitCode() != 0) {
             problems.add(tool.id() + " exited with " + result.exitCode());
@@ -74,8 +75,8 @@ record ToolRun(Tool tool, Processes.Result result, Path dir, List<String> proble
             problems.add("a Python traceback");
         }
         try {
-            switch (tool) {
-                case LOCUST -> {
+            switch (tool.id()) {
+                case "locust" -> {
                     for (Map<String, String> row : csv(dir.resolve("stats_failures.csv"))) {
                         problems.add("failure: " + row);
                     }
@@ -83,7 +84,7 @@ record ToolRun(Tool tool, Processes.Result result, Path dir, List<String> proble
                         problems.add("exception: " + row);
                     }
                 }
-                case ARTILLERY -> {
+                case "artillery" -> {
                     JsonNode counters = JSON.readTree(dir.resolve("report.json").toFile()).path("aggregate").path("counters");
                     counters.fields().forEachRemaining(counter -> {
                         String name = counter.getKey();
@@ -93,7 +94,7 @@ record ToolRun(Tool tool, Processes.Result result, Path dir, List<String> proble
                         }
                     });
                 }
-                case JMETER -> {
+                case "jmeter" -> {
                     for (Map<String, String> row : csv(dir.resolve("results.jtl"))) {
                         if (!"true".equals(row.get("success"))) {
                             problems.add("failed sample: " + row.get("label") + " " + row.get("responseCode") + " "
@@ -106,7 +107,7 @@ record ToolRun(Tool tool, Processes.Result result, Path dir, List<String> proble
                         }
                     }
                 }
-                case K6 -> {
+                case "k6" -> {
                     JsonNode metrics = JSON.readTree(dir.resolve("summary.json").toFile()).path("metrics");
                     // A Rate counts its true values as passes: for http_req_failed, the failed requests.
                     if (metrics.path("http_req_failed").path("passes").asLong() > 0) {

@@ -1,6 +1,7 @@
 package io.loadsmith.tools;
 
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTool;
+import io.loadsmith.tool.LoadTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -20,7 +21,7 @@ final class Tools {
     }
 
     /** The launcher of an installed tool. */
-    static Path executable(Tool tool) {
+    static Path executable(LoadTool tool) {
         Path launcher = root().resolve(tool.id()).resolve("bin").resolve(tool.id());
         if (!Files.isExecutable(launcher)) {
             throw new AssertionError(tool.id() + " is not installed at " + launcher + ": run tools/install-" + tool.id()
@@ -31,6 +32,6 @@ final class Tools {
 
     /** The JMeter home that tools/install-jmeter.sh laid out. */
     static Path jmeterHome() {
-        return executable(Tool.JMETER).getParent().getParent();
+        return executable(LoadTools.JMETER).getParent().getParent();
     }
 }

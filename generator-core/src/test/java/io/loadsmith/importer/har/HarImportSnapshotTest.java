@@ -5,7 +5,7 @@ import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.importer.ImportResult;
 import io.loadsmith.importer.plan.PlanFileWriter;
 import io.loadsmith.render.RenderedFile;
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTool;
 import io.loadsmith.testing.Corpus;
 import io.loadsmith.testing.ScriptChecks;
 import io.loadsmith.testing.Snapshots;
@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -55,8 +54,8 @@ class HarImportSnapshotTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Tool.class)
-    void bookshopScript(Tool tool) {
+    @MethodSource("io.loadsmith.testing.ToolSource#all")
+    void bookshopScript(LoadTool tool) {
         List<RenderedFile> files = Loadsmith.render(Loadsmith.importHar(BOOKSHOP, ImportOptions.defaults()).plan(), tool).files();
         ScriptChecks.check(files);
         String text = files.stream().filter(f -> !f.path().startsWith(tool.id() + "/files/"))

@@ -250,7 +250,7 @@ class HarImporterTest {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(((Extraction.FromHeader) requests.get(0).extractions().get(0))
                 .pattern()).matcher("https://api.example.com/api/jobs/j-77f3a9?v=1");
         assertTrue(m.find() && m.group(1).equals("j-77f3a9"));
-        for (io.loadsmith.render.Tool tool : io.loadsmith.render.Tool.values()) {
+        for (io.loadsmith.tool.LoadTool tool : io.loadsmith.tool.LoadTools.all()) {
             io.loadsmith.testing.ScriptChecks.check(Loadsmith.render(result.plan(), tool).files());
         }
         Path planFile = Files.writeString(dir.resolve("plan.yaml"), io.loadsmith.importer.plan.PlanFileWriter.write(result.plan()));

@@ -14,7 +14,8 @@ import io.loadsmith.importer.ImportException;
 import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.render.RenderOptions;
 import io.loadsmith.render.RenderedFile;
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTool;
+import io.loadsmith.tool.LoadTools;
 import io.loadsmith.testing.ScriptChecks;
 import io.loadsmith.testing.Corpus;
 import io.loadsmith.testing.CorpusSuite;
@@ -66,7 +67,7 @@ class HarRecordingsTest {
         String name = har.getFileName().toString();
         Generation generation;
         try {
-            generation = Loadsmith.generate(har, ImportOptions.defaults(), PlanOptions.none(), List.of(Tool.values()),
+            generation = Loadsmith.generate(har, ImportOptions.defaults(), PlanOptions.none(), LoadTools.all(),
                     RenderOptions.defaults());
         } catch (ImportException e) {
             assertTrue(NOTHING_TO_REPLAY.contains(name), "refused: " + e.getMessage());
@@ -78,7 +79,7 @@ class HarRecordingsTest {
             fail(name + " has nothing to replay but gave a plan of " + generation.plan().requests().size() + " requests");
         }
         assertFalse(generation.plan().requests().isEmpty());
-        for (Tool tool : Tool.values()) {
+        for (LoadTool tool : LoadTools.all()) {
             assertTrue(generation.files().stream().anyMatch(f -> f.path().equals(tool.scriptPath())), tool.id());
         }
         ScriptChecks.check(generation.files());
@@ -177,9 +178,9 @@ class HarRecordingsTest {
         if (NOTHING_TO_REPLAY.contains(har.getFileName().toString())) {
             return;
         }
-        List<RenderedFile> first = Loadsmith.generate(har, ImportOptions.defaults(), PlanOptions.none(), List.of(Tool.values()),
+        List<RenderedFile> first = Loadsmith.generate(har, ImportOptions.defaults(), PlanOptions.none(), LoadTools.all(),
                 RenderOptions.defaults()).files();
-        List<RenderedFile> second = Loadsmith.generate(har, ImportOptions.defaults(), PlanOptions.none(), List.of(Tool.values()),
+        List<RenderedFile> second = Loadsmith.generate(har, ImportOptions.defaults(), PlanOptions.none(), LoadTools.all(),
                 RenderOptions.defaults()).files();
         assertEquals(first.size(), second.size());
         for (int i = 0; i < first.size(); i++) {

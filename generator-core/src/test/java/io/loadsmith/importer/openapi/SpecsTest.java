@@ -17,7 +17,8 @@ import io.loadsmith.model.Body;
 import io.loadsmith.model.HttpRequest;
 import io.loadsmith.model.Json;
 import io.loadsmith.render.RenderOptions;
-import io.loadsmith.render.Tool;
+import io.loadsmith.tool.LoadTool;
+import io.loadsmith.tool.LoadTools;
 import io.loadsmith.testing.Corpus;
 import io.loadsmith.testing.CorpusSuite;
 import io.loadsmith.testing.ScriptChecks;
@@ -63,10 +64,10 @@ class SpecsTest {
     @MethodSource("validSpecs")
     void validSpecsRenderToEveryToolAndParse(Path spec) {
         try {
-            Generation generation = Loadsmith.generate(spec, ImportOptions.defaults(), PlanOptions.none(), List.of(Tool.values()),
+            Generation generation = Loadsmith.generate(spec, ImportOptions.defaults(), PlanOptions.none(), LoadTools.all(),
                     RenderOptions.defaults());
             assertFalse(generation.plan().requests().isEmpty());
-            for (Tool tool : Tool.values()) {
+            for (LoadTool tool : LoadTools.all()) {
                 assertTrue(generation.files().stream().anyMatch(f -> f.path().equals(tool.scriptPath())), tool.id());
             }
             ScriptChecks.check(generation.files());
@@ -82,7 +83,7 @@ class SpecsTest {
     @MethodSource("invalidSpecs")
     void invalidSpecsAreRefusedWithOneLineThatNamesTheFile(Path spec) {
         ImportException e = assertThrows(ImportException.class, () -> Loadsmith.generate(spec, ImportOptions.defaults(),
-                PlanOptions.none(), List.of(Tool.K6), RenderOptions.defaults()));
+                PlanOptions.none(), List.of(LoadTools.K6), RenderOptions.defaults()));
         assertTrue(e.getMessage().startsWith(spec.toString() + ": "), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());
     }

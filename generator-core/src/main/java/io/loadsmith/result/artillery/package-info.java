@@ -1,2 +1,0 @@
-/** Artillery's --output JSON report, versions 1 and 2. */
-package io.loadsmith.result.artillery;

@@ -1,0 +1,104 @@
+package io.loadsmith.tool;
+
+import io.loadsmith.model.TestPlan;
+import io.loadsmith.render.Renderer;
+import io.loadsmith.result.ResultParser;
+import io.loadsmith.result.RunResult;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Everything Loadsmith knows about one load tool: how to write its scripts, how to read its
+ * outputs, how to find, install, run, follow and stop it. Each tool is one room
+ * ({@code io.loadsmith.tool.<name>}) with one implementation, found through {@link LoadTools};
+ * nothing outside its room branches on which tool it is.
+ *
+ * <p>Tools are compared by {@link #id()}.
+ */
+public interface LoadTool {
+    /** The lower-case name used on the command line, as the scripts' folder and in result.json: {@code k6}. */
+    String id();
+
+    /** The tool's own name, as its users write it: {@code k6}, {@code Locust}, {@code JMeter}. */
+    String displayName();
+
+    /** The main script, relative to the output folder: {@code k6/script.js}. */
+    String scriptPath();
+
+    /** Writes a plan as this tool's scripts. */
+    Renderer renderer();
+
+    /**
+     * The parsers of this tool's output formats. Across tools, a file is read by the first parser
+     * (in {@link ResultParser#order()}) that accepts it.
+     */
+    List<ResultParser> resultParsers();
+
+    /** Files of a run folder that hold this tool's results, preferred first (every sample before a summary). */
+    List<String> resultFiles();
+
+    // ---- running it
+
+    /** The command on the PATH ({@code LOADSMITH_<ID>_PATH} names another). */
+    default String executable() {
+        return id();
+    }
+
+    /** One line on how to install the tool, for when it cannot be found. */
+    String installHint();
+
+    /**
+     * The tool, when none is installed, fetched and laid out by Loadsmith itself under
+     * {@code tools} (the place the install scripts use): the command that starts it, or empty
+     * when this tool cannot be fetched that way.
+     */
+    default Optional<List<String>> provision(Path tools, Map<String, String> environment, Consumer<String> progress) {
+        return Optional.empty();
+    }
+
+    /** The arguments after the launcher that make it print its version, and where the version is in what it prints. */
+    List<String> versionArguments();
+
+    /** Group 1 is the version. */
+    Pattern versionPattern();
+
+    /**
+     * The arguments after the launcher that run the scripts written in a run folder (the working
+     * directory, the scripts at their rendered paths), leaving the raw output {@link #runOutput()} there.
+     */
+    List<String> runArguments(RunSettings settings);
+
+    /** The raw output a run leaves in the run folder, which the parsers read. */
+    String runOutput();
+
+    /**
+     * What the tool has done so far, read from what it writes or serves as it runs (for the
+     * progress line): its files in the run folder, its console output, or what its command line set up.
+     */
+    LiveReader liveReader(Path runFolder, Path console, List<String> command);
+
+    /**
+     * Asks a running tool to stop its own way, where it has one (JMeter's StopTestNow message,
+     * to the port its console announced); false leaves it to SIGTERM.
+     */
+    default boolean requestStop(Path console) {
+        return false;
+    }
+
+    /** What the tool's exit code and the plan add to the result read from its output: its own verdict, its known gaps. */
+    default RunResult afterRun(RunResult result, int exitCode, TestPlan plan) {
+        return result;
+    }
+
+    /**
+     * How a run is set up.
+     *
+     * @param baseUrl the base URL to run against, or null for the plan's; most scripts read
+     *                BASE_URL from the environment themselves, a tool whose scripts do not is told here
+     */
+    record RunSettings(String baseUrl) {}
+}

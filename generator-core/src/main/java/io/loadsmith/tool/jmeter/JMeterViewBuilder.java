@@ -1,0 +1,789 @@
+package io.loadsmith.tool.jmeter;
+
+import io.loadsmith.model.Auth;
+import io.loadsmith.model.Body;
+import io.loadsmith.model.Check;
+import io.loadsmith.model.Diagnostic;
+import io.loadsmith.model.Durations;
+import io.loadsmith.model.Extraction;
+import io.loadsmith.model.Group;
+import io.loadsmith.model.HttpRequest;
+import io.loadsmith.model.Json;
+import io.loadsmith.model.JsonPath;
+import io.loadsmith.model.Param;
+import io.loadsmith.model.Scenario;
+import io.loadsmith.model.Step;
+import io.loadsmith.model.TestPlan;
+import io.loadsmith.model.Text;
+import io.loadsmith.model.ThinkTime;
+import io.loadsmith.model.Threshold;
+import io.loadsmith.model.Variable;
+import io.loadsmith.model.Workload;
+import io.loadsmith.render.EnvExample;
+import io.loadsmith.render.RenderedFile;
+import io.loadsmith.render.Shares;
+import io.loadsmith.render.UrlEncoding;
+import io.loadsmith.render.escape.Groovy;
+import io.loadsmith.render.escape.JMeter;
+import io.loadsmith.render.escape.NameAllocator;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Turns a plan into the JMX view; every JMeter-specific decision is made here. */
+final class JMeterViewBuilder {
+    /** The User Defined Variable that holds the base URL. */
+    static final String BASE_URL = EnvExample.BASE_URL;
+    /** The JMeter property the setUp Thread Group leaves the OAuth 2.0 access token in. */
+    static final String TOKEN_PROPERTY = "loadsmith.access_token";
+    private static final String TOKEN_VARIABLE = "loadsmith.token";
+    private static final String TIMEOUT_MILLIS = "60000";
+    private static final String NEWLINE = "\r\n";
+    private static final Pattern SIMPLE_FIELD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** Java regular-expression constructs that JMeter's Perl 5 (ORO) engine does not know. */
+    private static final Pattern NOT_ORO = Pattern.compile("\\(\\?<[^=!]|\\(\\?<[=!]|\\\\p\\{|\\\\P\\{|\\\\Q|[*+?}][+]");
+
+    private final TestPlan plan;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private static final String PATH_SUFFIX = ".path";
+    private final List<RenderedFile> dataFiles = new ArrayList<>();
+    private final Map<String, String> names = new HashMap<>();
+    private final Set<String> usedNames = new HashSet<>(Set.of(BASE_URL));
+    private final Set<String> jsonExtracted = new HashSet<>();
+    private final Set<String> warnedJsonRefs = new LinkedHashSet<>();
+    private final Set<String> extracted = new HashSet<>();
+    /** Settings (plan variables) that a path uses: each gets a path-encoded copy, the User Defined Variable {@code NAME.path}. */
+    private final Set<String> settingsInPaths = new HashSet<>();
+
+    JMeterViewBuilder(TestPlan plan) {
+        this.plan = plan;
+        for (Variable variable : plan.variables()) {
+            name(variable.name());
+        }
+        for (HttpRequest request : plan.requests()) {
+            for (Extraction extraction : request.extractions()) {
+                name(extraction.variable());
+                if (extraction instanceof Extraction.FromJson) {
+                    jsonExtracted.add(extraction.variable());
+                }
+            }
+        }
+        plan.requests().forEach(r -> r.extractions().forEach(e -> extracted.add(e.variable())));
+        for (HttpRequest request : plan.requests()) {
+            for (Param param : request.pathParams()) {
+                param.value().references().stream().filter(v -> !extracted.contains(v)).forEach(settingsInPaths::add);
+            }
+        }
+    }
+
+    List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    List<RenderedFile> dataFiles() {
+        return dataFiles;
+    }
+
+    /** The JMeter variable of a plan variable or extraction: the same name unless JMeter cannot use it. */
+    private String name(String planName) {
+        return names.computeIfAbsent(planName, n -> {
+            String base = JMeter.isName(n) ? n : "v_" + n.replaceAll("[^A-Za-z0-9_]", "_").replaceAll("^_+", "");
+            String candidate = base;
+            for (int i = 2; usedNames.contains(candidate); i++) {
+                candidate = base + "_" + i;
+            }
+            usedNames.add(candidate);
+            return candidate;
+        });
+    }
+
+    JMeterViews.Plan build(String sourceName) {
+        List<JMeterViews.Argument> variables = new ArrayList<>();
+        variables.add(new JMeterViews.Argument(BASE_URL, setting(BASE_URL, plan.baseUrl(), true),
+                JMeter.literal("Base URL of the system under test")));
+        List<Variable> required = new ArrayList<>();
+        for (Variable variable : plan.variables()) {
+            variables.add(new JMeterViews.Argument(name(variable.name()), setting(variable.env(), variable.defaultValue(), false),
+                    JMeter.literal(variable.description().isBlank() ? variable.env() : variable.description())));
+            if (settingsInPaths.contains(variable.name())) {
+                variables.add(new JMeterViews.Argument(name(variable.name()) + PATH_SUFFIX, pathSetting(variable),
+                        JMeter.literal(name(variable.name()) + ", encoded for URL paths")));
+            }
+            if (variable.required()) {
+                required.add(variable);
+            }
+        }
+        List<JMeterViews.Header> defaultHeaders = new ArrayList<>();
+        for (Param header : plan.headers()) {
+            defaultHeaders.add(new JMeterViews.Header(JMeter.literal(header.name()), text(header.value())));
+        }
+        JMeterViews.Setup setup = setup(required);
+        List<JMeterViews.ThreadGroup> threadGroups = threadGroups();
+        if (!plan.thresholds().isEmpty()) {
+            diagnostics.add(Diagnostic.warning("thresholds", "JMeter has no pass/fail thresholds: the plan's "
+                    + plan.thresholds().size() + " threshold(s) are listed in the Test Plan's comments, and JMeter "
+                    + "does not check them; judge them from the results file"));
+        }
+        return new JMeterViews.Plan(JMeter.name(plan.name()), JMeter.literal(comments(sourceName)), TIMEOUT_MILLIS,
+                variables, !defaultHeaders.isEmpty(), defaultHeaders, setup, threadGroups);
+    }
+
+    /**
+     * A setting read at the start of the test: the JMeter property of that name ({@code -JNAME=}),
+     * else the environment variable, else the default.
+     */
+    private static String setting(String env, String defaultValue, boolean stripTrailingSlash) {
+        JMeter.GroovyCall call = new JMeter.GroovyCall();
+        call.code(stripTrailingSlash ? "(" : "");
+        lookup(call, env, defaultValue);
+        if (stripTrailingSlash) {
+            call.code(").replaceAll(").string("/+$").code(", ").string("").code(")");
+        }
+        return call.build();
+    }
+
+    /**
+     * The same setting, percent-encoded for a URL path segment. Computed once, with the other User Defined
+     * Variables; URLEncoder writes a space as '+', which a path would read as a plus sign.
+     */
+    private static String pathSetting(Variable variable) {
+        JMeter.GroovyCall call = new JMeter.GroovyCall().code("URLEncoder.encode(");
+        lookup(call, variable.env(), variable.defaultValue());
+        return call.code(", ").string("UTF-8").code(").replace(").string("+").code(", ").string("%20").code(")").build();
+    }
+
+    private static void lookup(JMeter.GroovyCall call, String env, String defaultValue) {
+        call.code("props.get(").string(env).code(") ?: System.getenv(").string(env).code(") ?: ")
+                .string(defaultValue == null ? "" : defaultValue);
+    }
+
+    private String comments(String sourceName) {
+        StringBuilder out = new StringBuilder();
+        out.append(plan.name()).append(": a JMeter test plan generated by Loadsmith")
+                .append(sourceName == null ? "" : " from " + sourceName).append(".\n\n");
+        out.append("Run it:        jmeter -n -t plan.jmx -l results.jtl\n");
+        out.append("Another host:  jmeter -n -t plan.jmx -l results.jtl -J").append(BASE_URL).append("=https://staging.example.com\n\n");
+        out.append("Each User Defined Variable below reads the JMeter property of its name (-JNAME=value), else the "
+                + "environment variable of that name, else its default; ../.env.example lists them. Secrets have no "
+                + "default: set them in the environment.\n");
+        out.append("Workload: ").append(workloadDescription()).append('\n');
+        if (!plan.thresholds().isEmpty()) {
+            out.append("Thresholds of the plan (JMeter does not check them):");
+            for (Threshold threshold : plan.thresholds()) {
+                out.append("\n  ").append(threshold.expression());
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private String workloadDescription() {
+        if (plan.workload() instanceof Workload.ClosedWorkload closed) {
+            return closed.isConstant() ? closed.startUsers() + (closed.startUsers() == 1 ? " user" : " users") + " for "
+                    + Durations.format(closed.duration())
+                    : "users in " + closed.stages().size() + " stages over " + Durations.format(closed.duration())
+                    + "; each Thread Group reads -Jthreads, -Jrampup and -Jduration (seconds)";
+        }
+        Workload.OpenWorkload open = (Workload.OpenWorkload) plan.workload();
+        return "arrivals of up to " + plain(open.peakRate()) + "/s over " + Durations.format(open.duration())
+                + "; each Open Model Thread Group reads its schedule from -Jschedule.\n"
+                + "JMeter 5.6 keeps an idle Open Model thread for a minute after the test: add"
+                + " -Jjmeterengine.force.system.exit=true to exit at once";
+    }
+
+    private JMeterViews.Setup setup(List<Variable> required) {
+        List<JMeterViews.Node> nodes = new ArrayList<>();
+        if (!required.isEmpty()) {
+            StringBuilder script = new StringBuilder("// Stops the test before it starts when a required setting is missing.\n");
+            script.append("def missing = []\n");
+            for (Variable variable : required) {
+                script.append("if (!vars.get(").append(Groovy.quote(name(variable.name()))).append(")) missing << ")
+                        .append(Groovy.quote(variable.env())).append('\n');
+            }
+            script.append("if (missing) {\n")
+                    .append("    def message = 'Set ' + missing.join(', ') + ' (environment variables or -J properties; see .env.example)'\n")
+                    .append("    log.error(message)\n")
+                    .append("    println(message)\n")
+                    .append("    SampleResult.setSuccessful(false)\n")
+                    .append("    SampleResult.setResponseMessage(message)\n")
+                    .append("} else {\n")
+                    .append("    SampleResult.setIgnore()\n")
+                    .append("}\n");
+            nodes.add(JMeterViews.Node.of(new JMeterViews.Script(JMeter.name("check settings"), JMeter.literal(script.toString()))));
+        }
+        if (plan.auth() instanceof Auth.OAuth2ClientCredentials oauth) {
+            nodes.add(JMeterViews.Node.of(tokenSampler(oauth)));
+        }
+        if (nodes.isEmpty()) {
+            return null;
+        }
+        String name = plan.auth() instanceof Auth.OAuth2ClientCredentials ? "setUp: settings and OAuth 2.0 token" : "setUp: settings";
+        return new JMeterViews.Setup(JMeter.name(name), JMeter.literal("Runs once before the test; a failure here stops the test."),
+                nodes);
+    }
+
+    private JMeterViews.Sampler tokenSampler(Auth.OAuth2ClientCredentials oauth) {
+        String tokenUrl = oauth.tokenUrl();
+        JMeter.Expression url = new JMeter.Expression();
+        if (tokenUrl.startsWith("http://") || tokenUrl.startsWith("https://")) {
+            url.literal(tokenUrl);
+        } else {
+            url.code(JMeter.variable(BASE_URL)).literal(tokenUrl.startsWith("/") ? tokenUrl : "/" + tokenUrl);
+        }
+        List<JMeterViews.HttpArgument> form = new ArrayList<>();
+        form.add(new JMeterViews.HttpArgument("grant_type", "client_credentials", true));
+        form.add(new JMeterViews.HttpArgument("client_id", text(oauth.clientId()), true));
+        form.add(new JMeterViews.HttpArgument("client_secret", text(oauth.clientSecret()), true));
+        if (!oauth.scopes().isEmpty()) {
+            form.add(new JMeterViews.HttpArgument("scope", JMeter.literal(String.join(" ", oauth.scopes())), true));
+        }
+        List<JMeterViews.Assertion> assertions = List.of(statusAssertion("oauth2 token", Check.StatusCheck.is(200)));
+        String store = "props.put(" + Groovy.quote(TOKEN_PROPERTY) + ", vars.get(" + Groovy.quote(TOKEN_VARIABLE) + ") ?: '')\n";
+        List<JMeterViews.Extractor> extractors = List.of(
+                new JMeterViews.Extractor(new JMeterViews.JsonExtractor(JMeter.name("access_token"), TOKEN_VARIABLE,
+                        "$.access_token", ""), null, null),
+                new JMeterViews.Extractor(null, null, new JMeterViews.Script(JMeter.name("share the token with every thread"),
+                        JMeter.literal(store))));
+        return new JMeterViews.Sampler(JMeter.name("oauth2 token"), "", "POST", url.toString(), true, false, false, form, false,
+                List.of(), true, List.of(new JMeterViews.Header("Content-Type", "application/x-www-form-urlencoded")), null,
+                assertions, extractors);
+    }
+
+    private List<JMeterViews.ThreadGroup> threadGroups() {
+        List<Scenario> scenarios = plan.scenarios();
+        List<Integer> weights = scenarios.stream().map(Scenario::weight).toList();
+        NameAllocator ids = NameAllocator.python();
+        boolean single = scenarios.size() == 1;
+        List<JMeterViews.ThreadGroup> groups = new ArrayList<>();
+        if (plan.workload() instanceof Workload.ClosedWorkload closed) {
+            List<Integer> start = Shares.split(closed.startUsers(), weights);
+            List<List<Integer>> targets = new ArrayList<>();
+            for (Workload.UserStage stage : closed.stages()) {
+                targets.add(Shares.split(stage.users(), weights));
+            }
+            if (!single && (!Shares.exact(closed.startUsers(), weights)
+                    || closed.stages().stream().anyMatch(s -> !Shares.exact(s.users(), weights)))) {
+                diagnostics.add(Diagnostic.warning("workload", "JMeter runs each scenario in its own Thread Group; "
+                        + "the users were divided by scenario weight and rounded to whole users"));
+            }
+            for (int i = 0; i < scenarios.size(); i++) {
+                Scenario scenario = scenarios.get(i);
+                List<Integer> users = new ArrayList<>();
+                users.add(start.get(i));
+                for (List<Integer> split : targets) {
+                    users.add(split.get(i));
+                }
+                String prefix = single ? "" : ids.newName(scenario.name()) + ".";
+                ClosedShape shape = closedShape(scenario.name(), users, closed.stages().stream().map(Workload.UserStage::duration).toList());
+                JMeterViews.Closed view = new JMeterViews.Closed(
+                        JMeter.property(prefix + "threads", Integer.toString(shape.threads)),
+                        JMeter.property(prefix + "rampup", Long.toString(shape.rampUp)),
+                        JMeter.property(prefix + "duration", Long.toString(shape.duration)));
+                String comments = shape.threads + (shape.threads == 1 ? " user" : " users") + ", started over " + shape.rampUp
+                        + " s, for " + shape.duration + " s in all (-J" + prefix + "threads, -J" + prefix + "rampup, -J" + prefix
+                        + "duration)";
+                groups.add(new JMeterViews.ThreadGroup(JMeter.name(scenario.name()), JMeter.literal(comments), view, null,
+                        nodes(scenario.steps())));
+            }
+        } else {
+            Workload.OpenWorkload open = (Workload.OpenWorkload) plan.workload();
+            long sum = weights.stream().mapToLong(Integer::longValue).sum();
+            diagnostics.add(Diagnostic.warning("workload", "JMeter's Open Model Thread Group starts a new thread for every "
+                    + "arrival and has no cap: the plan's limit of " + open.maxUsers() + " concurrent users is not enforced"));
+            for (int i = 0; i < scenarios.size(); i++) {
+                Scenario scenario = scenarios.get(i);
+                double share = (double) weights.get(i) / sum;
+                StringBuilder schedule = new StringBuilder("rate(").append(rate(open.startRate() * share)).append(")");
+                for (Workload.RateStage stage : open.stages()) {
+                    schedule.append(" even_arrivals(").append(duration(stage.duration())).append(") rate(")
+                            .append(rate(stage.rate() * share)).append(")");
+                }
+                String prefix = single ? "" : ids.newName(scenario.name()) + ".";
+                String comments = "Arrivals, evenly spaced, each running the scenario once in a new thread (-J" + prefix
+                        + "schedule)";
+                groups.add(new JMeterViews.ThreadGroup(JMeter.name(scenario.name()), JMeter.literal(comments), null,
+                        new JMeterViews.Open(JMeter.property(prefix + "schedule", schedule.toString())), nodes(scenario.steps())));
+            }
+        }
+        return groups;
+    }
+
+    private record ClosedShape(int threads, long rampUp, long duration) {}
+
+    /**
+     * A standard Thread Group starts its threads evenly over the ramp-up and runs them all until
+     * the end. That is exact for a constant load and for one ramp up followed by a hold; any other
+     * shape becomes a ramp to the peak and a hold with the same user-seconds as the plan.
+     */
+    private ClosedShape closedShape(String scenario, List<Integer> users, List<Duration> durations) {
+        if (users.stream().allMatch(u -> u == 0)) {
+            diagnostics.add(Diagnostic.warning(scenario, "its weight gives it no whole virtual user; JMeter runs it with 1 user"));
+            users = users.stream().map(u -> 1).toList();
+        }
+        final int peak = users.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        double area = 0;
+        double total = 0;
+        double rampUp = -1;
+        if (users.get(0) == peak) {
+            rampUp = 0;
+        }
+        for (int i = 1; i < users.size(); i++) {
+            double seconds = durations.get(i - 1).toMillis() / 1000.0;
+            area += (users.get(i - 1) + users.get(i)) / 2.0 * seconds;
+            total += seconds;
+            if (rampUp < 0 && users.get(i) == peak) {
+                rampUp = total;
+            }
+        }
+        boolean exact = (users.get(0) == peak || (users.get(0) == 0 && users.size() > 1 && users.get(1) == peak))
+                && users.subList(Math.min(users.size(), users.get(0) == peak ? 0 : 2), users.size()).stream().allMatch(u -> u == peak)
+                && isWhole(total) && isWhole(rampUp);
+        long ramp = Math.round(rampUp);
+        long duration = exact ? Math.round(total) : Math.max(ramp + 1, Math.round(area / peak + rampUp / 2));
+        if (!exact) {
+            diagnostics.add(Diagnostic.warning(scenario, "JMeter's Thread Group ramps up once and then holds: the stages run "
+                    + "as " + peak + " users started over " + ramp + " s and stopped together at " + duration
+                    + " s, the same user-time as the plan"));
+        }
+        return new ClosedShape(peak, ramp, duration);
+    }
+
+    private static boolean isWhole(double seconds) {
+        return Math.abs(seconds - Math.rint(seconds)) < 1e-9;
+    }
+
+    private static String rate(double perSecond) {
+        return plain(perSecond) + "/sec";
+    }
+
+    private static String duration(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " sec" : duration.toMillis() + " ms";
+    }
+
+    private List<JMeterViews.Node> nodes(List<Step> steps) {
+        List<JMeterViews.Node> nodes = new ArrayList<>();
+        for (Step step : steps) {
+            if (step instanceof HttpRequest request) {
+                nodes.add(JMeterViews.Node.of(sampler(request)));
+            } else if (step instanceof ThinkTime think) {
+                nodes.add(JMeterViews.Node.of(think(think)));
+            } else {
+                Group group = (Group) step;
+                nodes.add(JMeterViews.Node.of(new JMeterViews.Group(JMeter.name(group.name()), nodes(group.steps()))));
+            }
+        }
+        return nodes;
+    }
+
+    private static JMeterViews.Think think(ThinkTime think) {
+        long min = think.min().toMillis();
+        if (think.isFixed()) {
+            return new JMeterViews.Think(JMeter.name("think " + Durations.format(think.min())), Long.toString(min), null);
+        }
+        long range = think.max().toMillis() - min;
+        String name = "think " + Durations.format(think.min()) + " to " + Durations.format(think.max());
+        return new JMeterViews.Think(JMeter.name(name), "0",
+                new JMeterViews.RandomPause(JMeter.name(name), Long.toString(min), Long.toString(range)));
+    }
+
+    private JMeterViews.Sampler sampler(HttpRequest request) {
+        List<String> headerNames = new ArrayList<>();
+        List<String> headerValues = new ArrayList<>();
+        List<Param> query = new ArrayList<>(request.query());
+        List<JMeter.Expression> cookies = new ArrayList<>();
+        JMeterViews.BasicAuth basicAuth = null;
+        if (request.authenticated()) {
+            Auth auth = plan.auth();
+            if (auth instanceof Auth.Bearer bearer) {
+                put(headerNames, headerValues, "Authorization", text(Text.concat(Text.of("Bearer "), bearer.token())));
+            } else if (auth instanceof Auth.Basic basic) {
+                basicAuth = new JMeterViews.BasicAuth(text(basic.username()), text(basic.password()));
+            } else if (auth instanceof Auth.ApiKey key) {
+                switch (key.in()) {
+                    case HEADER -> put(headerNames, headerValues, key.name(), text(key.value()));
+                    case QUERY -> query.add(new Param(key.name(), key.value()));
+                    case COOKIE -> cookies.add(cookie(key.name(), key.value()));
+                }
+            } else if (auth instanceof Auth.OAuth2ClientCredentials) {
+                put(headerNames, headerValues, "Authorization", "Bearer ${__P(" + TOKEN_PROPERTY + ")}");
+            }
+        }
+        for (Param header : request.headers()) {
+            put(headerNames, headerValues, header.name(), text(header.value()));
+        }
+        request.cookies().forEach(c -> cookies.add(cookie(c.name(), c.value())));
+        if (!cookies.isEmpty()) {
+            JMeter.Expression cookie = new JMeter.Expression();
+            for (int i = 0; i < cookies.size(); i++) {
+                cookie.literal(i == 0 ? "" : "; ");
+                cookie.append(cookies.get(i));
+            }
+            put(headerNames, headerValues, "Cookie", cookie.toString());
+        }
+
+        boolean rawBody = false;
+        boolean multipart = false;
+        List<JMeterViews.HttpArgument> arguments = new ArrayList<>();
+        List<JMeterViews.FileArgument> files = new ArrayList<>();
+        Body body = request.body();
+        if (body instanceof Body.JsonBody json) {
+            rawBody = true;
+            JMeter.Expression out = new JMeter.Expression();
+            json(json.value(), out, 0, request.name());
+            arguments.add(new JMeterViews.HttpArgument("", out.toString(), false));
+            putIfAbsent(headerNames, headerValues, "Content-Type", JMeter.literal(json.contentType()));
+        } else if (body instanceof Body.FormBody form) {
+            for (Param field : form.fields()) {
+                arguments.add(new JMeterViews.HttpArgument(JMeter.name(field.name()), text(field.value()), true));
+            }
+            putIfAbsent(headerNames, headerValues, "Content-Type", JMeter.literal(form.contentType()));
+        } else if (body instanceof Body.MultipartBody parts) {
+            multipart = true;
+            for (Body.MultipartPart part : parts.parts()) {
+                if (part instanceof Body.MultipartFile file) {
+                    files.add(new JMeterViews.FileArgument(dataFile(request.name(), file.fileName(), file.content(), true),
+                            JMeter.literal(file.name()), JMeter.literal(file.contentType())));
+                } else {
+                    Body.MultipartField field = (Body.MultipartField) part;
+                    arguments.add(new JMeterViews.HttpArgument(JMeter.name(field.name()), text(field.value()), false));
+                }
+            }
+            if (parts.parts().stream().anyMatch(p -> p instanceof Body.MultipartFile)
+                    && parts.parts().stream().anyMatch(p -> p instanceof Body.MultipartField)) {
+                diagnostics.add(Diagnostic.info(request.name(), "JMeter sends a multipart request's fields before its files"));
+            }
+        } else if (body instanceof Body.RawBody raw) {
+            rawBody = true;
+            arguments.add(new JMeterViews.HttpArgument("", text(raw.content()), false));
+            putIfAbsent(headerNames, headerValues, "Content-Type", JMeter.literal(raw.contentType()));
+        } else if (body instanceof Body.BinaryBody binary) {
+            files.add(new JMeterViews.FileArgument(dataFile(request.name(), "body.bin", binary.content(), false), "",
+                    JMeter.literal(binary.contentType())));
+        }
+
+        List<JMeterViews.Header> headers = new ArrayList<>();
+        for (int i = 0; i < headerNames.size(); i++) {
+            headers.add(new JMeterViews.Header(JMeter.literal(headerNames.get(i)), headerValues.get(i)));
+        }
+        List<JMeterViews.Assertion> assertions = new ArrayList<>();
+        for (Check check : request.checks()) {
+            assertions.add(assertion(request.name(), check));
+        }
+        List<JMeterViews.Extractor> extractors = new ArrayList<>();
+        for (Extraction extraction : request.extractions()) {
+            extractors.add(extractor(request.name(), extraction));
+        }
+        String comments = request.name().equals(request.method() + " " + request.path()) ? ""
+                : request.method() + " " + request.path();
+        return new JMeterViews.Sampler(JMeter.name(request.name()), JMeter.literal(comments), request.method().name(),
+                url(request, query), !request.expectsRedirect(), rawBody, multipart, arguments, !files.isEmpty(), files, !headers.isEmpty(), headers,
+                basicAuth, assertions, extractors);
+    }
+
+    private JMeter.Expression cookie(String name, Text value) {
+        JMeter.Expression cookie = new JMeter.Expression().literal(name + "=");
+        appendTo(cookie, value);
+        return cookie;
+    }
+
+    /** The full URL: literals encoded now, references encoded when the request is sent. */
+    private String url(HttpRequest request, List<Param> query) {
+        JMeter.Expression url = new JMeter.Expression().code(JMeter.variable(BASE_URL));
+        for (HttpRequest.PathPiece piece : request.pathPieces()) {
+            if (!piece.isParameter()) {
+                url.literal(UrlEncoding.path(piece.literal()));
+                continue;
+            }
+            for (Text.Part part : request.pathParam(piece.parameter()).parts()) {
+                if (part instanceof Text.Literal literal) {
+                    url.literal(UrlEncoding.component(literal.value()));
+                } else if (extracted.contains(((Text.Ref) part).variable())) {
+                    // A value from a response, encoded at each use by JMeter's own function (plain Java, so cheap;
+                    // Groovy here cost a third of the plan's throughput). It writes a space as '+'.
+                    url.code("${__urlencode(" + JMeter.variable(name(((Text.Ref) part).variable())) + ")}");
+                } else {
+                    url.code(JMeter.variable(name(((Text.Ref) part).variable()) + PATH_SUFFIX));
+                }
+            }
+        }
+        for (int i = 0; i < query.size(); i++) {
+            url.literal((i == 0 ? "?" : "&") + UrlEncoding.component(query.get(i).name()) + "=");
+            for (Text.Part part : query.get(i).value().parts()) {
+                if (part instanceof Text.Literal literal) {
+                    url.literal(UrlEncoding.component(literal.value()));
+                } else {
+                    url.code("${__urlencode(" + JMeter.variable(name(((Text.Ref) part).variable())) + ")}");
+                }
+            }
+        }
+        return url.toString();
+    }
+
+    /** Text with references to variables. */
+    private String text(Text value) {
+        JMeter.Expression out = new JMeter.Expression();
+        appendTo(out, value);
+        return out.toString();
+    }
+
+    private void appendTo(JMeter.Expression out, Text value) {
+        for (Text.Part part : value.parts()) {
+            if (part instanceof Text.Literal literal) {
+                out.literal(literal.value());
+            } else {
+                out.code(JMeter.variable(name(((Text.Ref) part).variable())));
+            }
+        }
+    }
+
+    /**
+     * A JSON body, indented by two spaces, with CR LF line breaks as JMeter's GUI writes a body
+     * (so that opening and saving the plan in the GUI changes nothing); strings that hold
+     * references are encoded when the request is sent.
+     */
+    private void json(Json value, JMeter.Expression out, int depth, String requestName) {
+        String indent = "  ".repeat(depth);
+        if (value instanceof Json.JsonObject object) {
+            if (object.members().isEmpty()) {
+                out.literal("{}");
+                return;
+            }
+            out.literal("{" + NEWLINE);
+            for (int i = 0; i < object.members().size(); i++) {
+                Json.Member member = object.members().get(i);
+                out.literal(indent + "  " + jsonString(member.key()) + ": ");
+                json(member.value(), out, depth + 1, requestName);
+                out.literal(i + 1 < object.members().size() ? "," + NEWLINE : NEWLINE);
+            }
+            out.literal(indent + "}");
+        } else if (value instanceof Json.JsonArray array) {
+            if (array.items().isEmpty()) {
+                out.literal("[]");
+                return;
+            }
+            out.literal("[" + NEWLINE);
+            for (int i = 0; i < array.items().size(); i++) {
+                out.literal(indent + "  ");
+                json(array.items().get(i), out, depth + 1, requestName);
+                out.literal(i + 1 < array.items().size() ? "," + NEWLINE : NEWLINE);
+            }
+            out.literal(indent + "]");
+        } else if (value instanceof Json.JsonString string) {
+            if (string.value().isLiteral()) {
+                out.literal(jsonString(string.value().literalValue()));
+            } else {
+                JMeter.GroovyCall call = new JMeter.GroovyCall().code("groovy.json.JsonOutput.toJson(");
+                List<Text.Part> parts = string.value().parts();
+                for (int i = 0; i < parts.size(); i++) {
+                    call.code(i == 0 ? "" : " + ");
+                    if (parts.get(i) instanceof Text.Literal literal) {
+                        call.string(literal.value());
+                    } else {
+                        call.variable(name(((Text.Ref) parts.get(i)).variable()));
+                    }
+                }
+                out.code(call.code(")").build());
+            }
+        } else if (value instanceof Json.JsonNumber number) {
+            out.literal(number.text());
+        } else if (value instanceof Json.JsonBoolean bool) {
+            out.literal(Boolean.toString(bool.value()));
+        } else if (value instanceof Json.JsonRef ref) {
+            if (jsonExtracted.contains(ref.variable())) {
+                // A JSON Extractor keeps a number, boolean, object or array as its JSON text, a string without quotes.
+                out.code(JMeter.variable(name(ref.variable())));
+                if (warnedJsonRefs.add(ref.variable())) {
+                    diagnostics.add(Diagnostic.warning(requestName, "JMeter variables are text: ${" + ref.variable()
+                            + "} is inserted into the JSON body as the JSON Extractor left it, which is right for a number, "
+                            + "boolean, object or array and loses the quotes of a string"));
+                }
+            } else {
+                out.code(new JMeter.GroovyCall().code("groovy.json.JsonOutput.toJson(").variable(name(ref.variable()))
+                        .code(")").build());
+            }
+        } else {
+            out.literal("null");
+        }
+    }
+
+    /** A JSON string literal; characters XML cannot hold are JSON escapes. */
+    static String jsonString(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                        out.append(c).append(value.charAt(++i));
+                    } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029' || Character.isSurrogate(c)
+                            || c == 0xFFFE || c == 0xFFFF) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+
+    private JMeterViews.Assertion assertion(String requestName, Check check) {
+        if (check instanceof Check.StatusCheck status) {
+            return statusAssertion(requestName, status);
+        }
+        if (check instanceof Check.BodyContains contains) {
+            String pattern = contains.text();
+            return new JMeterViews.Assertion(new JMeterViews.ResponseAssertion(JMeter.name("body contains " + pattern),
+                    "Assertion.response_data", "16", false, Integer.toString(pattern.hashCode()), JMeter.literal(pattern),
+                    JMeter.literal(requestName + ": the body does not contain " + pattern)), null);
+        }
+        JsonPath path = ((Check.JsonPathExists) check).path();
+        return new JMeterViews.Assertion(null, new JMeterViews.JsonPathAssertion(JMeter.name("body has " + path),
+                JMeter.literal(jaywayPath(path))));
+    }
+
+    /**
+     * A status check decides alone whether the response is a success ("Ignore Status"), so that an
+     * expected 404 passes and an unexpected 302 fails, as in the other tools.
+     */
+    private static JMeterViews.Assertion statusAssertion(String requestName, Check.StatusCheck status) {
+        String pattern;
+        String testType;
+        if (status.isSingle()) {
+            pattern = Integer.toString(status.from());
+            testType = "8";
+        } else {
+            pattern = statusPattern(status.from(), status.to());
+            testType = "1";
+        }
+        return new JMeterViews.Assertion(new JMeterViews.ResponseAssertion(JMeter.name("status is " + status.describe()),
+                "Assertion.response_code", testType, true, Integer.toString(pattern.hashCode()), JMeter.literal(pattern),
+                JMeter.literal(requestName + ": expected status " + status.describe())), null);
+    }
+
+    /** A regular expression that matches exactly the three-digit codes from..to. */
+    static String statusPattern(int from, int to) {
+        if (from % 100 == 0 && to % 100 == 99) {
+            int first = from / 100;
+            int last = to / 100;
+            return (first == last ? Integer.toString(first) : "[" + first + "-" + last + "]") + "\\d\\d";
+        }
+        List<String> codes = new ArrayList<>();
+        for (int code = from; code <= to; code++) {
+            codes.add(Integer.toString(code));
+        }
+        return String.join("|", codes);
+    }
+
+    private JMeterViews.Extractor extractor(String requestName, Extraction extraction) {
+        String variable = name(extraction.variable());
+        if (extraction instanceof Extraction.FromJson json) {
+            if (json.path().segments().stream().allMatch(s -> !(s instanceof JsonPath.Field f) || !f.name().contains(";"))) {
+                return new JMeterViews.Extractor(new JMeterViews.JsonExtractor(JMeter.name(variable + " = " + json.path()),
+                        variable, JMeter.literal(jaywayPath(json.path())), ""), null, null);
+            }
+            // The JSON Extractor splits its fields at ';', so such a path is read in Groovy instead.
+            StringBuilder script = new StringBuilder("def value = new groovy.json.JsonSlurper().parseText(prev.getResponseDataAsString())\n");
+            for (JsonPath.Segment segment : json.path().segments()) {
+                script.append("value = value?.getAt(").append(segment instanceof JsonPath.Index index ? Integer.toString(index.index())
+                        : Groovy.quote(((JsonPath.Field) segment).name())).append(")\n");
+            }
+            script.append("vars.put(").append(Groovy.quote(variable))
+                    .append(", value == null ? '' : value instanceof String ? value : groovy.json.JsonOutput.toJson(value))\n");
+            return new JMeterViews.Extractor(null, null, new JMeterViews.Script(JMeter.name(variable + " = " + json.path()),
+                    JMeter.literal(script.toString())));
+        }
+        if (extraction instanceof Extraction.FromHeader header) {
+            StringBuilder regex = new StringBuilder("(?im)^");
+            for (char c : header.header().toCharArray()) {
+                regex.append(Character.isLetterOrDigit(c) ? "" : "\\").append(c);
+            }
+            // The extractor reads all response headers as one text: the pattern must match within this header's line.
+            regex.append(":[ \\t]*").append(header.pattern() == null ? "([^\\r\\n]*)" : "[^\\r\\n]*?" + header.pattern());
+            if (header.pattern() != null && NOT_ORO.matcher(header.pattern()).find()) {
+                diagnostics.add(Diagnostic.warning(requestName, "JMeter's Regular Expression Extractor uses Perl 5 syntax, "
+                        + "which has no look-behind, named groups, possessive quantifiers, \\p{...} or \\Q...\\E: check "
+                        + header.pattern()));
+            }
+            return new JMeterViews.Extractor(null, new JMeterViews.RegexExtractor(
+                    JMeter.name(variable + " = header " + header.header()), "true", variable, JMeter.literal(regex.toString()),
+                    "$1$", "", true), null);
+        }
+        Extraction.FromRegex regex = (Extraction.FromRegex) extraction;
+        if (NOT_ORO.matcher(regex.pattern()).find()) {
+            diagnostics.add(Diagnostic.warning(requestName, "JMeter's Regular Expression Extractor uses Perl 5 syntax, "
+                    + "which has no look-behind, named groups, possessive quantifiers, \\p{...} or \\Q...\\E: check " + regex.pattern()));
+        }
+        return new JMeterViews.Extractor(null, new JMeterViews.RegexExtractor(JMeter.name(variable + " = regex"),
+                "false", variable, JMeter.literal(regex.pattern()), "$" + regex.group() + "$", "", true), null);
+    }
+
+    /** A Jayway JsonPath expression: dot notation for plain names, brackets for the rest. */
+    static String jaywayPath(JsonPath path) {
+        StringBuilder out = new StringBuilder("$");
+        for (JsonPath.Segment segment : path.segments()) {
+            if (segment instanceof JsonPath.Index index) {
+                out.append('[').append(index.index()).append(']');
+            } else {
+                String field = ((JsonPath.Field) segment).name();
+                if (SIMPLE_FIELD.matcher(field).matches()) {
+                    out.append('.').append(field);
+                } else {
+                    out.append("['").append(field.replace("\\", "\\\\").replace("'", "\\'")).append("']");
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private String dataFile(String requestName, String fileName, byte[] content, boolean keepName) {
+        String safeName = fileName.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.+", "");
+        if (safeName.isEmpty()) {
+            safeName = "data";
+        }
+        if (keepName && !safeName.equals(fileName)) {
+            diagnostics.add(Diagnostic.warning(requestName, "JMeter sends an uploaded file under its own name: the part's "
+                    + "file name is " + safeName + " instead of " + fileName));
+        }
+        String path = "files/" + (dataFiles.size() + 1) + "/" + safeName;
+        dataFiles.add(new RenderedFile("jmeter/" + path, content));
+        return JMeter.literal(path);
+    }
+
+    private static void put(List<String> names, List<String> values, String name, String value) {
+        for (int i = 0; i < names.size(); i++) {
+            if (names.get(i).equalsIgnoreCase(name)) {
+                names.remove(i);
+                values.remove(i);
+                break;
+            }
+        }
+        names.add(name);
+        values.add(value);
+    }
+
+    private static void putIfAbsent(List<String> names, List<String> values, String name, String value) {
+        if (names.stream().noneMatch(n -> n.equalsIgnoreCase(name))) {
+            names.add(name);
+            values.add(value);
+        }
+    }
+
+    private static String plain(double value) {
+        return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+    }
+}

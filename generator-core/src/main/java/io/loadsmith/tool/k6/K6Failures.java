@@ -1,0 +1,39 @@
+package io.loadsmith.tool.k6;
+
+import io.loadsmith.result.FailureKind;
+
+/** What k6's tags say about a failed request. */
+final class K6Failures {
+    private K6Failures() {}
+
+    /**
+     * @param status    the status tag; 0 when there was no response
+     * @param errorCode k6's error_code tag (1050 request timeout, 1100-1199 DNS, 1200-1299 TCP, 1300-1399 TLS), 0 if none
+     */
+    static FailureKind kind(int status, int errorCode) {
+        if (status >= 400) {
+            return FailureKind.ofStatus(status);
+        }
+        if (status >= 100) {
+            return FailureKind.CHECK;
+        }
+        if (errorCode == 1050 || errorCode == 1211) {
+            return FailureKind.TIMEOUT;
+        }
+        if (errorCode >= 1100 && errorCode < 1400) {
+            return FailureKind.CONNECTION;
+        }
+        return FailureKind.OTHER;
+    }
+
+    static int parseInt(String value) {
+        if (value == null || value.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,639 @@
+package io.loadsmith.tool.k6;
+
+import io.loadsmith.model.Auth;
+import io.loadsmith.model.Body;
+import io.loadsmith.model.Check;
+import io.loadsmith.model.Diagnostic;
+import io.loadsmith.model.Durations;
+import io.loadsmith.model.Extraction;
+import io.loadsmith.model.Group;
+import io.loadsmith.model.HttpRequest;
+import io.loadsmith.model.JsonPath;
+import io.loadsmith.model.Param;
+import io.loadsmith.model.Scenario;
+import io.loadsmith.model.Step;
+import io.loadsmith.model.TestPlan;
+import io.loadsmith.model.Text;
+import io.loadsmith.model.ThinkTime;
+import io.loadsmith.model.Threshold;
+import io.loadsmith.model.Variable;
+import io.loadsmith.model.Workload;
+import io.loadsmith.render.RenderException;
+import io.loadsmith.render.RenderedFile;
+import io.loadsmith.render.Shares;
+import io.loadsmith.render.UrlEncoding;
+import io.loadsmith.render.code.JsCode;
+import io.loadsmith.render.escape.JavaScript;
+import io.loadsmith.render.escape.NameAllocator;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Turns a plan into the k6 script's view; every k6-specific decision is made here. */
+final class K6ViewBuilder {
+    private static final String ACCESS_TOKEN = "data.accessToken";
+    private static final String MULTIPART_BOUNDARY = "----LoadsmithFormBoundary7MA4YWxkTrZu0gW";
+
+    private final TestPlan plan;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final List<RenderedFile> dataFiles = new ArrayList<>();
+    private final List<K6Views.DataFile> fileViews = new ArrayList<>();
+    private final NameAllocator names = NameAllocator.javaScript();
+    private final Map<String, String> constants = new HashMap<>();
+    private final JsCode js;
+    private boolean usesEncoding;
+    private boolean usesTextParts;
+    private boolean usesGroup;
+    private boolean usesSleep;
+    private boolean usesCheck;
+
+    K6ViewBuilder(TestPlan plan) {
+        this.plan = plan;
+        // What the template itself declares or imports, and k6's own exports.
+        for (String reserved : List.of("BASE_URL", "MULTIPART_BOUNDARY", "http", "check", "group", "sleep", "encoding", "options",
+                "setup", "teardown", "handleSummary", "textParts", "vars", "res", "data", "pick")) {
+            names.reserve(reserved);
+        }
+        for (Variable variable : plan.variables()) {
+            constants.put(variable.name(), names.newVerbatimName(variable.name(), variable));
+        }
+        this.js = new JsCode(name -> constants.containsKey(name) ? constants.get(name) : "vars." + name, constants::containsKey);
+    }
+
+    List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    List<RenderedFile> dataFiles() {
+        return dataFiles;
+    }
+
+    K6Views.Script build(String sourceName) {
+        List<K6Views.EnvVariable> variables = new ArrayList<>();
+        List<K6Views.EnvVariable> required = new ArrayList<>();
+        for (Variable variable : plan.variables()) {
+            K6Views.EnvVariable view = new K6Views.EnvVariable(constants.get(variable.name()), variable.env(),
+                    variable.defaultValue() != null, variable.defaultValue() == null ? "" : variable.defaultValue(),
+                    variable.description().isBlank() ? variable.name() : variable.description());
+            variables.add(view);
+            if (variable.required()) {
+                required.add(view);
+            }
+        }
+        K6Views.OAuth2 oauth2 = null;
+        if (plan.auth() instanceof Auth.OAuth2ClientCredentials oauth) {
+            List<String> keys = new ArrayList<>(List.of("grant_type", "client_id", "client_secret"));
+            List<Text> values = new ArrayList<>(List.of(Text.of("client_credentials"), oauth.clientId(), oauth.clientSecret()));
+            if (!oauth.scopes().isEmpty()) {
+                keys.add("scope");
+                values.add(Text.of(String.join(" ", oauth.scopes())));
+            }
+            oauth2 = new K6Views.OAuth2(absoluteUrlCode(oauth.tokenUrl()), js.stringMap(keys, values), "oauth2 token");
+        }
+        List<K6Views.Scenario> scenarios = scenarios(oauth2 != null);
+        List<String> imports = new ArrayList<>();
+        if (usesCheck) {
+            imports.add("check");
+        }
+        if (usesGroup) {
+            imports.add("group");
+        }
+        if (usesSleep) {
+            imports.add("sleep");
+        }
+        List<K6Views.Threshold> thresholds = thresholds();
+        return new K6Views.Script(plan.name(), sourceName, String.join(", ", imports), usesEncoding, usesTextParts,
+                usesTextParts ? MULTIPART_BOUNDARY : null,
+                plan.baseUrl(), variables, fileViews, scenarios, !thresholds.isEmpty(), thresholds,
+                !required.isEmpty() || oauth2 != null, required, oauth2, defaultFunction(scenarios, oauth2 != null));
+    }
+
+    /** One scenario: it runs every iteration; several: one per iteration, in proportion to their weights. */
+    private K6Views.DefaultFunction defaultFunction(List<K6Views.Scenario> scenarios, boolean usesData) {
+        List<K6Views.Pick> picks = new ArrayList<>();
+        long total = plan.scenarios().stream().mapToLong(Scenario::weight).sum();
+        long upTo = 0;
+        for (int i = 0; i < scenarios.size(); i++) {
+            upTo += plan.scenarios().get(i).weight();
+            picks.add(new K6Views.Pick(scenarios.get(i).function(), Long.toString(upTo), i == scenarios.size() - 1));
+        }
+        return new K6Views.DefaultFunction(usesData, scenarios.size() > 1, Long.toString(total), picks);
+    }
+
+    private List<K6Views.Scenario> scenarios(boolean usesData) {
+        List<Scenario> planScenarios = plan.scenarios();
+        List<Integer> weights = planScenarios.stream().map(Scenario::weight).toList();
+        List<ExecutorView> executors = executors(plan.workload(), weights);
+        List<K6Views.Scenario> views = new ArrayList<>();
+        for (int i = 0; i < planScenarios.size(); i++) {
+            Scenario scenario = planScenarios.get(i);
+            String function = names.newName(scenario.name(), scenario);
+            ScenarioState state = new ScenarioState();
+            List<K6Views.Step> steps = steps(scenario.steps(), state);
+            ExecutorView executor = executors.get(i);
+            // k6 scenario names allow letters, digits, '_' and '-': the function's name is one.
+            views.add(new K6Views.Scenario(function, scenario.name(), function, executor.executor(),
+                    executor.settings(), !executor.stages().isEmpty(), executor.stages(), usesData, state.usesVars,
+                    !scenario.requests().isEmpty(), steps));
+        }
+        return views;
+    }
+
+    private static final class ScenarioState {
+        boolean usesVars;
+    }
+
+    private record ExecutorView(String executor, List<K6Views.Setting> settings, List<K6Views.Stage> stages) {}
+
+    /** One executor per plan scenario, the workload divided by scenario weight. */
+    private List<ExecutorView> executors(Workload workload, List<Integer> weights) {
+        List<ExecutorView> result = new ArrayList<>();
+        int count = weights.size();
+        if (workload instanceof Workload.ClosedWorkload closed) {
+            List<Integer> start = Shares.split(closed.startUsers(), weights);
+            List<List<Integer>> stageTargets = new ArrayList<>();
+            for (Workload.UserStage stage : closed.stages()) {
+                stageTargets.add(Shares.split(stage.users(), weights));
+            }
+            boolean exact = Shares.exact(closed.startUsers(), weights)
+                    && closed.stages().stream().allMatch(s -> Shares.exact(s.users(), weights));
+            if (!exact && count > 1) {
+                diagnostics.add(Diagnostic.warning("workload", "k6 runs each scenario with its own virtual users; "
+                        + "the users were divided by scenario weight and rounded to whole users"));
+            }
+            for (int i = 0; i < count; i++) {
+                int scenarioStart = start.get(i);
+                List<Integer> targets = new ArrayList<>();
+                for (List<Integer> split : stageTargets) {
+                    targets.add(split.get(i));
+                }
+                if (scenarioStart == 0 && targets.stream().allMatch(t -> t == 0)) {
+                    targets.replaceAll(t -> 1);
+                    diagnostics.add(Diagnostic.warning(plan.scenarios().get(i).name(),
+                            "its weight gives it no whole virtual user; k6 runs it with 1 user"));
+                }
+                boolean constant = closed.isConstant() || (targets.stream().allMatch(t -> t == scenarioStart));
+                if (constant && closed.stages().size() >= 1 && scenarioStart > 0) {
+                    result.add(new ExecutorView("constant-vus", List.of(
+                            new K6Views.Setting("vus", Integer.toString(scenarioStart)),
+                            new K6Views.Setting("duration", JavaScript.quote(Durations.format(closed.duration())))),
+                            List.of()));
+                } else {
+                    List<K6Views.Stage> stages = new ArrayList<>();
+                    for (int s = 0; s < closed.stages().size(); s++) {
+                        stages.add(new K6Views.Stage(Durations.format(closed.stages().get(s).duration()),
+                                Integer.toString(targets.get(s))));
+                    }
+                    result.add(new ExecutorView("ramping-vus",
+                            List.of(new K6Views.Setting("startVUs", Integer.toString(scenarioStart))), stages));
+                }
+            }
+        } else {
+            Workload.OpenWorkload open = (Workload.OpenWorkload) workload;
+            long sum = weights.stream().mapToLong(Integer::longValue).sum();
+            List<Integer> maxUsers = Shares.split(open.maxUsers(), weights);
+            List<Integer> preAllocated = Shares.split(open.preAllocatedUsers(), weights);
+            for (int i = 0; i < count; i++) {
+                double share = (double) weights.get(i) / sum;
+                List<Double> rates = new ArrayList<>();
+                rates.add(open.startRate() * share);
+                open.stages().forEach(s -> rates.add(s.rate() * share));
+                TimeUnit unit = timeUnit(rates);
+                int max = Math.max(1, maxUsers.get(i));
+                int pre = Math.max(1, Math.min(max, preAllocated.get(i)));
+                List<K6Views.Setting> settings = new ArrayList<>();
+                if (open.isConstant()) {
+                    settings.add(new K6Views.Setting("rate", unit.count(rates.get(0))));
+                    settings.add(new K6Views.Setting("timeUnit", JavaScript.quote(unit.label)));
+                    settings.add(new K6Views.Setting("duration", JavaScript.quote(Durations.format(open.duration()))));
+                    settings.add(new K6Views.Setting("preAllocatedVUs", Integer.toString(pre)));
+                    settings.add(new K6Views.Setting("maxVUs", Integer.toString(max)));
+                    result.add(new ExecutorView("constant-arrival-rate", settings, List.of()));
+                } else {
+                    settings.add(new K6Views.Setting("startRate", unit.count(rates.get(0))));
+                    settings.add(new K6Views.Setting("timeUnit", JavaScript.quote(unit.label)));
+                    settings.add(new K6Views.Setting("preAllocatedVUs", Integer.toString(pre)));
+                    settings.add(new K6Views.Setting("maxVUs", Integer.toString(max)));
+                    List<K6Views.Stage> stages = new ArrayList<>();
+                    for (int s = 0; s < open.stages().size(); s++) {
+                        stages.add(new K6Views.Stage(Durations.format(open.stages().get(s).duration()),
+                                unit.count(rates.get(s + 1))));
+                    }
+                    result.add(new ExecutorView("ramping-arrival-rate", settings, stages));
+                }
+                if (!unit.exact) {
+                    diagnostics.add(Diagnostic.warning(plan.scenarios().get(i).name(),
+                            "k6 arrival rates are whole numbers per time unit; the rates were rounded per hour"));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The coarsest of 1s, 1m and 1h at which every rate is a whole number of arrivals. */
+    private record TimeUnit(String label, int seconds, boolean exact) {
+        String count(double perSecond) {
+            return Long.toString(Math.round(perSecond * seconds));
+        }
+    }
+
+    private static TimeUnit timeUnit(List<Double> rates) {
+        for (TimeUnit unit : List.of(new TimeUnit("1s", 1, true), new TimeUnit("1m", 60, true))) {
+            if (rates.stream().allMatch(r -> Math.abs(r * unit.seconds - Math.round(r * unit.seconds)) < 1e-9)) {
+                return unit;
+            }
+        }
+        boolean exact = rates.stream().allMatch(r -> Math.abs(r * 3600 - Math.round(r * 3600)) < 1e-9);
+        return new TimeUnit("1h", 3600, exact);
+    }
+
+    private List<K6Views.Step> steps(List<Step> steps, ScenarioState state) {
+        List<K6Views.Step> views = new ArrayList<>();
+        for (Step step : steps) {
+            if (step instanceof HttpRequest request) {
+                views.add(new K6Views.Step(request(request, state), null, null));
+            } else if (step instanceof ThinkTime think) {
+                usesSleep = true;
+                views.add(new K6Views.Step(null, new K6Views.Think(thinkCode(think)), null));
+            } else {
+                Group group = (Group) step;
+                usesGroup = true;
+                views.add(new K6Views.Step(null, null, new K6Views.Group(group.name(), steps(group.steps(), state))));
+            }
+        }
+        return views;
+    }
+
+    private static String thinkCode(ThinkTime think) {
+        String min = Durations.seconds(think.min());
+        if (think.isFixed()) {
+            return min;
+        }
+        String spread = Durations.seconds(think.max().minus(think.min()));
+        return min + " + Math.random() * " + spread;
+    }
+
+    private K6Views.Request request(HttpRequest request, ScenarioState state) {
+        List<String> headerKeys = new ArrayList<>();
+        List<String> headerCodes = new ArrayList<>();
+        List<Param> query = new ArrayList<>(request.query());
+        List<String> cookieKeys = new ArrayList<>();
+        List<String> cookieCodes = new ArrayList<>();
+        for (Param header : plan.headers()) {
+            putHeader(headerKeys, headerCodes, header.name(), js.text(header.value()));
+        }
+        if (request.authenticated()) {
+            Auth auth = plan.auth();
+            if (auth instanceof Auth.Bearer bearer) {
+                putHeader(headerKeys, headerCodes, "Authorization", js.text(Text.concat(Text.of("Bearer "), bearer.token())));
+            } else if (auth instanceof Auth.Basic basic) {
+                usesEncoding = true;
+                putHeader(headerKeys, headerCodes, "Authorization", "`Basic ${encoding.b64encode("
+                        + js.text(Text.concat(basic.username(), Text.of(":"), basic.password())) + ")}`");
+            } else if (auth instanceof Auth.ApiKey key) {
+                switch (key.in()) {
+                    case HEADER -> putHeader(headerKeys, headerCodes, key.name(), js.text(key.value()));
+                    case QUERY -> query.add(new Param(key.name(), key.value()));
+                    case COOKIE -> {
+                        cookieKeys.add(key.name());
+                        cookieCodes.add(js.text(key.value()));
+                    }
+                }
+            } else if (auth instanceof Auth.OAuth2ClientCredentials) {
+                putHeader(headerKeys, headerCodes, "Authorization", "`Bearer ${" + ACCESS_TOKEN + "}`");
+            }
+        }
+        for (Param header : request.headers()) {
+            putHeader(headerKeys, headerCodes, header.name(), js.text(header.value()));
+        }
+        for (Param cookie : request.cookies()) {
+            cookieKeys.add(cookie.name());
+            cookieCodes.add(js.text(cookie.value()));
+        }
+
+        String bodyCode = null;
+        Body body = request.body();
+        if (body instanceof Body.JsonBody json) {
+            bodyCode = "JSON.stringify(" + js.json(json.value()) + ")";
+            putHeaderIfAbsent(headerKeys, headerCodes, "Content-Type", JavaScript.quote(json.contentType()));
+        } else if (body instanceof Body.FormBody form) {
+            bodyCode = formCode(form.fields());
+            putHeaderIfAbsent(headerKeys, headerCodes, "Content-Type", JavaScript.quote(form.contentType()));
+        } else if (body instanceof Body.MultipartBody multipart) {
+            removeHeader(headerKeys, headerCodes, "Content-Type");
+            if (multipart.parts().stream().anyMatch(Body.MultipartFile.class::isInstance)) {
+                // k6 writes an object with a file in it as multipart/form-data, with its own boundary and Content-Type.
+                bodyCode = multipartObjectCode(request, multipart);
+            } else {
+                // An object without a file k6 would send as a URL-encoded form: the parts are written out instead.
+                usesTextParts = true;
+                bodyCode = multipartTextCode(multipart);
+                putHeader(headerKeys, headerCodes, "Content-Type", "`multipart/form-data; boundary=${MULTIPART_BOUNDARY}`");
+            }
+        } else if (body instanceof Body.RawBody raw) {
+            bodyCode = js.text(raw.content());
+            putHeaderIfAbsent(headerKeys, headerCodes, "Content-Type", JavaScript.quote(raw.contentType()));
+        } else if (body instanceof Body.BinaryBody binary) {
+            bodyCode = dataFile(request.name(), "body.bin", binary.content());
+            putHeaderIfAbsent(headerKeys, headerCodes, "Content-Type", JavaScript.quote(binary.contentType()));
+        }
+
+        String function;
+        String methodCode = null;
+        boolean bodySlot;
+        switch (request.method()) {
+            case GET -> { function = "get"; bodySlot = false; }
+            case HEAD -> { function = "head"; bodySlot = false; }
+            case POST -> { function = "post"; bodySlot = true; }
+            case PUT -> { function = "put"; bodySlot = true; }
+            case PATCH -> { function = "patch"; bodySlot = true; }
+            case DELETE -> { function = "del"; bodySlot = true; }
+            case OPTIONS -> { function = "options"; bodySlot = true; }
+            default -> {
+                function = "request";
+                methodCode = JavaScript.quote(request.method().name());
+                bodySlot = true;
+            }
+        }
+        if (!bodySlot && bodyCode != null) {
+            function = "request";
+            methodCode = JavaScript.quote(request.method().name());
+        } else if (bodySlot && bodyCode == null) {
+            bodyCode = "null";
+        }
+
+        String tag = request.name();
+        List<K6Views.Check> checks = new ArrayList<>();
+        String expectedStatuses = null;
+        for (Check check : request.checks()) {
+            if (check instanceof Check.StatusCheck status) {
+                checks.add(new K6Views.Check(request.name() + ": status is " + status.describe(),
+                        status.isSingle() ? "r.status === " + status.from()
+                                : "r.status >= " + status.from() + " && r.status <= " + status.to()));
+                expectedStatuses = status.isSingle() ? Integer.toString(status.from())
+                        : "{ min: " + status.from() + ", max: " + status.to() + " }";
+            } else if (check instanceof Check.BodyContains contains) {
+                checks.add(new K6Views.Check(request.name() + ": body contains " + abbreviate(contains.text()),
+                        "String(r.body).includes(" + JavaScript.quote(contains.text()) + ")"));
+            } else if (check instanceof Check.JsonPathExists exists) {
+                checks.add(new K6Views.Check(request.name() + ": body has " + exists.path(),
+                        "r.json(" + JavaScript.quote(gjson(exists.path())) + ") !== undefined"));
+            }
+        }
+        usesCheck |= !checks.isEmpty();
+        List<K6Views.Extraction> extractions = new ArrayList<>();
+        for (Extraction extraction : request.extractions()) {
+            state.usesVars = true;
+            extractions.add(new K6Views.Extraction(extractionCode(extraction)));
+        }
+        if (!request.references().stream().allMatch(constants::containsKey)) {
+            state.usesVars = true;
+        }
+        String comment = request.name().equals(request.method() + " " + request.path())
+                ? null : request.method() + " " + request.path();
+        return new K6Views.Request(comment, function, methodCode, urlCode(request, query), bodyCode,
+                headerKeys.isEmpty() ? null : objectCode(headerKeys, headerCodes),
+                cookieKeys.isEmpty() ? null : objectCode(cookieKeys, cookieCodes), request.expectsRedirect(),
+                expectedStatuses, tag, !checks.isEmpty(), checks, extractions);
+    }
+
+    private static void putHeader(List<String> keys, List<String> codes, String name, String code) {
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i).equalsIgnoreCase(name)) {
+                keys.remove(i);
+                codes.remove(i);
+                break;
+            }
+        }
+        keys.add(name);
+        codes.add(code);
+    }
+
+    private static void removeHeader(List<String> keys, List<String> codes, String name) {
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            if (keys.get(i).equalsIgnoreCase(name)) {
+                keys.remove(i);
+                codes.remove(i);
+            }
+        }
+    }
+
+    private static void putHeaderIfAbsent(List<String> keys, List<String> codes, String name, String code) {
+        if (keys.stream().noneMatch(k -> k.equalsIgnoreCase(name))) {
+            keys.add(name);
+            codes.add(code);
+        }
+    }
+
+    private static String objectCode(List<String> keys, List<String> codes) {
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            members.add(JavaScript.key(keys.get(i)) + ": " + codes.get(i));
+        }
+        return "{ " + String.join(", ", members) + " }";
+    }
+
+    private String urlCode(HttpRequest request, List<Param> query) {
+        StringBuilder url = new StringBuilder("`${BASE_URL}");
+        for (HttpRequest.PathPiece piece : request.pathPieces()) {
+            if (piece.isParameter()) {
+                url.append(urlPart(request.pathParam(piece.parameter())));
+            } else {
+                url.append(JavaScript.escape(UrlEncoding.path(piece.literal())));
+            }
+        }
+        for (int i = 0; i < query.size(); i++) {
+            Param param = query.get(i);
+            url.append(i == 0 ? '?' : '&').append(JavaScript.escape(UrlEncoding.component(param.name())))
+                    .append('=').append(urlPart(param.value()));
+        }
+        return url.append('`').toString();
+    }
+
+    /** A URL component inside a template literal: literals encoded now, references at run time. */
+    private String urlPart(Text text) {
+        StringBuilder out = new StringBuilder();
+        for (Text.Part part : text.parts()) {
+            if (part instanceof Text.Literal literal) {
+                out.append(JavaScript.escape(UrlEncoding.component(literal.value())));
+            } else {
+                out.append(js.templateBody(new Text(List.of(part)), true));
+            }
+        }
+        return out.toString();
+    }
+
+    private String absoluteUrlCode(String url) {
+        if (url.matches("(?i)https?://.*")) {
+            return JavaScript.quote(url);
+        }
+        return "`${BASE_URL}" + JavaScript.escape(url.startsWith("/") ? url : "/" + url) + "`";
+    }
+
+    private String formCode(List<Param> fields) {
+        boolean unique = fields.stream().map(Param::name).distinct().count() == fields.size();
+        if (unique) {
+            return js.stringMap(fields.stream().map(Param::name).toList(), fields.stream().map(Param::value).toList());
+        }
+        StringBuilder out = new StringBuilder("`");
+        for (int i = 0; i < fields.size(); i++) {
+            out.append(i == 0 ? "" : "&").append(JavaScript.escape(UrlEncoding.component(fields.get(i).name())))
+                    .append('=').append(urlPart(fields.get(i).value()));
+        }
+        return out.append('`').toString();
+    }
+
+    /**
+     * k6's own multipart support: an object whose values are strings or {@code http.file()}. It holds
+     * one part per name, and k6 writes the parts in an order of its own.
+     */
+    private String multipartObjectCode(HttpRequest request, Body.MultipartBody multipart) {
+        Map<String, String> parts = new LinkedHashMap<>();
+        for (Body.MultipartPart part : multipart.parts()) {
+            String value;
+            if (part instanceof Body.MultipartFile file) {
+                String constant = dataFile(request.name(), file.fileName(), file.content());
+                value = "http.file(" + constant + ", " + JavaScript.quote(file.fileName()) + ", "
+                        + JavaScript.quote(file.contentType()) + ")";
+            } else {
+                value = js.text(((Body.MultipartField) part).value());
+            }
+            if (parts.remove(part.name()) != null) {
+                diagnostics.add(Diagnostic.warning(request.name(), "k6 sends one multipart part per name; only the last '"
+                        + part.name() + "' part is sent"));
+            }
+            parts.put(part.name(), value);
+        }
+        List<String> members = new ArrayList<>();
+        parts.forEach((name, value) -> members.add(JavaScript.key(name) + ": " + value));
+        return "{ " + String.join(", ", members) + " }";
+    }
+
+    /** Text parts only, in order: {@code textParts([[name, value], ...])}, the template's function (RFC 7578). */
+    private String multipartTextCode(Body.MultipartBody multipart) {
+        List<String> parts = new ArrayList<>();
+        for (Body.MultipartPart part : multipart.parts()) {
+            Text value = ((Body.MultipartField) part).value();
+            if (value.isLiteral() && value.literalValue().contains(MULTIPART_BOUNDARY)) {
+                throw new RenderException("a multipart value of the plan holds the boundary " + MULTIPART_BOUNDARY);
+            }
+            parts.add("[" + JavaScript.quote(dispositionName(part.name())) + ", " + js.text(value) + "]");
+        }
+        return "textParts([" + String.join(", ", parts) + "])";
+    }
+
+    /** A name in a Content-Disposition header, quoted as browsers do (HTML's form submission algorithm). */
+    private static String dispositionName(String name) {
+        return name.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    /** Writes bytes beside the script and returns the constant that holds them. */
+    private String dataFile(String requestName, String fileName, byte[] content) {
+        String safeName = fileName.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.+", "");
+        String path = "files/" + (dataFiles.size() + 1) + "-" + (safeName.isEmpty() ? "data" : safeName);
+        dataFiles.add(new RenderedFile("k6/" + path, content));
+        String constant = names.newName("file " + requestName);
+        fileViews.add(new K6Views.DataFile(constant, "./" + path));
+        return constant;
+    }
+
+    private String extractionCode(Extraction extraction) {
+        String target = "vars." + extraction.variable();
+        if (extraction instanceof Extraction.FromJson json) {
+            String path = gjson(json.path());
+            return target + " = " + (path.isEmpty() ? "res.json()" : "res.json(" + JavaScript.quote(path) + ")") + ";";
+        }
+        if (extraction instanceof Extraction.FromHeader header) {
+            String value = "res.headers[" + JavaScript.quote(canonicalHeader(header.header())) + "]";
+            return header.pattern() == null ? target + " = " + value + ";"
+                    : target + " = ((" + value + " || '').match(new RegExp(" + JavaScript.quote(header.pattern()) + ")) || [])[1];";
+        }
+        Extraction.FromRegex regex = (Extraction.FromRegex) extraction;
+        return target + " = (String(res.body).match(new RegExp(" + JavaScript.quote(regex.pattern()) + ")) || [])["
+                + regex.group() + "];";
+    }
+
+    /** k6's res.json() takes a GJSON path: members and indexes joined by dots, specials escaped. */
+    static String gjson(JsonPath path) {
+        List<String> parts = new ArrayList<>();
+        for (JsonPath.Segment segment : path.segments()) {
+            if (segment instanceof JsonPath.Index index) {
+                parts.add(Integer.toString(index.index()));
+            } else {
+                parts.add(((JsonPath.Field) segment).name().replaceAll("([.*?|#@\\\\!=<>%^\\[\\]{}()\"])", "\\\\$1"));
+            }
+        }
+        return String.join(".", parts);
+    }
+
+    /** k6 (Go) reports response headers in canonical form: {@code x-request-id} is {@code X-Request-Id}. */
+    static String canonicalHeader(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        boolean upper = true;
+        for (char c : name.toCharArray()) {
+            out.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            upper = c == '-';
+        }
+        return out.toString();
+    }
+
+    private List<K6Views.Threshold> thresholds() {
+        Map<String, List<String>> byMetric = new LinkedHashMap<>();
+        for (Threshold threshold : plan.thresholds()) {
+            String metric;
+            String expression;
+            Threshold.Measure measure = threshold.measure();
+            String op = threshold.comparison().symbol();
+            String limit = plain(threshold.limit());
+            if (measure instanceof Threshold.Percentile p) {
+                metric = "http_req_duration";
+                expression = "p(" + plain(p.percentile()) + ")" + op + limit;
+            } else if (measure instanceof Threshold.MeanLatency) {
+                metric = "http_req_duration";
+                expression = "avg" + op + limit;
+            } else if (measure instanceof Threshold.MaxLatency) {
+                metric = "http_req_duration";
+                expression = "max" + op + limit;
+            } else if (measure instanceof Threshold.ErrorRate) {
+                metric = "http_req_failed";
+                expression = "rate" + op + limit;
+            } else {
+                metric = "http_reqs";
+                expression = "rate" + op + limit;
+            }
+            if (threshold.operation() != null) {
+                if (!selectable(threshold.operation())) {
+                    diagnostics.add(Diagnostic.warning(threshold.operation(), "k6 cannot select this name in a threshold "
+                            + "(a comma, or quotes or spaces at either end): '" + threshold.expression()
+                            + "' is left out of the script's thresholds; 'loadsmith run' still judges it"));
+                    continue;
+                }
+                metric += "{name:" + threshold.operation() + "}";
+            }
+            byMetric.computeIfAbsent(metric, k -> new ArrayList<>()).add(expression);
+        }
+        List<K6Views.Threshold> views = new ArrayList<>();
+        byMetric.forEach((metric, expressions) -> views.add(new K6Views.Threshold(JavaScript.key(metric),
+                expressions.stream().map(JavaScript::quote).collect(Collectors.joining(", ")))));
+        return views;
+    }
+
+    /** Whether k6 reads the name back from {@code metric{name:...}}: it splits at commas and trims spaces and quotes. */
+    private static boolean selectable(String name) {
+        return !name.isBlank() && name.indexOf(',') < 0 && "'\" \t".indexOf(name.charAt(0)) < 0
+                && "'\" \t".indexOf(name.charAt(name.length() - 1)) < 0;
+    }
+
+    private static String plain(double value) {
+        return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String abbreviate(String text) {
+        String single = text.replaceAll("\\s+", " ");
+        return single.length() <= 40 ? single : single.substring(0, 37) + "...";
+    }
+}

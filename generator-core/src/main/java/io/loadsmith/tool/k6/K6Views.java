@@ -1,0 +1,91 @@
+package io.loadsmith.tool.k6;
+
+import java.util.List;
+
+/** The view records the k6 templates lay out; every decision is already made. */
+final class K6Views {
+    private K6Views() {}
+
+    record Script(
+            String title,
+            String sourceName,
+            String k6Imports,
+            boolean usesEncoding,
+            boolean usesTextParts,
+            String multipartBoundary,
+            String baseUrl,
+            List<EnvVariable> variables,
+            List<DataFile> files,
+            List<Scenario> scenarios,
+            boolean hasThresholds,
+            List<Threshold> thresholds,
+            boolean hasSetup,
+            List<EnvVariable> requiredVariables,
+            OAuth2 oauth2,
+            DefaultFunction defaultFunction) {}
+
+    /**
+     * {@code export default function}: what k6 runs when its own options ({@code --vus},
+     * {@code --duration}, {@code --iterations}) replace the scenarios; each iteration runs one
+     * plan scenario, picked by weight when there are several.
+     */
+    record DefaultFunction(boolean usesData, boolean weighted, String total, List<Pick> picks) {}
+
+    /** {@code if (pick < upTo) return function(data);}, the last one without the condition. */
+    record Pick(String function, String upTo, boolean last) {}
+
+    /** {@code const constName = __ENV.env || 'defaultValue';} */
+    record EnvVariable(String constName, String env, boolean hasDefault, String defaultValue, String description) {}
+
+    /** {@code const constName = open('./path', 'b');} */
+    record DataFile(String constName, String path) {}
+
+    /** {@code key} is a valid k6 scenario name (letters, digits, {@code _}); {@code name} the plan's own. */
+    record Scenario(
+            String key,
+            String name,
+            String function,
+            String executor,
+            List<Setting> settings,
+            boolean hasStages,
+            List<Stage> stages,
+            boolean usesData,
+            boolean usesVars,
+            boolean hasRequests,
+            List<Step> steps) {}
+
+    /** {@code name: valueCode,} in a k6 scenario. */
+    record Setting(String name, String valueCode) {}
+
+    record Stage(String duration, String target) {}
+
+    record Threshold(String keyCode, String expressionsCode) {}
+
+    record OAuth2(String tokenUrlCode, String formCode, String tag) {}
+
+    /** Exactly one of the three is set. */
+    record Step(Request request, Think think, Group group) {}
+
+    record Think(String secondsCode) {}
+
+    record Group(String name, List<Step> steps) {}
+
+    record Request(
+            String comment,
+            String function,
+            String methodCode,
+            String urlCode,
+            String bodyCode,
+            String headersCode,
+            String cookiesCode,
+            boolean noRedirects,
+            String expectedStatusesCode,
+            String tag,
+            boolean hasChecks,
+            List<Check> checks,
+            List<Extraction> extractions) {}
+
+    record Check(String name, String conditionCode) {}
+
+    record Extraction(String statementCode) {}
+}

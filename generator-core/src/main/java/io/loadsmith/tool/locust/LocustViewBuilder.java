@@ -1,0 +1,516 @@
+package io.loadsmith.tool.locust;
+
+import io.loadsmith.model.Auth;
+import io.loadsmith.model.Body;
+import io.loadsmith.model.Check;
+import io.loadsmith.model.Diagnostic;
+import io.loadsmith.model.Durations;
+import io.loadsmith.model.Extraction;
+import io.loadsmith.model.Group;
+import io.loadsmith.model.HttpRequest;
+import io.loadsmith.model.JsonPath;
+import io.loadsmith.model.Param;
+import io.loadsmith.model.Scenario;
+import io.loadsmith.model.Step;
+import io.loadsmith.model.TestPlan;
+import io.loadsmith.model.Text;
+import io.loadsmith.model.ThinkTime;
+import io.loadsmith.model.Threshold;
+import io.loadsmith.model.Variable;
+import io.loadsmith.model.Workload;
+import io.loadsmith.render.RenderedFile;
+import io.loadsmith.render.UrlEncoding;
+import io.loadsmith.render.escape.NameAllocator;
+import io.loadsmith.render.escape.Python;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Turns a plan into the locustfile's view; every Locust-specific decision is made here. */
+final class LocustViewBuilder {
+    private final TestPlan plan;
+    private final List<Diagnostic> diagnostics = new ArrayList<>();
+    private final List<RenderedFile> dataFiles = new ArrayList<>();
+    private final List<LocustViews.DataFile> fileViews = new ArrayList<>();
+    private final NameAllocator names = NameAllocator.python();
+    private final NameAllocator classes = NameAllocator.pythonClass();
+    private final Map<String, String> constants = new HashMap<>();
+    private final PyCode py;
+    private final TreeSet<String> modules = new TreeSet<>();
+    private final TreeSet<String> urllib = new TreeSet<>();
+    private final TreeSet<String> locustImports = new TreeSet<>();
+    private boolean usesSemaphore;
+    private boolean usesJsonValue;
+    private boolean usesRegexValue;
+    private boolean groupsFlattened;
+    private LocustViews.Settings settings;
+
+    LocustViewBuilder(TestPlan plan) {
+        this.plan = plan;
+        for (String reserved : List.of("BASE_URL", "access_token", "json_value", "regex_value", "read_file", "values",
+                "WorkloadShape", "check_thresholds", "quote", "urlencode")) {
+            names.reserve(reserved);
+            classes.reserve(reserved);
+        }
+        for (Variable variable : plan.variables()) {
+            constants.put(variable.name(), names.newVerbatimName(variable.name(), variable));
+        }
+        this.py = new PyCode(name -> constants.containsKey(name) ? constants.get(name) : "values[" + Python.quote(name) + "]",
+                constants::containsKey);
+    }
+
+    List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    List<RenderedFile> dataFiles() {
+        return dataFiles;
+    }
+
+    LocustViews.Script build(String sourceName) {
+        modules.add("os");
+        locustImports.add("task");
+        List<LocustViews.EnvVariable> variables = new ArrayList<>();
+        List<String> required = new ArrayList<>();
+        for (Variable variable : plan.variables()) {
+            variables.add(new LocustViews.EnvVariable(constants.get(variable.name()), variable.env(), variable.defaultValue() != null,
+                    variable.defaultValue() == null ? "" : variable.defaultValue(),
+                    variable.description().isBlank() ? variable.name() : variable.description()));
+            if (variable.required()) {
+                required.add(Python.quote(variable.env()));
+            }
+        }
+        LocustViews.OAuth2 oauth2 = null;
+        if (plan.auth() instanceof Auth.OAuth2ClientCredentials oauth) {
+            usesSemaphore = true;
+            urllib.add("urlencode");
+            List<String> form = new ArrayList<>(List.of("(\"grant_type\", \"client_credentials\")",
+                    "(\"client_id\", " + py.text(oauth.clientId()) + ")", "(\"client_secret\", " + py.text(oauth.clientSecret()) + ")"));
+            if (!oauth.scopes().isEmpty()) {
+                form.add("(\"scope\", " + Python.quote(String.join(" ", oauth.scopes())) + ")");
+            }
+            oauth2 = new LocustViews.OAuth2(Python.quote(oauth.tokenUrl()), "urlencode([" + String.join(", ", form) + "])",
+                    "oauth2 token");
+        }
+        List<LocustViews.User> users = users();
+        if (groupsFlattened) {
+            diagnostics.add(Diagnostic.warning("groups", "Locust has no request groups; the steps of each group run in order "
+                    + "and are reported per request, with the group as a comment"));
+        }
+        Points points = points();
+        // A constant workload is Locust's own users, spawn rate and run time (locust.conf), which flags override;
+        // only a workload in stages needs a shape class, which Locust does not combine with them.
+        LocustViews.Shape shape = null;
+        if (!plan.workload().isConstant()) {
+            locustImports.add("LoadTestShape");
+            modules.add("os");
+            shape = new LocustViews.Shape(points.description(), points.code());
+        }
+        int startUsers = (int) Math.max(1, Math.round(points.points().get(0)[1]));
+        settings = new LocustViews.Settings(plan.name(), points.description(), shape != null, startUsers, startUsers,
+                runTime(plan.workload().duration()));
+        List<LocustViews.ThresholdCheck> thresholds = thresholds();
+        if (!thresholds.isEmpty()) {
+            locustImports.add("events");
+            modules.add("logging");
+        }
+        List<String> imports = new ArrayList<>();
+        modules.forEach(module -> imports.add("import " + module));
+        if (!urllib.isEmpty()) {
+            imports.add("from urllib.parse import " + String.join(", ", urllib));
+        }
+        imports.add("");
+        if (usesSemaphore) {
+            imports.add("from gevent.lock import Semaphore");
+        }
+        imports.add("from locust import " + String.join(", ", locustImports));
+        return new LocustViews.Script(plan.name(), sourceName, imports,
+                plan.baseUrl(), variables, !required.isEmpty(), "(" + String.join(", ", required) + (required.size() == 1 ? ",)" : ")"),
+                !fileViews.isEmpty(), fileViews, oauth2, usesJsonValue, usesRegexValue, users, shape, !thresholds.isEmpty(), thresholds);
+    }
+
+    private List<LocustViews.User> users() {
+        List<LocustViews.User> users = new ArrayList<>();
+        boolean open = plan.workload() instanceof Workload.OpenWorkload;
+        for (Scenario scenario : plan.scenarios()) {
+            List<Step> steps = new ArrayList<>(scenario.steps());
+            String waitTime;
+            if (open) {
+                locustImports.add("constant_pacing");
+                waitTime = "constant_pacing(" + plain(pacingSeconds()) + ")";
+            } else if (steps.get(steps.size() - 1) instanceof ThinkTime think) {
+                steps.remove(steps.size() - 1);
+                if (think.isFixed()) {
+                    locustImports.add("constant");
+                    waitTime = "constant(" + Durations.seconds(think.min()) + ")";
+                } else {
+                    locustImports.add("between");
+                    waitTime = "between(" + Durations.seconds(think.min()) + ", " + Durations.seconds(think.max()) + ")";
+                }
+            } else {
+                locustImports.add("constant");
+                waitTime = "constant(0)";
+            }
+            boolean needsRequests = scenario.requests().stream().anyMatch(r -> r.body() instanceof Body.MultipartBody);
+            String base = needsRequests ? "HttpUser" : "FastHttpUser";
+            locustImports.add(base);
+            State state = new State();
+            List<LocustViews.Step> stepViews = steps(steps, state);
+            users.add(new LocustViews.User(classes.newName(scenario.name(), scenario), base, scenario.name(), scenario.weight(),
+                    waitTime, names.newName(scenario.name()), state.usesValues, stepViews));
+        }
+        return users;
+    }
+
+    private static final class State {
+        boolean usesValues;
+    }
+
+    private List<LocustViews.Step> steps(List<Step> steps, State state) {
+        List<LocustViews.Step> views = new ArrayList<>();
+        for (Step step : steps) {
+            if (step instanceof HttpRequest request) {
+                views.add(new LocustViews.Step(request(request, state), null, null));
+            } else if (step instanceof ThinkTime think) {
+                modules.add("time");
+                String seconds;
+                if (think.isFixed()) {
+                    seconds = Durations.seconds(think.min());
+                } else {
+                    modules.add("random");
+                    seconds = "random.uniform(" + Durations.seconds(think.min()) + ", " + Durations.seconds(think.max()) + ")";
+                }
+                views.add(new LocustViews.Step(null, new LocustViews.Think(seconds), null));
+            } else {
+                Group group = (Group) step;
+                groupsFlattened = true;
+                views.add(new LocustViews.Step(null, null, new LocustViews.Group(group.name(), steps(group.steps(), state))));
+            }
+        }
+        return views;
+    }
+
+    private LocustViews.Request request(HttpRequest request, State state) {
+        List<String> headerKeys = new ArrayList<>();
+        List<String> headerCodes = new ArrayList<>();
+        List<Param> query = new ArrayList<>(request.query());
+        List<String> cookies = new ArrayList<>();
+        List<String> arguments = new ArrayList<>();
+        for (Param header : plan.headers()) {
+            put(headerKeys, headerCodes, header.name(), py.text(header.value()));
+        }
+        if (request.authenticated()) {
+            Auth auth = plan.auth();
+            if (auth instanceof Auth.Bearer bearer) {
+                put(headerKeys, headerCodes, "Authorization", py.text(Text.concat(Text.of("Bearer "), bearer.token())));
+            } else if (auth instanceof Auth.Basic basic) {
+                arguments.add("auth=(" + py.text(basic.username()) + ", " + py.text(basic.password()) + ")");
+            } else if (auth instanceof Auth.ApiKey key) {
+                switch (key.in()) {
+                    case HEADER -> put(headerKeys, headerCodes, key.name(), py.text(key.value()));
+                    case QUERY -> query.add(new Param(key.name(), key.value()));
+                    case COOKIE -> cookies.add(cookieCode(key.name(), key.value()));
+                }
+            } else if (auth instanceof Auth.OAuth2ClientCredentials) {
+                put(headerKeys, headerCodes, "Authorization", "\"Bearer \" + access_token(self.client)");
+            }
+        }
+        for (Param header : request.headers()) {
+            put(headerKeys, headerCodes, header.name(), py.text(header.value()));
+        }
+        request.cookies().forEach(c -> cookies.add(cookieCode(c.name(), c.value())));
+        if (!cookies.isEmpty()) {
+            put(headerKeys, headerCodes, "Cookie", String.join(" + \"; \" + ", cookies));
+        }
+
+        Body body = request.body();
+        if (body instanceof Body.JsonBody json) {
+            if (json.contentType().equals("application/json")) {
+                arguments.add(0, "json=" + py.json(json.value()));
+            } else {
+                modules.add("json");
+                arguments.add(0, "data=json.dumps(" + py.json(json.value()) + ")");
+            }
+            putIfAbsent(headerKeys, headerCodes, "Content-Type", Python.quote(json.contentType()));
+        } else if (body instanceof Body.FormBody form) {
+            urllib.add("urlencode");
+            List<String> pairs = new ArrayList<>();
+            for (Param field : form.fields()) {
+                pairs.add("(" + Python.quote(field.name()) + ", " + py.text(field.value()) + ")");
+            }
+            arguments.add(0, "data=urlencode([" + String.join(", ", pairs) + "])");
+            putIfAbsent(headerKeys, headerCodes, "Content-Type", Python.quote(form.contentType()));
+        } else if (body instanceof Body.MultipartBody multipart) {
+            List<String> parts = new ArrayList<>();
+            for (Body.MultipartPart part : multipart.parts()) {
+                if (part instanceof Body.MultipartFile file) {
+                    String constant = dataFile(request.name(), file.fileName(), file.content());
+                    parts.add("(" + Python.quote(part.name()) + ", (" + Python.quote(file.fileName()) + ", " + constant + ", "
+                            + Python.quote(file.contentType()) + "))");
+                } else {
+                    parts.add("(" + Python.quote(part.name()) + ", (None, " + py.text(((Body.MultipartField) part).value()) + "))");
+                }
+            }
+            arguments.add(0, "files=[" + String.join(", ", parts) + "]");
+        } else if (body instanceof Body.RawBody raw) {
+            arguments.add(0, "data=" + py.text(raw.content()) + ".encode(\"utf-8\")");
+            putIfAbsent(headerKeys, headerCodes, "Content-Type", Python.quote(raw.contentType()));
+        } else if (body instanceof Body.BinaryBody binary) {
+            arguments.add(0, "data=" + dataFile(request.name(), "body.bin", binary.content()));
+            putIfAbsent(headerKeys, headerCodes, "Content-Type", Python.quote(binary.contentType()));
+        }
+        if (!headerKeys.isEmpty()) {
+            arguments.add("headers=" + py.stringDict(headerKeys, headerCodes));
+        }
+        String method = request.method().name().toLowerCase(Locale.ROOT);
+        String call;
+        String url = urlCode(request, query);
+        List<String> all = new ArrayList<>();
+        String function = method;
+        if (!List.of("get", "post", "put", "patch", "delete", "head", "options").contains(method)) {
+            function = "request";
+            all.add(Python.quote(request.method().name()));
+        }
+        all.add(url);
+        all.addAll(arguments);
+        if (request.expectsRedirect()) {
+            all.add("allow_redirects=False");
+        }
+        all.add("name=" + Python.quote(request.name()));
+        all.add("catch_response=True");
+        String inline = "self.client." + function + "(" + String.join(", ", all) + ")";
+        if (inline.length() <= 88 && !inline.contains("\n")) {
+            call = inline;
+        } else {
+            StringBuilder multiline = new StringBuilder("self.client.").append(function).append("(\n");
+            for (String argument : all) {
+                multiline.append("    ").append(argument.replace("\n", "\n    ")).append(",\n");
+            }
+            call = multiline.append(")").toString();
+        }
+
+        List<LocustViews.Check> checks = new ArrayList<>();
+        for (Check check : request.checks()) {
+            String keyword = checks.isEmpty() ? "if" : "elif";
+            if (check instanceof Check.StatusCheck status) {
+                String condition = status.isSingle() ? "response.status_code != " + status.from()
+                        : "not " + status.from() + " <= response.status_code <= " + status.to();
+                checks.add(new LocustViews.Check(keyword, condition, Python.quote(request.name() + ": status ")
+                        + " + str(response.status_code) + " + Python.quote(", expected " + status.describe())));
+            } else if (check instanceof Check.BodyContains contains) {
+                checks.add(new LocustViews.Check(keyword, Python.quote(contains.text()) + " not in response.text",
+                        Python.quote(request.name() + ": the body does not contain " + contains.text())));
+            } else if (check instanceof Check.JsonPathExists exists) {
+                usesJsonValue = true;
+                checks.add(new LocustViews.Check(keyword, "json_value(response" + pathArguments(exists.path()) + ") is None",
+                        Python.quote(request.name() + ": the body has no " + exists.path())));
+            }
+        }
+        List<LocustViews.Extraction> extractions = new ArrayList<>();
+        for (Extraction extraction : request.extractions()) {
+            state.usesValues = true;
+            String target = "values[" + Python.quote(extraction.variable()) + "]";
+            if (extraction instanceof Extraction.FromJson json) {
+                usesJsonValue = true;
+                extractions.add(new LocustViews.Extraction(target + " = json_value(response" + pathArguments(json.path()) + ")"));
+            } else if (extraction instanceof Extraction.FromHeader header) {
+                String value = "response.headers.get(" + Python.quote(header.header()) + ")";
+                if (header.pattern() == null) {
+                    extractions.add(new LocustViews.Extraction(target + " = " + value));
+                } else {
+                    modules.add("re");
+                    extractions.add(new LocustViews.Extraction(target + " = (re.search(" + Python.quote(header.pattern()) + ", "
+                            + value + " or \"\") or (None, None))[1]"));
+                }
+            } else {
+                Extraction.FromRegex regex = (Extraction.FromRegex) extraction;
+                usesRegexValue = true;
+                modules.add("re");
+                extractions.add(new LocustViews.Extraction(target + " = regex_value(response, " + Python.quote(regex.pattern())
+                        + ", " + regex.group() + ")"));
+            }
+        }
+        if (!request.references().stream().allMatch(constants::containsKey)) {
+            state.usesValues = true;
+        }
+        String comment = request.name().equals(request.method() + " " + request.path()) ? null : request.method() + " " + request.path();
+        return new LocustViews.Request(comment, call, request.name(), !checks.isEmpty(), checks, extractions);
+    }
+
+    private String cookieCode(String name, Text value) {
+        return Python.quote(name + "=") + " + " + py.text(value);
+    }
+
+    private static String pathArguments(JsonPath path) {
+        StringBuilder out = new StringBuilder();
+        for (JsonPath.Segment segment : path.segments()) {
+            out.append(", ").append(segment instanceof JsonPath.Index index ? Integer.toString(index.index())
+                    : Python.quote(((JsonPath.Field) segment).name()));
+        }
+        return out.toString();
+    }
+
+    private static void put(List<String> keys, List<String> codes, String name, String code) {
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i).equalsIgnoreCase(name)) {
+                keys.remove(i);
+                codes.remove(i);
+                break;
+            }
+        }
+        keys.add(name);
+        codes.add(code);
+    }
+
+    private static void putIfAbsent(List<String> keys, List<String> codes, String name, String code) {
+        if (keys.stream().noneMatch(k -> k.equalsIgnoreCase(name))) {
+            keys.add(name);
+            codes.add(code);
+        }
+    }
+
+    /** The request URL relative to the host: literals encoded now, references quoted at run time. */
+    private String urlCode(HttpRequest request, List<Param> query) {
+        List<String> pieces = new ArrayList<>();
+        for (HttpRequest.PathPiece piece : request.pathPieces()) {
+            if (piece.isParameter()) {
+                pieces.addAll(py.urlPieces(request.pathParam(piece.parameter()), PyCode::component));
+            } else {
+                pieces.add(UrlEncoding.path(piece.literal()));
+            }
+        }
+        for (int i = 0; i < query.size(); i++) {
+            pieces.add((i == 0 ? "?" : "&") + UrlEncoding.component(query.get(i).name()) + "=");
+            pieces.addAll(py.urlPieces(query.get(i).value(), PyCode::component));
+        }
+        if (pieces.contains(null)) {
+            urllib.add("quote");
+        }
+        List<String> code = new ArrayList<>();
+        StringBuilder literal = new StringBuilder();
+        for (int i = 0; i < pieces.size(); i++) {
+            if (pieces.get(i) == null) {
+                if (literal.length() > 0) {
+                    code.add(Python.quote(literal.toString()));
+                    literal.setLength(0);
+                }
+                code.add(pieces.get(++i));
+            } else {
+                literal.append(pieces.get(i));
+            }
+        }
+        if (literal.length() > 0 || code.isEmpty()) {
+            code.add(Python.quote(literal.toString()));
+        }
+        return String.join(" + ", code);
+    }
+
+    private String dataFile(String requestName, String fileName, byte[] content) {
+        String safeName = fileName.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.+", "");
+        String path = "files/" + (dataFiles.size() + 1) + "-" + (safeName.isEmpty() ? "data" : safeName);
+        dataFiles.add(new RenderedFile("locust/" + path, content));
+        String constant = names.newName("FILE " + requestName).toUpperCase(Locale.ROOT);
+        fileViews.add(new LocustViews.DataFile(constant, path));
+        return constant;
+    }
+
+    /** For an open workload: each user starts an iteration this often, so that users = rate × pacing. */
+    private double pacingSeconds() {
+        Workload.OpenWorkload open = (Workload.OpenWorkload) plan.workload();
+        return open.peakRate() <= 0 ? 1 : Math.max(0.001, open.maxUsers() / open.peakRate());
+    }
+
+    /** Locust's settings file for the plan's workload; after {@link #build}. */
+    LocustViews.Settings settings() {
+        return settings;
+    }
+
+    /** A run time as Locust reads it: hours, minutes and whole seconds (a part of a second is rounded up). */
+    private static String runTime(java.time.Duration duration) {
+        long seconds = (duration.toMillis() + 999) / 1000;
+        return Durations.format(java.time.Duration.ofSeconds(seconds));
+    }
+
+    private record Points(String description, List<double[]> points, String code) {}
+
+    /** The workload as (seconds, users, spawn rate) points that users follow linearly. */
+    private Points points() {
+        List<double[]> points = new ArrayList<>();
+        String description;
+        if (plan.workload() instanceof Workload.ClosedWorkload closed) {
+            double t = 0;
+            points.add(new double[] {0, closed.startUsers()});
+            for (Workload.UserStage stage : closed.stages()) {
+                t += stage.duration().toMillis() / 1000.0;
+                points.add(new double[] {t, stage.users()});
+            }
+            description = closed.isConstant() ? closed.startUsers() + (closed.startUsers() == 1 ? " user" : " users")
+                    + " for " + Durations.format(closed.duration())
+                    : "users ramping through " + closed.stages().size() + " stages over " + Durations.format(closed.duration());
+        } else {
+            Workload.OpenWorkload open = (Workload.OpenWorkload) plan.workload();
+            double pacing = pacingSeconds();
+            double t = 0;
+            points.add(new double[] {0, open.startRate() * pacing});
+            for (Workload.RateStage stage : open.stages()) {
+                t += stage.duration().toMillis() / 1000.0;
+                points.add(new double[] {t, stage.rate() * pacing});
+            }
+            description = "an arrival rate of up to " + plain(open.peakRate()) + "/s, approximated by users that each start an "
+                    + "iteration every " + plain(pacing) + " s";
+            diagnostics.add(Diagnostic.warning("workload", "Locust has no arrival-rate model: the open workload runs as "
+                    + "rate(t) x " + plain(pacing) + " users, each starting an iteration every " + plain(pacing)
+                    + " s (constant_pacing); when an iteration takes longer, the rate falls as in a closed model"));
+        }
+        List<String> tuples = new ArrayList<>();
+        for (int i = 0; i < points.size(); i++) {
+            double[] point = points.get(i);
+            double rate = i == 0 ? Math.max(1, point[1])
+                    : Math.max(1, Math.ceil(Math.abs(point[1] - points.get(i - 1)[1]) / Math.max(0.001, point[0] - points.get(i - 1)[0])));
+            rate = Math.max(rate, points.get(0)[1]);
+            tuples.add("(" + plain(point[0]) + ", " + plain(Math.round(point[1] * 1000) / 1000.0) + ", " + plain(rate) + ")");
+        }
+        return new Points(description, points, "[" + String.join(", ", tuples) + "]");
+    }
+
+    private List<LocustViews.ThresholdCheck> thresholds() {
+        List<LocustViews.ThresholdCheck> checks = new ArrayList<>();
+        Map<String, HttpRequest> requests = new HashMap<>();
+        plan.requests().forEach(r -> requests.putIfAbsent(r.name(), r));
+        boolean approximatePercentiles = false;
+        for (Threshold threshold : plan.thresholds()) {
+            String entry = threshold.operation() == null ? "environment.stats.total"
+                    : "environment.stats.get(" + Python.quote(threshold.operation()) + ", "
+                    + Python.quote(requests.get(threshold.operation()).method().name()) + ")";
+            String measured;
+            String limit = plain(threshold.limit());
+            Threshold.Measure measure = threshold.measure();
+            if (measure instanceof Threshold.Percentile p) {
+                measured = entry + ".get_response_time_percentile(" + plain(p.percentile() / 100) + ")";
+                approximatePercentiles = true;
+            } else if (measure instanceof Threshold.MeanLatency) {
+                measured = entry + ".avg_response_time";
+            } else if (measure instanceof Threshold.MaxLatency) {
+                measured = entry + ".max_response_time";
+            } else if (measure instanceof Threshold.ErrorRate) {
+                measured = entry + ".fail_ratio";
+            } else {
+                measured = entry + ".total_rps";
+            }
+            checks.add(new LocustViews.ThresholdCheck(threshold.expression(), measured, limit, threshold.comparison().symbol()));
+        }
+        if (approximatePercentiles) {
+            diagnostics.add(Diagnostic.info("thresholds", "Locust keeps response times rounded to two significant digits "
+                    + "above 100 ms, so its percentiles are approximations"));
+        }
+        return checks;
+    }
+
+    private static String plain(double value) {
+        return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+    }
+}
