@@ -19,6 +19,7 @@ import io.loadsmith.model.Threshold;
 import io.loadsmith.model.Variable;
 import io.loadsmith.model.Workload;
 import io.loadsmith.render.RenderedFile;
+import io.loadsmith.render.ResolvedRequest;
 import io.loadsmith.render.UrlEncoding;
 import io.loadsmith.render.code.JsCode;
 import io.loadsmith.render.escape.JavaScript;
@@ -263,35 +264,24 @@ final class ArtilleryViewBuilder {
 
     private ArtilleryViews.Request request(HttpRequest request) {
         StringBuilder sections = new StringBuilder();
+        ResolvedRequest resolved = ResolvedRequest.of(plan, request);
         List<String[]> headers = new ArrayList<>();
-        List<Param> query = new ArrayList<>(request.query());
-        List<String[]> cookies = new ArrayList<>();
-        for (Param header : plan.headers()) {
-            put(headers, header.name(), values.scalar(header.value()));
-        }
-        String auth = null;
-        if (request.authenticated()) {
-            Auth planAuth = plan.auth();
-            if (planAuth instanceof Auth.Bearer bearer) {
-                put(headers, "Authorization", values.scalar(Text.concat(Text.of("Bearer "), bearer.token())));
-            } else if (planAuth instanceof Auth.Basic basic) {
-                auth = "auth:\n  user: " + values.scalar(basic.username()) + "\n  pass: " + values.scalar(basic.password());
-            } else if (planAuth instanceof Auth.ApiKey key) {
-                switch (key.in()) {
-                    case HEADER -> put(headers, key.name(), values.scalar(key.value()));
-                    case QUERY -> query.add(new Param(key.name(), key.value()));
-                    case COOKIE -> cookies.add(new String[] {key.name(), values.scalar(key.value())});
-                }
-            } else if (planAuth instanceof Auth.OAuth2ClientCredentials) {
-                put(headers, "Authorization", "\"Bearer {{ " + TOKEN + " }}\"");
+        // Artillery's form: and formData: write their own Content-Type; its body: sends the plan's.
+        boolean ownContentType = request.body() instanceof Body.MultipartBody
+                || request.body() instanceof Body.FormBody form && uniqueNames(form);
+        for (ResolvedRequest.Header header : resolved.headers(false, !ownContentType)) {
+            // Basic credentials go to Artillery's auth section instead.
+            if (!(header.value() instanceof ResolvedRequest.HeaderValue.Basic)) {
+                headers.add(new String[] {header.name(), headerCode(header.value())});
             }
         }
-        for (Param header : request.headers()) {
-            put(headers, header.name(), values.scalar(header.value()));
-        }
-        request.cookies().forEach(c -> cookies.add(new String[] {c.name(), values.scalar(c.value())}));
+        List<Param> query = resolved.query();
+        List<String[]> cookies = new ArrayList<>();
+        resolved.cookies().forEach(c -> cookies.add(new String[] {c.name(), values.scalar(c.value())}));
+        String auth = resolved.basicAuth() == null ? null : "auth:\n  user: " + values.scalar(resolved.basicAuth().username())
+                + "\n  pass: " + values.scalar(resolved.basicAuth().password());
 
-        String body = body(request, headers);
+        String body = body(request);
         String url = url(request, query);
         boolean plainQuery = query.stream().allMatch(p -> PLAIN_QUERY_NAME.matcher(p.name()).matches());
         if (!query.isEmpty() && plainQuery) {
@@ -378,8 +368,7 @@ final class ArtilleryViewBuilder {
             expects.forEach(e -> sections.append("\n  ").append(e));
         }
         hookFor("request", request.name(), sections);
-        String comment = request.name().equals(request.method() + " " + request.path()) ? null : request.method() + " " + request.path();
-        return new ArtilleryViews.Request(comment, request.method().name().toLowerCase(Locale.ROOT), url,
+        return new ArtilleryViews.Request(resolved.comment(), request.method().name().toLowerCase(Locale.ROOT), url,
                 ArtilleryValues.safe(request.name()) ? Yaml.quote(request.name()) : values.indirect(JavaScript.quote(request.name())),
                 sections.toString().replaceFirst("^\n", "").replace("\n", "\n    "));
     }
@@ -432,10 +421,9 @@ final class ArtilleryViewBuilder {
         return out.toString();
     }
 
-    private String body(HttpRequest request, List<String[]> headers) {
+    private String body(HttpRequest request) {
         Body body = request.body();
         if (body instanceof Body.JsonBody json) {
-            putIfAbsent(headers, "Content-Type", Yaml.quote(json.contentType()));
             if (ArtilleryValues.yamlSafe(json.value())) {
                 return "json:" + (json.value() instanceof io.loadsmith.model.Json.JsonObject o && !o.members().isEmpty()
                         || json.value() instanceof io.loadsmith.model.Json.JsonArray a && !a.items().isEmpty()
@@ -445,14 +433,12 @@ final class ArtilleryViewBuilder {
             return "body: " + values.indirect("JSON.stringify(" + js.json(json.value()).replace("\n", "\n  ") + ")");
         }
         if (body instanceof Body.FormBody form) {
-            boolean unique = form.fields().stream().map(Param::name).distinct().count() == form.fields().size();
-            if (unique) {
+            if (uniqueNames(form)) {
                 StringBuilder out = new StringBuilder("form:");
                 form.fields().forEach(f -> out.append("\n  ").append(ArtilleryValues.key(f.name())).append(": ")
                         .append(values.scalar(f.value())));
                 return out.toString();
             }
-            putIfAbsent(headers, "Content-Type", Yaml.quote(form.contentType()));
             StringBuilder encoded = new StringBuilder();
             for (Param field : form.fields()) {
                 encoded.append(encoded.length() == 0 ? "" : "&").append(UrlEncoding.component(field.name())).append('=')
@@ -485,11 +471,9 @@ final class ArtilleryViewBuilder {
             return out.toString();
         }
         if (body instanceof Body.RawBody raw) {
-            putIfAbsent(headers, "Content-Type", Yaml.quote(raw.contentType()));
             return "body: " + values.scalar(raw.content());
         }
         if (body instanceof Body.BinaryBody binary) {
-            putIfAbsent(headers, "Content-Type", Yaml.quote(binary.contentType()));
             String path = "files/" + (dataFiles.size() + 1) + "/body.bin";
             dataFiles.add(new RenderedFile("artillery/" + path, binary.content()));
             return "body: " + values.indirect("require('fs').readFileSync(require('path').join(__dirname, "
@@ -533,15 +517,19 @@ final class ArtilleryViewBuilder {
         return out.toString();
     }
 
-    private static void put(List<String[]> headers, String name, String code) {
-        headers.removeIf(h -> h[0].equalsIgnoreCase(name));
-        headers.add(new String[] {name, code});
+    /** A header's value as a YAML scalar. */
+    private String headerCode(ResolvedRequest.HeaderValue value) {
+        if (value instanceof ResolvedRequest.HeaderValue.Plain plain) {
+            return values.scalar(plain.text());
+        }
+        if (value instanceof ResolvedRequest.HeaderValue.AccessToken) {
+            return "\"Bearer {{ " + TOKEN + " }}\"";
+        }
+        throw new IllegalArgumentException("Artillery sends basic credentials in auth and cookies in cookie: " + value);
     }
 
-    private static void putIfAbsent(List<String[]> headers, String name, String code) {
-        if (headers.stream().noneMatch(h -> h[0].equalsIgnoreCase(name))) {
-            headers.add(new String[] {name, code});
-        }
+    private static boolean uniqueNames(Body.FormBody form) {
+        return form.fields().stream().map(Param::name).distinct().count() == form.fields().size();
     }
 
     /** Thresholds through the ensure plugin: summaries as thresholds, rates and ratios as conditions. */

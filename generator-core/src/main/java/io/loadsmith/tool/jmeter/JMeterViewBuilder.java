@@ -21,6 +21,7 @@ import io.loadsmith.model.Variable;
 import io.loadsmith.model.Workload;
 import io.loadsmith.render.EnvExample;
 import io.loadsmith.render.RenderedFile;
+import io.loadsmith.render.ResolvedRequest;
 import io.loadsmith.render.Shares;
 import io.loadsmith.render.UrlEncoding;
 import io.loadsmith.render.escape.Groovy;
@@ -394,39 +395,20 @@ final class JMeterViewBuilder {
     }
 
     private JMeterViews.Sampler sampler(HttpRequest request) {
+        ResolvedRequest resolved = ResolvedRequest.of(plan, request);
         List<String> headerNames = new ArrayList<>();
         List<String> headerValues = new ArrayList<>();
-        List<Param> query = new ArrayList<>(request.query());
-        List<JMeter.Expression> cookies = new ArrayList<>();
-        JMeterViews.BasicAuth basicAuth = null;
-        if (request.authenticated()) {
-            Auth auth = plan.auth();
-            if (auth instanceof Auth.Bearer bearer) {
-                put(headerNames, headerValues, "Authorization", text(Text.concat(Text.of("Bearer "), bearer.token())));
-            } else if (auth instanceof Auth.Basic basic) {
-                basicAuth = new JMeterViews.BasicAuth(text(basic.username()), text(basic.password()));
-            } else if (auth instanceof Auth.ApiKey key) {
-                switch (key.in()) {
-                    case HEADER -> put(headerNames, headerValues, key.name(), text(key.value()));
-                    case QUERY -> query.add(new Param(key.name(), key.value()));
-                    case COOKIE -> cookies.add(cookie(key.name(), key.value()));
-                }
-            } else if (auth instanceof Auth.OAuth2ClientCredentials) {
-                put(headerNames, headerValues, "Authorization", "Bearer ${__P(" + TOKEN_PROPERTY + ")}");
+        // A binary body is a file argument with its own media type.
+        for (ResolvedRequest.Header header : resolved.headers(true, !(request.body() instanceof Body.BinaryBody))) {
+            // The plan's headers are the Test Plan's Header Manager; basic credentials, the sampler's Authorization Manager.
+            if (header.source() != ResolvedRequest.Source.PLAN && !(header.value() instanceof ResolvedRequest.HeaderValue.Basic)) {
+                headerNames.add(header.name());
+                headerValues.add(headerValue(header.value()));
             }
         }
-        for (Param header : request.headers()) {
-            put(headerNames, headerValues, header.name(), text(header.value()));
-        }
-        request.cookies().forEach(c -> cookies.add(cookie(c.name(), c.value())));
-        if (!cookies.isEmpty()) {
-            JMeter.Expression cookie = new JMeter.Expression();
-            for (int i = 0; i < cookies.size(); i++) {
-                cookie.literal(i == 0 ? "" : "; ");
-                cookie.append(cookies.get(i));
-            }
-            put(headerNames, headerValues, "Cookie", cookie.toString());
-        }
+        List<Param> query = resolved.query();
+        JMeterViews.BasicAuth basicAuth = resolved.basicAuth() == null ? null
+                : new JMeterViews.BasicAuth(text(resolved.basicAuth().username()), text(resolved.basicAuth().password()));
 
         boolean rawBody = false;
         boolean multipart = false;
@@ -438,12 +420,10 @@ final class JMeterViewBuilder {
             JMeter.Expression out = new JMeter.Expression();
             json(json.value(), out, 0, request.name());
             arguments.add(new JMeterViews.HttpArgument("", out.toString(), false));
-            putIfAbsent(headerNames, headerValues, "Content-Type", JMeter.literal(json.contentType()));
         } else if (body instanceof Body.FormBody form) {
             for (Param field : form.fields()) {
                 arguments.add(new JMeterViews.HttpArgument(JMeter.name(field.name()), text(field.value()), true));
             }
-            putIfAbsent(headerNames, headerValues, "Content-Type", JMeter.literal(form.contentType()));
         } else if (body instanceof Body.MultipartBody parts) {
             multipart = true;
             for (Body.MultipartPart part : parts.parts()) {
@@ -462,7 +442,6 @@ final class JMeterViewBuilder {
         } else if (body instanceof Body.RawBody raw) {
             rawBody = true;
             arguments.add(new JMeterViews.HttpArgument("", text(raw.content()), false));
-            putIfAbsent(headerNames, headerValues, "Content-Type", JMeter.literal(raw.contentType()));
         } else if (body instanceof Body.BinaryBody binary) {
             files.add(new JMeterViews.FileArgument(dataFile(request.name(), "body.bin", binary.content(), false), "",
                     JMeter.literal(binary.contentType())));
@@ -480,8 +459,7 @@ final class JMeterViewBuilder {
         for (Extraction extraction : request.extractions()) {
             extractors.add(extractor(request.name(), extraction));
         }
-        String comments = request.name().equals(request.method() + " " + request.path()) ? ""
-                : request.method() + " " + request.path();
+        String comments = resolved.comment() == null ? "" : resolved.comment();
         return new JMeterViews.Sampler(JMeter.name(request.name()), JMeter.literal(comments), request.method().name(),
                 url(request, query), !request.expectsRedirect(), rawBody, multipart, arguments, !files.isEmpty(), files, !headers.isEmpty(), headers,
                 basicAuth, assertions, extractors);
@@ -764,23 +742,23 @@ final class JMeterViewBuilder {
         return JMeter.literal(path);
     }
 
-    private static void put(List<String> names, List<String> values, String name, String value) {
-        for (int i = 0; i < names.size(); i++) {
-            if (names.get(i).equalsIgnoreCase(name)) {
-                names.remove(i);
-                values.remove(i);
-                break;
+    /** A header's value as JMeter text, with the variables and functions that fill it in at run time. */
+    private String headerValue(ResolvedRequest.HeaderValue value) {
+        if (value instanceof ResolvedRequest.HeaderValue.Plain plain) {
+            return text(plain.text());
+        }
+        if (value instanceof ResolvedRequest.HeaderValue.AccessToken) {
+            return "Bearer ${__P(" + TOKEN_PROPERTY + ")}";
+        }
+        if (value instanceof ResolvedRequest.HeaderValue.Cookies cookies) {
+            JMeter.Expression cookie = new JMeter.Expression();
+            for (int i = 0; i < cookies.cookies().size(); i++) {
+                cookie.literal(i == 0 ? "" : "; ");
+                cookie.append(cookie(cookies.cookies().get(i).name(), cookies.cookies().get(i).value()));
             }
+            return cookie.toString();
         }
-        names.add(name);
-        values.add(value);
-    }
-
-    private static void putIfAbsent(List<String> names, List<String> values, String name, String value) {
-        if (names.stream().noneMatch(n -> n.equalsIgnoreCase(name))) {
-            names.add(name);
-            values.add(value);
-        }
+        throw new IllegalArgumentException("JMeter sends basic credentials through its Authorization Manager: " + value);
     }
 
     private static String plain(double value) {

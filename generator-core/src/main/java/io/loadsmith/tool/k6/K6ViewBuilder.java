@@ -20,6 +20,7 @@ import io.loadsmith.model.Variable;
 import io.loadsmith.model.Workload;
 import io.loadsmith.render.RenderException;
 import io.loadsmith.render.RenderedFile;
+import io.loadsmith.render.ResolvedRequest;
 import io.loadsmith.render.Shares;
 import io.loadsmith.render.UrlEncoding;
 import io.loadsmith.render.code.JsCode;
@@ -278,39 +279,17 @@ final class K6ViewBuilder {
     }
 
     private K6Views.Request request(HttpRequest request, ScenarioState state) {
+        ResolvedRequest resolved = ResolvedRequest.of(plan, request);
         List<String> headerKeys = new ArrayList<>();
         List<String> headerCodes = new ArrayList<>();
-        List<Param> query = new ArrayList<>(request.query());
+        for (ResolvedRequest.Header header : resolved.headers(false, true)) {
+            headerKeys.add(header.name());
+            headerCodes.add(headerCode(header.value()));
+        }
+        List<Param> query = resolved.query();
         List<String> cookieKeys = new ArrayList<>();
         List<String> cookieCodes = new ArrayList<>();
-        for (Param header : plan.headers()) {
-            putHeader(headerKeys, headerCodes, header.name(), js.text(header.value()));
-        }
-        if (request.authenticated()) {
-            Auth auth = plan.auth();
-            if (auth instanceof Auth.Bearer bearer) {
-                putHeader(headerKeys, headerCodes, "Authorization", js.text(Text.concat(Text.of("Bearer "), bearer.token())));
-            } else if (auth instanceof Auth.Basic basic) {
-                usesEncoding = true;
-                putHeader(headerKeys, headerCodes, "Authorization", "`Basic ${encoding.b64encode("
-                        + js.text(Text.concat(basic.username(), Text.of(":"), basic.password())) + ")}`");
-            } else if (auth instanceof Auth.ApiKey key) {
-                switch (key.in()) {
-                    case HEADER -> putHeader(headerKeys, headerCodes, key.name(), js.text(key.value()));
-                    case QUERY -> query.add(new Param(key.name(), key.value()));
-                    case COOKIE -> {
-                        cookieKeys.add(key.name());
-                        cookieCodes.add(js.text(key.value()));
-                    }
-                }
-            } else if (auth instanceof Auth.OAuth2ClientCredentials) {
-                putHeader(headerKeys, headerCodes, "Authorization", "`Bearer ${" + ACCESS_TOKEN + "}`");
-            }
-        }
-        for (Param header : request.headers()) {
-            putHeader(headerKeys, headerCodes, header.name(), js.text(header.value()));
-        }
-        for (Param cookie : request.cookies()) {
+        for (Param cookie : resolved.cookies()) {
             cookieKeys.add(cookie.name());
             cookieCodes.add(js.text(cookie.value()));
         }
@@ -319,12 +298,9 @@ final class K6ViewBuilder {
         Body body = request.body();
         if (body instanceof Body.JsonBody json) {
             bodyCode = "JSON.stringify(" + js.json(json.value()) + ")";
-            putHeaderIfAbsent(headerKeys, headerCodes, "Content-Type", JavaScript.quote(json.contentType()));
         } else if (body instanceof Body.FormBody form) {
             bodyCode = formCode(form.fields());
-            putHeaderIfAbsent(headerKeys, headerCodes, "Content-Type", JavaScript.quote(form.contentType()));
         } else if (body instanceof Body.MultipartBody multipart) {
-            removeHeader(headerKeys, headerCodes, "Content-Type");
             if (multipart.parts().stream().anyMatch(Body.MultipartFile.class::isInstance)) {
                 // k6 writes an object with a file in it as multipart/form-data, with its own boundary and Content-Type.
                 bodyCode = multipartObjectCode(request, multipart);
@@ -332,14 +308,13 @@ final class K6ViewBuilder {
                 // An object without a file k6 would send as a URL-encoded form: the parts are written out instead.
                 usesTextParts = true;
                 bodyCode = multipartTextCode(multipart);
-                putHeader(headerKeys, headerCodes, "Content-Type", "`multipart/form-data; boundary=${MULTIPART_BOUNDARY}`");
+                headerKeys.add("Content-Type");
+                headerCodes.add("`multipart/form-data; boundary=${MULTIPART_BOUNDARY}`");
             }
         } else if (body instanceof Body.RawBody raw) {
             bodyCode = js.text(raw.content());
-            putHeaderIfAbsent(headerKeys, headerCodes, "Content-Type", JavaScript.quote(raw.contentType()));
         } else if (body instanceof Body.BinaryBody binary) {
             bodyCode = dataFile(request.name(), "body.bin", binary.content());
-            putHeaderIfAbsent(headerKeys, headerCodes, "Content-Type", JavaScript.quote(binary.contentType()));
         }
 
         String function;
@@ -393,40 +368,26 @@ final class K6ViewBuilder {
         if (!request.references().stream().allMatch(constants::containsKey)) {
             state.usesVars = true;
         }
-        String comment = request.name().equals(request.method() + " " + request.path())
-                ? null : request.method() + " " + request.path();
-        return new K6Views.Request(comment, function, methodCode, urlCode(request, query), bodyCode,
+        return new K6Views.Request(resolved.comment(), function, methodCode, urlCode(request, query), bodyCode,
                 headerKeys.isEmpty() ? null : objectCode(headerKeys, headerCodes),
                 cookieKeys.isEmpty() ? null : objectCode(cookieKeys, cookieCodes), request.expectsRedirect(),
                 expectedStatuses, tag, !checks.isEmpty(), checks, extractions);
     }
 
-    private static void putHeader(List<String> keys, List<String> codes, String name, String code) {
-        for (int i = 0; i < keys.size(); i++) {
-            if (keys.get(i).equalsIgnoreCase(name)) {
-                keys.remove(i);
-                codes.remove(i);
-                break;
-            }
+    /** A header's value as a JavaScript expression. */
+    private String headerCode(ResolvedRequest.HeaderValue value) {
+        if (value instanceof ResolvedRequest.HeaderValue.Plain plain) {
+            return js.text(plain.text());
         }
-        keys.add(name);
-        codes.add(code);
-    }
-
-    private static void removeHeader(List<String> keys, List<String> codes, String name) {
-        for (int i = keys.size() - 1; i >= 0; i--) {
-            if (keys.get(i).equalsIgnoreCase(name)) {
-                keys.remove(i);
-                codes.remove(i);
-            }
+        if (value instanceof ResolvedRequest.HeaderValue.AccessToken) {
+            return "`Bearer ${" + ACCESS_TOKEN + "}`";
         }
-    }
-
-    private static void putHeaderIfAbsent(List<String> keys, List<String> codes, String name, String code) {
-        if (keys.stream().noneMatch(k -> k.equalsIgnoreCase(name))) {
-            keys.add(name);
-            codes.add(code);
+        if (value instanceof ResolvedRequest.HeaderValue.Basic basic) {
+            usesEncoding = true;
+            return "`Basic ${encoding.b64encode(" + js.text(Text.concat(basic.credentials().username(), Text.of(":"),
+                    basic.credentials().password())) + ")}`";
         }
+        throw new IllegalArgumentException("k6 sends cookies in the request's cookies, not as a header: " + value);
     }
 
     private static String objectCode(List<String> keys, List<String> codes) {

@@ -19,6 +19,7 @@ import io.loadsmith.model.Threshold;
 import io.loadsmith.model.Variable;
 import io.loadsmith.model.Workload;
 import io.loadsmith.render.RenderedFile;
+import io.loadsmith.render.ResolvedRequest;
 import io.loadsmith.render.UrlEncoding;
 import io.loadsmith.render.escape.NameAllocator;
 import io.loadsmith.render.escape.Python;
@@ -195,36 +196,20 @@ final class LocustViewBuilder {
     }
 
     private LocustViews.Request request(HttpRequest request, State state) {
+        ResolvedRequest resolved = ResolvedRequest.of(plan, request);
         List<String> headerKeys = new ArrayList<>();
         List<String> headerCodes = new ArrayList<>();
-        List<Param> query = new ArrayList<>(request.query());
-        List<String> cookies = new ArrayList<>();
-        List<String> arguments = new ArrayList<>();
-        for (Param header : plan.headers()) {
-            put(headerKeys, headerCodes, header.name(), py.text(header.value()));
-        }
-        if (request.authenticated()) {
-            Auth auth = plan.auth();
-            if (auth instanceof Auth.Bearer bearer) {
-                put(headerKeys, headerCodes, "Authorization", py.text(Text.concat(Text.of("Bearer "), bearer.token())));
-            } else if (auth instanceof Auth.Basic basic) {
-                arguments.add("auth=(" + py.text(basic.username()) + ", " + py.text(basic.password()) + ")");
-            } else if (auth instanceof Auth.ApiKey key) {
-                switch (key.in()) {
-                    case HEADER -> put(headerKeys, headerCodes, key.name(), py.text(key.value()));
-                    case QUERY -> query.add(new Param(key.name(), key.value()));
-                    case COOKIE -> cookies.add(cookieCode(key.name(), key.value()));
-                }
-            } else if (auth instanceof Auth.OAuth2ClientCredentials) {
-                put(headerKeys, headerCodes, "Authorization", "\"Bearer \" + access_token(self.client)");
+        for (ResolvedRequest.Header header : resolved.headers(true, true)) {
+            // Basic credentials go to requests' auth= argument instead.
+            if (!(header.value() instanceof ResolvedRequest.HeaderValue.Basic)) {
+                headerKeys.add(header.name());
+                headerCodes.add(headerCode(header.value()));
             }
         }
-        for (Param header : request.headers()) {
-            put(headerKeys, headerCodes, header.name(), py.text(header.value()));
-        }
-        request.cookies().forEach(c -> cookies.add(cookieCode(c.name(), c.value())));
-        if (!cookies.isEmpty()) {
-            put(headerKeys, headerCodes, "Cookie", String.join(" + \"; \" + ", cookies));
+        List<Param> query = resolved.query();
+        List<String> arguments = new ArrayList<>();
+        if (resolved.basicAuth() != null) {
+            arguments.add("auth=(" + py.text(resolved.basicAuth().username()) + ", " + py.text(resolved.basicAuth().password()) + ")");
         }
 
         Body body = request.body();
@@ -235,7 +220,6 @@ final class LocustViewBuilder {
                 modules.add("json");
                 arguments.add(0, "data=json.dumps(" + py.json(json.value()) + ")");
             }
-            putIfAbsent(headerKeys, headerCodes, "Content-Type", Python.quote(json.contentType()));
         } else if (body instanceof Body.FormBody form) {
             urllib.add("urlencode");
             List<String> pairs = new ArrayList<>();
@@ -243,7 +227,6 @@ final class LocustViewBuilder {
                 pairs.add("(" + Python.quote(field.name()) + ", " + py.text(field.value()) + ")");
             }
             arguments.add(0, "data=urlencode([" + String.join(", ", pairs) + "])");
-            putIfAbsent(headerKeys, headerCodes, "Content-Type", Python.quote(form.contentType()));
         } else if (body instanceof Body.MultipartBody multipart) {
             List<String> parts = new ArrayList<>();
             for (Body.MultipartPart part : multipart.parts()) {
@@ -258,10 +241,8 @@ final class LocustViewBuilder {
             arguments.add(0, "files=[" + String.join(", ", parts) + "]");
         } else if (body instanceof Body.RawBody raw) {
             arguments.add(0, "data=" + py.text(raw.content()) + ".encode(\"utf-8\")");
-            putIfAbsent(headerKeys, headerCodes, "Content-Type", Python.quote(raw.contentType()));
         } else if (body instanceof Body.BinaryBody binary) {
             arguments.add(0, "data=" + dataFile(request.name(), "body.bin", binary.content()));
-            putIfAbsent(headerKeys, headerCodes, "Content-Type", Python.quote(binary.contentType()));
         }
         if (!headerKeys.isEmpty()) {
             arguments.add("headers=" + py.stringDict(headerKeys, headerCodes));
@@ -337,8 +318,7 @@ final class LocustViewBuilder {
         if (!request.references().stream().allMatch(constants::containsKey)) {
             state.usesValues = true;
         }
-        String comment = request.name().equals(request.method() + " " + request.path()) ? null : request.method() + " " + request.path();
-        return new LocustViews.Request(comment, call, request.name(), !checks.isEmpty(), checks, extractions);
+        return new LocustViews.Request(resolved.comment(), call, request.name(), !checks.isEmpty(), checks, extractions);
     }
 
     private String cookieCode(String name, Text value) {
@@ -354,23 +334,18 @@ final class LocustViewBuilder {
         return out.toString();
     }
 
-    private static void put(List<String> keys, List<String> codes, String name, String code) {
-        for (int i = 0; i < keys.size(); i++) {
-            if (keys.get(i).equalsIgnoreCase(name)) {
-                keys.remove(i);
-                codes.remove(i);
-                break;
-            }
+    /** A header's value as a Python expression. */
+    private String headerCode(ResolvedRequest.HeaderValue value) {
+        if (value instanceof ResolvedRequest.HeaderValue.Plain plain) {
+            return py.text(plain.text());
         }
-        keys.add(name);
-        codes.add(code);
-    }
-
-    private static void putIfAbsent(List<String> keys, List<String> codes, String name, String code) {
-        if (keys.stream().noneMatch(k -> k.equalsIgnoreCase(name))) {
-            keys.add(name);
-            codes.add(code);
+        if (value instanceof ResolvedRequest.HeaderValue.AccessToken) {
+            return "\"Bearer \" + access_token(self.client)";
         }
+        if (value instanceof ResolvedRequest.HeaderValue.Cookies cookies) {
+            return String.join(" + \"; \" + ", cookies.cookies().stream().map(c -> cookieCode(c.name(), c.value())).toList());
+        }
+        throw new IllegalArgumentException("Locust sends basic credentials with auth=: " + value);
     }
 
     /** The request URL relative to the host: literals encoded now, references quoted at run time. */
