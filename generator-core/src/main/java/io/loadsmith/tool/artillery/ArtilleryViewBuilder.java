@@ -118,18 +118,21 @@ final class ArtilleryViewBuilder {
                 : openPhases((Workload.OpenWorkload) plan.workload());
         ArtilleryViews.Before before = null;
         if (plan.auth() instanceof Auth.OAuth2ClientCredentials oauth) {
-            StringBuilder sections = new StringBuilder("form:");
-            sections.append("\n  grant_type: \"client_credentials\"");
-            sections.append("\n  client_id: ").append(values.scalar(oauth.clientId()));
-            sections.append("\n  client_secret: ").append(values.scalar(oauth.clientSecret()));
+            List<ArtilleryViews.Entry> form = new ArrayList<>(List.of(
+                    new ArtilleryViews.Entry("grant_type", "\"client_credentials\""),
+                    new ArtilleryViews.Entry("client_id", values.scalar(oauth.clientId())),
+                    new ArtilleryViews.Entry("client_secret", values.scalar(oauth.clientSecret()))));
             if (!oauth.scopes().isEmpty()) {
-                sections.append("\n  scope: ").append(Yaml.quote(String.join(" ", oauth.scopes())));
+                form.add(new ArtilleryViews.Entry("scope", Yaml.quote(String.join(" ", oauth.scopes()))));
             }
-            sections.append("\ncapture:\n  - json: \"$.access_token\"\n    as: ").append(Yaml.quote(TOKEN));
-            hookFor("fetchToken", "the OAuth 2.0 token request", sections);
+            ArtilleryViews.Body body = new ArtilleryViews.Body(null, null, true, form, false, List.of());
+            List<ArtilleryViews.Capture> captures = List.of(new ArtilleryViews.Capture("json", "\"$.access_token\"", null,
+                    Yaml.quote(TOKEN)));
+            String hook = hookFor("fetchToken", "the OAuth 2.0 token request");
             before = new ArtilleryViews.Before(List.of(new ArtilleryViews.Step(new ArtilleryViews.Request(null, "post",
                     oauth.tokenUrl().matches("(?i)https?://.*") ? Yaml.quote(oauth.tokenUrl()) : Yaml.quote(UrlEncoding.path(oauth.tokenUrl())),
-                    Yaml.quote("oauth2 token"), sections.toString().replaceFirst("^\n", "").replace("\n", "\n    ")), null, null)));
+                    Yaml.quote("oauth2 token"), hook, false, List.of(), false, List.of(), false, List.of(), null, body, false,
+                    true, captures, null, false, List.of()), null, null)));
         }
         List<String> conditions = new ArrayList<>();
         ensure(conditions);
@@ -263,71 +266,49 @@ final class ArtilleryViewBuilder {
     }
 
     private ArtilleryViews.Request request(HttpRequest request) {
-        StringBuilder sections = new StringBuilder();
         ResolvedRequest resolved = ResolvedRequest.of(plan, request);
-        List<String[]> headers = new ArrayList<>();
+        List<ArtilleryViews.Entry> headers = new ArrayList<>();
         // Artillery's form: and formData: write their own Content-Type; its body: sends the plan's.
         boolean ownContentType = request.body() instanceof Body.MultipartBody
                 || request.body() instanceof Body.FormBody form && uniqueNames(form);
         for (ResolvedRequest.Header header : resolved.headers(false, !ownContentType)) {
             // Basic credentials go to Artillery's auth section instead.
             if (!(header.value() instanceof ResolvedRequest.HeaderValue.Basic)) {
-                headers.add(new String[] {header.name(), headerCode(header.value())});
+                headers.add(new ArtilleryViews.Entry(ArtilleryValues.key(header.name()), headerCode(header.value())));
             }
         }
         List<Param> query = resolved.query();
-        List<String[]> cookies = new ArrayList<>();
-        resolved.cookies().forEach(c -> cookies.add(new String[] {c.name(), values.scalar(c.value())}));
-        String auth = resolved.basicAuth() == null ? null : "auth:\n  user: " + values.scalar(resolved.basicAuth().username())
-                + "\n  pass: " + values.scalar(resolved.basicAuth().password());
+        List<ArtilleryViews.Entry> cookies = new ArrayList<>();
+        resolved.cookies().forEach(c -> cookies.add(new ArtilleryViews.Entry(ArtilleryValues.key(c.name()), values.scalar(c.value()))));
+        ArtilleryViews.Credentials auth = resolved.basicAuth() == null ? null : new ArtilleryViews.Credentials(
+                values.scalar(resolved.basicAuth().username()), values.scalar(resolved.basicAuth().password()));
 
-        String body = body(request);
+        ArtilleryViews.Body body = body(request);
         String url = url(request, query);
+        List<ArtilleryViews.Entry> qs = new ArrayList<>();
         boolean plainQuery = query.stream().allMatch(p -> PLAIN_QUERY_NAME.matcher(p.name()).matches());
-        if (!query.isEmpty() && plainQuery) {
-            sections.append("\nqs:");
+        if (plainQuery) {
             Map<String, List<String>> grouped = new java.util.LinkedHashMap<>();
             for (Param param : query) {
                 grouped.computeIfAbsent(param.name(), k -> new ArrayList<>()).add(values.scalar(param.value()));
             }
-            grouped.forEach((name, list) -> sections.append("\n  ").append(ArtilleryValues.key(name)).append(": ")
-                    .append(list.size() == 1 ? list.get(0) : "[" + String.join(", ", list) + "]"));
+            grouped.forEach((name, list) -> qs.add(new ArtilleryViews.Entry(ArtilleryValues.key(name),
+                    list.size() == 1 ? list.get(0) : "[" + String.join(", ", list) + "]")));
         }
-        if (!headers.isEmpty()) {
-            sections.append("\nheaders:");
-            headers.forEach(h -> sections.append("\n  ").append(ArtilleryValues.key(h[0])).append(": ").append(h[1]));
-        }
-        if (!cookies.isEmpty()) {
-            sections.append("\ncookie:");
-            cookies.forEach(c -> sections.append("\n  ").append(ArtilleryValues.key(c[0])).append(": ").append(c[1]));
-        }
-        if (auth != null) {
-            sections.append('\n').append(auth);
-        }
-        if (body != null) {
-            sections.append('\n').append(body);
-        }
-        if (request.expectsRedirect()) {
-            sections.append("\nfollowRedirect: false");
-        }
-        List<String> captures = new ArrayList<>();
+        List<ArtilleryViews.Capture> captures = new ArrayList<>();
         for (Extraction extraction : request.extractions()) {
+            String as = Yaml.quote(extraction.variable());
             if (extraction instanceof Extraction.FromJson json) {
-                captures.add("- json: " + Yaml.quote(json.path().toString()) + "\n    as: " + Yaml.quote(extraction.variable()));
+                captures.add(new ArtilleryViews.Capture("json", Yaml.quote(json.path().toString()), null, as));
             } else if (extraction instanceof Extraction.FromHeader header && header.pattern() != null) {
                 // Artillery's header capture takes the whole value: a part of it is read in the hook after the response.
                 continue;
             } else if (extraction instanceof Extraction.FromHeader header) {
-                captures.add("- header: " + Yaml.quote(header.header().toLowerCase(Locale.ROOT)) + "\n    as: " + Yaml.quote(extraction.variable()));
+                captures.add(new ArtilleryViews.Capture("header", Yaml.quote(header.header().toLowerCase(Locale.ROOT)), null, as));
             } else {
                 Extraction.FromRegex regex = (Extraction.FromRegex) extraction;
-                captures.add("- regexp: " + Yaml.quote(regex.pattern()) + "\n    group: " + regex.group() + "\n    as: "
-                        + Yaml.quote(extraction.variable()));
+                captures.add(new ArtilleryViews.Capture("regexp", Yaml.quote(regex.pattern()), Integer.toString(regex.group()), as));
             }
-        }
-        if (!captures.isEmpty()) {
-            sections.append("\ncapture:");
-            captures.forEach(c -> sections.append("\n  ").append(c));
         }
         List<ArtilleryViews.Assignment> encodings = new ArrayList<>();
         for (Extraction extraction : request.extractions()) {
@@ -344,6 +325,7 @@ final class ArtilleryViewBuilder {
                         "encodeURIComponent(context.vars." + extraction.variable() + ")"));
             }
         }
+        String afterResponse = null;
         if (!encodings.isEmpty()) {
             boolean readsHeaders = request.extractions().stream()
                     .anyMatch(x -> x instanceof Extraction.FromHeader header && header.pattern() != null);
@@ -351,39 +333,39 @@ final class ArtilleryViewBuilder {
             afterHooks.add(new ArtilleryViews.Hook(function, request.name() + (readsHeaders
                     ? ": values read from response headers (and percent-encoded for URL paths)"
                     : ": captured values, percent-encoded for URL paths"), encodings, List.of()));
-            sections.append("\nafterResponse: ").append(Yaml.quote(function));
+            afterResponse = Yaml.quote(function);
         }
-        List<String> expects = new ArrayList<>();
+        List<ArtilleryViews.Expect> expects = new ArrayList<>();
         for (Check check : request.checks()) {
             if (check instanceof Check.StatusCheck status) {
-                expects.add("- statusCode: " + statuses(status));
+                expects.add(new ArtilleryViews.Expect("statusCode", statuses(status)));
             } else if (check instanceof Check.BodyContains contains) {
-                expects.add("- matchesRegexp: " + Yaml.quote(regexLiteral(contains.text())));
+                expects.add(new ArtilleryViews.Expect("matchesRegexp", Yaml.quote(regexLiteral(contains.text()))));
             } else if (check instanceof Check.JsonPathExists exists) {
-                expects.add("- hasProperty: " + Yaml.quote(lodashPath(exists.path())));
+                expects.add(new ArtilleryViews.Expect("hasProperty", Yaml.quote(lodashPath(exists.path()))));
             }
         }
-        if (!expects.isEmpty()) {
-            sections.append("\nexpect:");
-            expects.forEach(e -> sections.append("\n  ").append(e));
-        }
-        hookFor("request", request.name(), sections);
+        String beforeRequest = hookFor("request", request.name());
         return new ArtilleryViews.Request(resolved.comment(), request.method().name().toLowerCase(Locale.ROOT), url,
                 ArtilleryValues.safe(request.name()) ? Yaml.quote(request.name()) : values.indirect(JavaScript.quote(request.name())),
-                sections.toString().replaceFirst("^\n", "").replace("\n", "\n    "));
+                beforeRequest, !qs.isEmpty(), qs, !headers.isEmpty(), headers, !cookies.isEmpty(), cookies, auth, body,
+                request.expectsRedirect(), !captures.isEmpty(), captures, afterResponse, !expects.isEmpty(), expects);
     }
 
     private int hookCount;
 
-    /** When values of this request went into variables, a beforeRequest hook sets them. */
-    private void hookFor(String name, String purpose, StringBuilder sections) {
+    /**
+     * A beforeRequest hook for the values that YAML could not hold (those the scalars of this
+     * request asked for): its name as YAML, or null when none is needed.
+     */
+    private String hookFor(String name, String purpose) {
         List<ArtilleryViews.Assignment> assignments = values.takePending();
         if (assignments.isEmpty()) {
-            return;
+            return null;
         }
         String function = name.equals("fetchToken") ? name : "prepareRequest" + (++hookCount);
         hooks.add(new ArtilleryViews.Hook(function, purpose, assignments, List.of()));
-        sections.insert(0, "\nbeforeRequest: " + Yaml.quote(function));
+        return Yaml.quote(function);
     }
 
     private String url(HttpRequest request, List<Param> query) {
@@ -421,63 +403,62 @@ final class ArtilleryViewBuilder {
         return out.toString();
     }
 
-    private String body(HttpRequest request) {
+    private ArtilleryViews.Body body(HttpRequest request) {
         Body body = request.body();
         if (body instanceof Body.JsonBody json) {
             if (ArtilleryValues.yamlSafe(json.value())) {
-                return "json:" + (json.value() instanceof io.loadsmith.model.Json.JsonObject o && !o.members().isEmpty()
+                return ArtilleryViews.Body.json((json.value() instanceof io.loadsmith.model.Json.JsonObject o && !o.members().isEmpty()
                         || json.value() instanceof io.loadsmith.model.Json.JsonArray a && !a.items().isEmpty()
-                        ? "" : " ") + values.json(json.value(), "  ");
+                        ? "" : " ") + values.json(json.value(), "  "));
             }
             JsCode js = new JsCode(name -> jsNames.getOrDefault(name, "context.vars." + name), jsNames::containsKey);
-            return "body: " + values.indirect("JSON.stringify(" + js.json(json.value()).replace("\n", "\n  ") + ")");
+            return ArtilleryViews.Body.raw(values.indirect("JSON.stringify(" + js.json(json.value()).replace("\n", "\n  ") + ")"));
         }
         if (body instanceof Body.FormBody form) {
             if (uniqueNames(form)) {
-                StringBuilder out = new StringBuilder("form:");
-                form.fields().forEach(f -> out.append("\n  ").append(ArtilleryValues.key(f.name())).append(": ")
-                        .append(values.scalar(f.value())));
-                return out.toString();
+                List<ArtilleryViews.Entry> fields = new ArrayList<>();
+                form.fields().forEach(f -> fields.add(new ArtilleryViews.Entry(ArtilleryValues.key(f.name()), values.scalar(f.value()))));
+                return new ArtilleryViews.Body(null, null, true, fields, false, List.of());
             }
             StringBuilder encoded = new StringBuilder();
             for (Param field : form.fields()) {
                 encoded.append(encoded.length() == 0 ? "" : "&").append(UrlEncoding.component(field.name())).append('=')
                         .append(urlValue(field.value()));
             }
-            return "body: \"" + encoded + "\"";
+            return ArtilleryViews.Body.raw("\"" + encoded + "\"");
         }
         if (body instanceof Body.MultipartBody multipart) {
             Set<String> names = new LinkedHashSet<>();
-            StringBuilder out = new StringBuilder("formData:");
+            List<ArtilleryViews.Part> parts = new ArrayList<>();
             for (Body.MultipartPart part : multipart.parts()) {
                 if (!names.add(part.name())) {
                     diagnostics.add(Diagnostic.warning(request.name(), "Artillery's formData holds one part per name; "
                             + "only the last part named '" + part.name() + "' is sent"));
                 }
-                out.append("\n  ").append(ArtilleryValues.key(part.name())).append(':');
                 if (part instanceof Body.MultipartFile file) {
                     String path = "files/" + (dataFiles.size() + 1) + "/" + safeFileName(file.fileName());
                     dataFiles.add(new RenderedFile("artillery/" + path, file.content()));
-                    out.append("\n    fromFile: ").append(Yaml.quote("./" + path));
-                    out.append("\n    contentType: ").append(Yaml.quote(file.contentType()));
+                    parts.add(new ArtilleryViews.Part(ArtilleryValues.key(part.name()), null, Yaml.quote("./" + path),
+                            Yaml.quote(file.contentType())));
                     if (!safeFileName(file.fileName()).equals(file.fileName())) {
                         diagnostics.add(Diagnostic.warning(request.name(), "Artillery sends a file under its name on disk; "
                                 + "the part '" + part.name() + "' is sent as " + safeFileName(file.fileName())));
                     }
                 } else {
-                    out.append(' ').append(values.scalar(((Body.MultipartField) part).value()));
+                    parts.add(new ArtilleryViews.Part(ArtilleryValues.key(part.name()), values.scalar(((Body.MultipartField) part).value()),
+                            null, null));
                 }
             }
-            return out.toString();
+            return new ArtilleryViews.Body(null, null, false, List.of(), true, parts);
         }
         if (body instanceof Body.RawBody raw) {
-            return "body: " + values.scalar(raw.content());
+            return ArtilleryViews.Body.raw(values.scalar(raw.content()));
         }
         if (body instanceof Body.BinaryBody binary) {
             String path = "files/" + (dataFiles.size() + 1) + "/body.bin";
             dataFiles.add(new RenderedFile("artillery/" + path, binary.content()));
-            return "body: " + values.indirect("require('fs').readFileSync(require('path').join(__dirname, "
-                    + JavaScript.quote(path) + "))");
+            return ArtilleryViews.Body.raw(values.indirect("require('fs').readFileSync(require('path').join(__dirname, "
+                    + JavaScript.quote(path) + "))"));
         }
         return null;
     }

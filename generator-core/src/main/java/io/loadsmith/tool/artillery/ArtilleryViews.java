@@ -27,8 +27,43 @@ final class ArtilleryViews {
 
     record Group(String name, List<Step> steps) {}
 
-    /** {@code sectionsCode} holds the request's YAML keys after {@code url} and {@code name}. */
-    record Request(String comment, String method, String urlCode, String nameCode, String sectionsCode) {}
+    /**
+     * One request of a flow: the template writes its keys (beforeRequest, qs, headers, cookie,
+     * auth, the body, followRedirect, capture, afterResponse, expect) from these values.
+     */
+    record Request(String comment, String method, String urlCode, String nameCode, String beforeRequestCode,
+                   boolean hasQuery, List<Entry> query, boolean hasHeaders, List<Entry> headers, boolean hasCookies,
+                   List<Entry> cookies, Credentials auth, Body body, boolean noRedirects, boolean hasCaptures,
+                   List<Capture> captures, String afterResponseCode, boolean hasExpects, List<Expect> expects) {}
+
+    /** {@code keyCode: valueCode}. */
+    record Entry(String keyCode, String valueCode) {}
+
+    /** {@code auth: {user, pass}}: basic credentials. */
+    record Credentials(String userCode, String passCode) {}
+
+    /**
+     * Exactly one of: {@code json:} and its YAML ({@code jsonCode}, starting with a line break or a
+     * space), {@code body:} a scalar ({@code rawCode}), {@code form:} fields, {@code formData:} parts.
+     */
+    record Body(String jsonCode, String rawCode, boolean hasForm, List<Entry> form, boolean hasFormData, List<Part> formData) {
+        static Body json(String code) {
+            return new Body(code, null, false, List.of(), false, List.of());
+        }
+
+        static Body raw(String code) {
+            return new Body(null, code, false, List.of(), false, List.of());
+        }
+    }
+
+    /** A formData part: a field ({@code valueCode}) or a file ({@code fromFileCode} and {@code contentTypeCode}). */
+    record Part(String keyCode, String valueCode, String fromFileCode, String contentTypeCode) {}
+
+    /** {@code - kind: expressionCode} (json, header or regexp, with its group), {@code as: asCode}. */
+    record Capture(String kind, String expressionCode, String groupCode, String asCode) {}
+
+    /** {@code - kind: valueCode} of the expect plugin (statusCode, matchesRegexp, hasProperty). */
+    record Expect(String kind, String valueCode) {}
 
     /** processor.js */
     record Processor(String title, boolean closed, boolean hasEnvironment, List<Assignment> environment,

@@ -207,72 +207,35 @@ final class LocustViewBuilder {
             }
         }
         List<Param> query = resolved.query();
-        List<String> arguments = new ArrayList<>();
-        if (resolved.basicAuth() != null) {
-            arguments.add("auth=(" + py.text(resolved.basicAuth().username()) + ", " + py.text(resolved.basicAuth().password()) + ")");
-        }
-
-        Body body = request.body();
-        if (body instanceof Body.JsonBody json) {
-            if (json.contentType().equals("application/json")) {
-                arguments.add(0, "json=" + py.json(json.value()));
-            } else {
-                modules.add("json");
-                arguments.add(0, "data=json.dumps(" + py.json(json.value()) + ")");
-            }
-        } else if (body instanceof Body.FormBody form) {
-            urllib.add("urlencode");
-            List<String> pairs = new ArrayList<>();
-            for (Param field : form.fields()) {
-                pairs.add("(" + Python.quote(field.name()) + ", " + py.text(field.value()) + ")");
-            }
-            arguments.add(0, "data=urlencode([" + String.join(", ", pairs) + "])");
-        } else if (body instanceof Body.MultipartBody multipart) {
-            List<String> parts = new ArrayList<>();
-            for (Body.MultipartPart part : multipart.parts()) {
-                if (part instanceof Body.MultipartFile file) {
-                    String constant = dataFile(request.name(), file.fileName(), file.content());
-                    parts.add("(" + Python.quote(part.name()) + ", (" + Python.quote(file.fileName()) + ", " + constant + ", "
-                            + Python.quote(file.contentType()) + "))");
-                } else {
-                    parts.add("(" + Python.quote(part.name()) + ", (None, " + py.text(((Body.MultipartField) part).value()) + "))");
-                }
-            }
-            arguments.add(0, "files=[" + String.join(", ", parts) + "]");
-        } else if (body instanceof Body.RawBody raw) {
-            arguments.add(0, "data=" + py.text(raw.content()) + ".encode(\"utf-8\")");
-        } else if (body instanceof Body.BinaryBody binary) {
-            arguments.add(0, "data=" + dataFile(request.name(), "body.bin", binary.content()));
-        }
-        if (!headerKeys.isEmpty()) {
-            arguments.add("headers=" + py.stringDict(headerKeys, headerCodes));
-        }
+        // The call's arguments as name and value code; the template writes the call.
         String method = request.method().name().toLowerCase(Locale.ROOT);
-        String call;
-        String url = urlCode(request, query);
-        List<String> all = new ArrayList<>();
         String function = method;
+        List<LocustViews.Argument> arguments = new ArrayList<>();
         if (!List.of("get", "post", "put", "patch", "delete", "head", "options").contains(method)) {
             function = "request";
-            all.add(Python.quote(request.method().name()));
+            arguments.add(new LocustViews.Argument(null, Python.quote(request.method().name())));
         }
-        all.add(url);
-        all.addAll(arguments);
+        arguments.add(new LocustViews.Argument(null, urlCode(request, query)));
+        LocustViews.Argument bodyArgument = bodyArgument(request);
+        if (bodyArgument != null) {
+            arguments.add(bodyArgument);
+        }
+        if (resolved.basicAuth() != null) {
+            arguments.add(new LocustViews.Argument("auth", "(" + py.text(resolved.basicAuth().username()) + ", "
+                    + py.text(resolved.basicAuth().password()) + ")"));
+        }
+        if (!headerKeys.isEmpty()) {
+            arguments.add(new LocustViews.Argument("headers", py.stringDict(headerKeys, headerCodes)));
+        }
         if (request.expectsRedirect()) {
-            all.add("allow_redirects=False");
+            arguments.add(new LocustViews.Argument("allow_redirects", "False"));
         }
-        all.add("name=" + Python.quote(request.name()));
-        all.add("catch_response=True");
-        String inline = "self.client." + function + "(" + String.join(", ", all) + ")";
-        if (inline.length() <= 88 && !inline.contains("\n")) {
-            call = inline;
-        } else {
-            StringBuilder multiline = new StringBuilder("self.client.").append(function).append("(\n");
-            for (String argument : all) {
-                multiline.append("    ").append(argument.replace("\n", "\n    ")).append(",\n");
-            }
-            call = multiline.append(")").toString();
-        }
+        arguments.add(new LocustViews.Argument("name", Python.quote(request.name())));
+        arguments.add(new LocustViews.Argument("catch_response", "True"));
+        arguments.set(0, new LocustViews.Argument(arguments.get(0).name(), arguments.get(0).valueCode(), true));
+        // One line when it fits (88 columns, as black writes Python), else one argument per line.
+        String inline = "self.client." + function + "(" + String.join(", ", arguments.stream().map(LocustViews.Argument::text).toList()) + ")";
+        boolean oneLine = inline.length() <= 88 && !inline.contains("\n");
 
         List<LocustViews.Check> checks = new ArrayList<>();
         for (Check check : request.checks()) {
@@ -318,7 +281,7 @@ final class LocustViewBuilder {
         if (!request.references().stream().allMatch(constants::containsKey)) {
             state.usesValues = true;
         }
-        return new LocustViews.Request(resolved.comment(), call, request.name(), !checks.isEmpty(), checks, extractions);
+        return new LocustViews.Request(resolved.comment(), function, oneLine, arguments, request.name(), !checks.isEmpty(), checks, extractions);
     }
 
     private String cookieCode(String name, Text value) {
@@ -332,6 +295,46 @@ final class LocustViewBuilder {
                     : Python.quote(((JsonPath.Field) segment).name()));
         }
         return out.toString();
+    }
+
+    /** The argument that carries the body ({@code json=}, {@code data=}, {@code files=}), or null. */
+    private LocustViews.Argument bodyArgument(HttpRequest request) {
+        Body body = request.body();
+        if (body instanceof Body.JsonBody json) {
+            if (json.contentType().equals("application/json")) {
+                return new LocustViews.Argument("json", py.json(json.value()));
+            }
+            modules.add("json");
+            return new LocustViews.Argument("data", "json.dumps(" + py.json(json.value()) + ")");
+        }
+        if (body instanceof Body.FormBody form) {
+            urllib.add("urlencode");
+            List<String> pairs = new ArrayList<>();
+            for (Param field : form.fields()) {
+                pairs.add("(" + Python.quote(field.name()) + ", " + py.text(field.value()) + ")");
+            }
+            return new LocustViews.Argument("data", "urlencode([" + String.join(", ", pairs) + "])");
+        }
+        if (body instanceof Body.MultipartBody multipart) {
+            List<String> parts = new ArrayList<>();
+            for (Body.MultipartPart part : multipart.parts()) {
+                if (part instanceof Body.MultipartFile file) {
+                    String constant = dataFile(request.name(), file.fileName(), file.content());
+                    parts.add("(" + Python.quote(part.name()) + ", (" + Python.quote(file.fileName()) + ", " + constant + ", "
+                            + Python.quote(file.contentType()) + "))");
+                } else {
+                    parts.add("(" + Python.quote(part.name()) + ", (None, " + py.text(((Body.MultipartField) part).value()) + "))");
+                }
+            }
+            return new LocustViews.Argument("files", "[" + String.join(", ", parts) + "]");
+        }
+        if (body instanceof Body.RawBody raw) {
+            return new LocustViews.Argument("data", py.text(raw.content()) + ".encode(\"utf-8\")");
+        }
+        if (body instanceof Body.BinaryBody binary) {
+            return new LocustViews.Argument("data", dataFile(request.name(), "body.bin", binary.content()));
+        }
+        return null;
     }
 
     /** A header's value as a Python expression. */

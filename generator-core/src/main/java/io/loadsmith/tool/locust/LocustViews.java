@@ -41,8 +41,23 @@ final class LocustViews {
 
     record Group(String name, List<Step> steps) {}
 
-    record Request(String comment, String callCode, String name, boolean hasChecks, List<Check> checks,
-                   List<Extraction> extractions) {}
+    /**
+     * {@code self.client.function(arguments)}: on one line when {@code oneLine}, else one argument
+     * per line.
+     */
+    record Request(String comment, String function, boolean oneLine, List<Argument> arguments, String name, boolean hasChecks,
+                   List<Check> checks, List<Extraction> extractions) {}
+
+    /** {@code name=valueCode}, or {@code valueCode} alone when positional (name null); {@code first} of the call. */
+    record Argument(String name, String valueCode, boolean first) {
+        Argument(String name, String valueCode) {
+            this(name, valueCode, false);
+        }
+
+        String text() {
+            return name == null ? valueCode : name + "=" + valueCode;
+        }
+    }
 
     /** {@code if|elif conditionCode: response.failure(failureCode)}. */
     record Check(String keyword, String conditionCode, String failureCode) {}
