@@ -1,34 +1,18 @@
 package io.loadsmith.tool.jmeter;
 
 import io.loadsmith.tool.ToolRunException;
+import io.loadsmith.tool.MavenTools;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.apache.maven.repository.internal.MavenRepositorySystemUtils;
-import org.eclipse.aether.DefaultRepositorySystemSession;
-import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.artifact.DefaultArtifact;
-import org.eclipse.aether.collection.CollectRequest;
-import org.eclipse.aether.graph.Dependency;
-import org.eclipse.aether.repository.LocalRepository;
-import org.eclipse.aether.repository.RemoteRepository;
-import org.eclipse.aether.resolution.ArtifactResult;
-import org.eclipse.aether.resolution.DependencyRequest;
-import org.eclipse.aether.resolution.DependencyResolutionException;
-import org.eclipse.aether.supplier.RepositorySystemSupplier;
-import org.eclipse.aether.util.artifact.JavaScopes;
-import org.eclipse.aether.util.filter.DependencyFilterUtils;
 
 /**
  * JMeter without an installer: its parts are on Maven Central (the binary distribution is not),
@@ -43,18 +27,13 @@ final class JMeterInstall {
     public static final String VERSION = "5.6.3";
     private static final List<String> EXTENSIONS = List.of("ApacheJMeter_core", "ApacheJMeter_http", "ApacheJMeter_components",
             "ApacheJMeter_functions", "ApacheJMeter_java");
-    private static final String CENTRAL = "https://repo.maven.apache.org/maven2/";
 
     private final Path home;
-    private final Path localRepository;
-    private final String remote;
+    private final MavenTools maven;
 
     JMeterInstall(Path tools, Map<String, String> environment) {
         this.home = tools.resolve("jmeter");
-        // Maven's own cache, when there is one, spares a download (as Maven and jbang do).
-        Path m2 = Path.of(System.getProperty("user.home"), ".m2", "repository");
-        this.localRepository = Files.isDirectory(m2) ? m2 : tools.resolve("maven-repository");
-        this.remote = environment.getOrDefault("LOADSMITH_MAVEN_REPOSITORY", CENTRAL);
+        this.maven = new MavenTools(tools, environment);
     }
 
     Path home() {
@@ -63,20 +42,12 @@ final class JMeterInstall {
 
     boolean installed() {
         return Files.isRegularFile(home.resolve("bin/ApacheJMeter.jar")) && Files.isRegularFile(home.resolve("bin/jmeter.properties"))
-                && stamp().equals(readStamp());
+                && MavenTools.installed(home, stamp());
     }
 
     /** What tools/install-jmeter.sh writes to {@code .stamp}: the same home serves both. */
     private static String stamp() {
         return "jmeter=" + VERSION + " modules=" + String.join(" ", EXTENSIONS);
-    }
-
-    private String readStamp() {
-        try {
-            return Files.readString(home.resolve(".stamp")).strip();
-        } catch (IOException e) {
-            return "";
-        }
     }
 
     /** The command that starts this JMeter, fetching it first if needed. */
@@ -90,65 +61,28 @@ final class JMeterInstall {
     }
 
     private void install(Consumer<String> progress) {
-        progress.accept("fetching JMeter " + VERSION + " from " + remote + " into " + home + " (once)");
-        RepositorySystem system = new RepositorySystemSupplier().get();
-        try {
-            DefaultRepositorySystemSession session = MavenRepositorySystemUtils.newSession();
-            // POM profiles activate on the JDK (xstream's brings in its XML parser), as under Maven itself.
-            session.setSystemProperties(System.getProperties());
-            session.setLocalRepositoryManager(system.newLocalRepositoryManager(session, new LocalRepository(localRepository.toFile())));
-            RemoteRepository central = new RemoteRepository.Builder("central", "default", remote).build();
-            CollectRequest collect = new CollectRequest();
-            List<String> artifacts = new ArrayList<>(List.of("ApacheJMeter", "ApacheJMeter_config"));
-            artifacts.addAll(EXTENSIONS);
-            for (String artifact : artifacts) {
-                collect.addDependency(new Dependency(new DefaultArtifact("org.apache.jmeter", artifact, "jar", VERSION), JavaScopes.RUNTIME));
-            }
-            collect.setRepositories(List.of(central));
-            List<ArtifactResult> results = system.resolveDependencies(session,
-                    new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME))).getArtifactResults();
-            layOut(results);
-        } catch (DependencyResolutionException e) {
-            throw new ToolRunException("cannot fetch JMeter " + VERSION + " from " + remote + ": " + firstLine(e.getMessage())
-                    + " (install JMeter and pass --tool-path, or set LOADSMITH_MAVEN_REPOSITORY to a mirror)", e);
-        } finally {
-            system.shutdown();
-        }
+        progress.accept("fetching JMeter " + VERSION + " from " + maven.remote() + " into " + home + " (once)");
+        List<String> artifacts = new ArrayList<>(List.of("ApacheJMeter", "ApacheJMeter_config"));
+        artifacts.addAll(EXTENSIONS);
+        List<MavenTools.Jar> jars = maven.resolve(artifacts.stream().map(a -> "org.apache.jmeter:" + a + ":" + VERSION).toList(),
+                "JMeter " + VERSION);
+        MavenTools.install(home, stamp(), stage -> layOut(jars, stage));
     }
 
-    private void layOut(List<ArtifactResult> results) {
-        Path stage = null;
-        try {
-            Files.createDirectories(home.getParent());
-            // Not Files.createTempDirectory: it would make the JMeter home private (0700).
-            stage = Files.createDirectories(home.resolveSibling(".jmeter-" + ProcessHandle.current().pid()));
-            Files.createDirectories(stage.resolve("bin"));
-            Files.createDirectories(stage.resolve("lib/ext"));
-            Files.createDirectories(stage.resolve("lib/junit"));
-            for (ArtifactResult result : results) {
-                String id = result.getArtifact().getArtifactId();
-                Path jar = result.getArtifact().getFile().toPath();
-                if (id.equals("ApacheJMeter") && result.getArtifact().getGroupId().equals("org.apache.jmeter")) {
-                    Files.copy(jar, stage.resolve("bin/ApacheJMeter.jar"));
-                } else if (id.equals("ApacheJMeter_config")) {
-                    unzipBin(jar, stage);
-                } else if (EXTENSIONS.contains(id)) {
-                    Files.copy(jar, stage.resolve("lib/ext").resolve(jar.getFileName()));
-                } else {
-                    Files.copy(jar, stage.resolve("lib").resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-            Files.writeString(stage.resolve(".stamp"), stamp() + "\n");
-            if (Files.exists(home)) {
-                delete(home);
-            }
-            Files.move(stage, home, StandardCopyOption.ATOMIC_MOVE);
-            stage = null;
-        } catch (IOException e) {
-            throw new ToolRunException("cannot lay out JMeter in " + home + ": " + e.getMessage(), e);
-        } finally {
-            if (stage != null) {
-                delete(stage);
+    private static void layOut(List<MavenTools.Jar> jars, Path stage) throws IOException {
+        Files.createDirectories(stage.resolve("bin"));
+        Files.createDirectories(stage.resolve("lib/ext"));
+        Files.createDirectories(stage.resolve("lib/junit"));
+        for (MavenTools.Jar jar : jars) {
+            String id = jar.artifactId();
+            if (id.equals("ApacheJMeter") && jar.groupId().equals("org.apache.jmeter")) {
+                Files.copy(jar.file(), stage.resolve("bin/ApacheJMeter.jar"));
+            } else if (id.equals("ApacheJMeter_config")) {
+                unzipBin(jar.file(), stage);
+            } else if (EXTENSIONS.contains(id)) {
+                Files.copy(jar.file(), stage.resolve("lib/ext").resolve(jar.file().getFileName()));
+            } else {
+                Files.copy(jar.file(), stage.resolve("lib").resolve(jar.file().getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
@@ -168,20 +102,6 @@ final class JMeterInstall {
                 }
             }
         }
-    }
-
-    private static void delete(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String firstLine(String text) {
-        return text == null ? "" : text.lines().findFirst().orElse("");
     }
 
     /** The zip stream, which Files.copy must not close between entries. */
