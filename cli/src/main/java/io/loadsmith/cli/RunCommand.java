@@ -6,6 +6,7 @@ import io.loadsmith.model.TestPlan;
 import io.loadsmith.model.Variable;
 import io.loadsmith.render.RenderOptions;
 import io.loadsmith.tool.LoadTool;
+import io.loadsmith.tool.RunFiles;
 import io.loadsmith.result.JUnitReport;
 import io.loadsmith.result.ResultJson;
 import io.loadsmith.result.ResultParsers;
@@ -159,8 +160,8 @@ final class RunCommand implements Callable<Integer> {
             } else if (outcome.timedOut()) {
                 err.println("loadsmith: " + tool.id() + " ran far past its planned time and was stopped");
             }
-            Path raw = dir.resolve(tool.runOutput());
-            if (!Files.isRegularFile(raw)) {
+            Path raw = RunFiles.find(dir, tool.runOutput()).orElse(null);
+            if (raw == null) {
                 throw new ExitCodes.UserException(ExitCodes.TOOL_FAILED, tool.id() + " exited with " + outcome.exitCode()
                         + " and wrote no results; see " + dir.resolve("tool.log"));
             }

@@ -2,6 +2,7 @@ package io.loadsmith.result;
 
 import io.loadsmith.tool.LoadTool;
 import io.loadsmith.tool.LoadTools;
+import io.loadsmith.tool.RunFiles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -70,9 +72,9 @@ public final class ResultParsers {
     public static Path runFile(Path dir) {
         List<String> names = LoadTools.all().stream().flatMap(t -> t.resultFiles().stream()).toList();
         for (String name : names) {
-            Path candidate = dir.resolve(name);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
+            Optional<Path> candidate = RunFiles.find(dir, name);
+            if (candidate.isPresent()) {
+                return candidate.get();
             }
         }
         try (Stream<Path> files = Files.list(dir)) {

@@ -38,7 +38,10 @@ public interface LoadTool {
      */
     List<ResultParser> resultParsers();
 
-    /** Files of a run folder that hold this tool's results, preferred first (every sample before a summary). */
+    /**
+     * Files of a run folder that hold this tool's results, preferred first (every sample before a
+     * summary); a segment {@code *} stands for a folder the tool names itself ({@link RunFiles}).
+     */
     List<String> resultFiles();
 
     // ---- running it
@@ -72,7 +75,10 @@ public interface LoadTool {
      */
     List<String> runArguments(RunSettings settings);
 
-    /** The raw output a run leaves in the run folder, which the parsers read. */
+    /**
+     * The raw output a run leaves in the run folder, which the parsers read; a segment {@code *}
+     * stands for a folder the tool names itself ({@link RunFiles}).
+     */
     String runOutput();
 
     /**
