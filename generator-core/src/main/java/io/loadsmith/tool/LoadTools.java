@@ -19,6 +19,7 @@ public final class LoadTools {
     public static final LoadTool LOCUST = byId("locust");
     public static final LoadTool ARTILLERY = byId("artillery");
     public static final LoadTool JMETER = byId("jmeter");
+    public static final LoadTool GATLING = byId("gatling");
 
     private LoadTools() {}
 

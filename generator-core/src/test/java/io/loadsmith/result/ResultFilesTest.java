@@ -17,6 +17,7 @@ import com.networknt.schema.SpecVersion;
 import io.loadsmith.testing.Corpus;
 import io.loadsmith.testing.CorpusSuite;
 import io.loadsmith.testing.TestPaths;
+import io.loadsmith.tool.LoadTool;
 import io.loadsmith.tool.LoadTools;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ class ResultFilesTest {
 
     static Stream<Path> outputs() throws IOException {
         List<Path> roots = new ArrayList<>();
-        for (String tool : List.of("jmeter", "k6", "locust", "artillery")) {
+        for (String tool : LoadTools.all().stream().map(LoadTool::id).toList()) {
             roots.add(FIXTURES.resolve(tool));
             if (Corpus.enabled()) {
                 roots.add(TestPaths.corpus().resolve("outputs").resolve(tool));
@@ -68,8 +69,10 @@ class ResultFilesTest {
 
     private static boolean isResult(Path file) {
         String name = file.getFileName().toString();
-        return !file.toString().contains("/dashboard/") && (name.endsWith(".jtl") || name.endsWith(".csv")
-                || name.endsWith(".ndjson") || name.endsWith(".ndjson.gz") || name.endsWith(".json") && !name.equals("package.json"));
+        // JMeter's dashboard and Gatling's report data (js/) are reports of results, not results.
+        return !file.toString().contains("/dashboard/") && !file.toString().contains("/js/") && (name.endsWith(".jtl") || name.endsWith(".csv")
+                || name.endsWith(".ndjson") || name.endsWith(".ndjson.gz") || name.endsWith(".json") && !name.equals("package.json")
+                || name.endsWith("simulation.log"));
     }
 
     @ParameterizedTest
@@ -77,8 +80,8 @@ class ResultFilesTest {
     void everyOutputParsesIntoAResultThatTheSchemaAccepts(Path file) throws IOException {
         RunResult result = ResultParsers.parse(file, null, Set.of(99.9));
         assertNotNull(result.total());
-        String tool = file.getParent().toString().contains("/k6") ? "k6" : file.toString().contains("/locust") ? "locust"
-                : file.toString().contains("/artillery") ? "artillery" : "jmeter";
+        String tool = LoadTools.all().stream().map(LoadTool::id).filter(id -> file.toString().contains("/" + id + "/")).findFirst()
+                .orElseThrow();
         assertEquals(tool, result.tool().id(), file + " was read as " + result.format());
         long sum = result.operations().stream().mapToLong(o -> o.stats().requests()).sum();
         if (!result.operations().isEmpty() && !result.format().startsWith("k6-summary")) {
@@ -93,7 +96,7 @@ class ResultFilesTest {
         RunResult result = ResultParsers.parse(FIXTURES.resolve("jmeter/results.jtl"), null, Set.of());
         var json = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(ResultJson.write(result));
         assertTrue(SCHEMA.validate(json).isEmpty());
-        json.put("tool", "gatling");
+        json.put("tool", "wrk");
         ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("total")).remove("requests");
         assertEquals(2, SCHEMA.validate(json).size(), SCHEMA.validate(json).toString());
     }

@@ -3,6 +3,7 @@ package io.loadsmith.testing;
 import io.loadsmith.render.RenderedFile;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
@@ -20,8 +27,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Each language's own parser over rendered scripts: Node.js for JavaScript (k6 as an ES module,
- * Artillery's processor as CommonJS), CPython's compiler for Python, SnakeYAML for YAML and the
- * JDK's XML parser for JMX.
+ * Artillery's processor as CommonJS), CPython's compiler for Python, SnakeYAML for YAML, the
+ * JDK's XML parser for JMX and XML, and javac for Java (Gatling simulations, against Gatling's
+ * Java DSL on the test class path).
  */
 public final class ScriptChecks {
     private ScriptChecks() {}
@@ -39,8 +47,10 @@ public final class ScriptChecks {
                 python.add(file.text());
             } else if (path.endsWith(".yml") || path.endsWith(".yaml")) {
                 parseYaml(file.text());
-            } else if (path.endsWith(".jmx")) {
+            } else if (path.endsWith(".jmx") || path.endsWith(".xml")) {
                 parseXml(file.text());
+            } else if (path.endsWith(".java")) {
+                compileJava(file.text());
             }
         }
         if (!python.isEmpty()) {
@@ -97,6 +107,49 @@ public final class ScriptChecks {
             return factory.newDocumentBuilder().parse(new InputSource(new StringReader(text)));
         } catch (Exception e) {
             throw new AssertionError("not well-formed XML: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fails unless {@code source} compiles with javac for Java 11 (the release the generated
+     * pom.xml asks for) against the test class path, which holds Gatling's Java DSL; warnings are
+     * errors too, as a sloppy simulation is not one a Gatling user keeps.
+     */
+    public static void compileJava(String source) {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("loadsmith-javac-");
+            Path file = dir.resolve("LoadsmithSimulation.java");
+            Files.writeString(file, source, StandardCharsets.UTF_8);
+            StringWriter messages = new StringWriter();
+            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+            try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+                boolean compiled = javac.getTask(messages, files, diagnostics, List.of("--release", "11", "-Xlint:all",
+                        "-Xlint:-options", "-Werror", "-encoding", "UTF-8", "-d", dir.toString(), "-cp",
+                        System.getProperty("java.class.path")), null, files.getJavaFileObjects(file)).call();
+                if (!compiled) {
+                    StringBuilder report = new StringBuilder("javac rejects the simulation:\n");
+                    for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+                        report.append("  line ").append(d.getLineNumber()).append(": ").append(d.getMessage(null)).append('\n');
+                    }
+                    throw new AssertionError(report + messages.toString());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (dir != null) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(ScriptChecks::deleteQuietly);
+        } catch (IOException e) {
+            // a temporary folder; the OS cleans it up
         }
     }
 

@@ -14,6 +14,7 @@ public final class HostileStrings {
             "template ${process.exit(1)} and $5 and $",
             "mustache {{ $env.HOME }} and {{x}}",
             "jmeter ${__P(host)} ${__groovy(System.exit(0))} and \\${x}",
+            "gatling #{x} \\#{y} \\\\#{z} #{randomUuid()} #{ and #{} and }",
             "</script><script>alert(1)</script>",
             "separators \u2028 and \u2029 and next line \u0085",
             "emoji 🚀🔥 and 中文 and ñ",

@@ -1,0 +1,26 @@
+package io.loadsmith.tool.gatling;
+
+import io.loadsmith.result.FailureKind;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The kind of a failed request, from the message Gatling logs with it. */
+final class GatlingFailures {
+    /** A status check that failed: {@code status.find.in([200, 209], 304), found 500} (2.x: "but actually found"). */
+    private static final Pattern STATUS = Pattern.compile("^status\\.find\\b.*\\bfound (\\d{3})\\s*$");
+    /** Any other check: {@code jsonPath($.id).find.exists, found nothing}, {@code regex(...).find.exists, but actually ...}. */
+    private static final Pattern CHECK = Pattern.compile("\\.(find|findAll|findRandom|count)\\b.*(, found |but actually )");
+
+    private GatlingFailures() {}
+
+    static FailureKind kind(String message) {
+        Matcher status = STATUS.matcher(message);
+        if (status.find()) {
+            return FailureKind.ofStatus(Integer.parseInt(status.group(1)));
+        }
+        if (CHECK.matcher(message).find()) {
+            return FailureKind.CHECK;
+        }
+        return FailureKind.ofError(message);
+    }
+}
