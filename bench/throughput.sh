@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Benchmark: requests per second that the generated k6, Locust, Artillery and JMeter scripts reach on
+# Benchmark: requests per second that the generated k6, Locust, Artillery, JMeter and Gatling scripts reach on
 # the demo API, against minimal hand-written scripts of the same flow (bench/throughput/handwritten),
 # same users, no think time, alternating runs.
-#   bench/throughput.sh [USERS] [SECONDS] [ROUNDS] [TOOLS]   defaults: 8 30 3 k6,locust,artillery,jmeter
-# (about 17 minutes with the defaults)
+#   bench/throughput.sh [USERS] [SECONDS] [ROUNDS] [TOOLS]   defaults: 8 30 3 k6,locust,artillery,jmeter,gatling
+# (about 21 minutes with the defaults)
 # BENCH_JAVA_OPTS=-Dbench.scripts=DIR measures edited scripts in DIR/<tool>/ instead of generated ones.
 # Needs the tools that ./run-tests installs ($LOADSMITH_TOOLS, default ~/.cache/loadsmith/tools).
 set -euo pipefail

@@ -14,7 +14,9 @@ import io.loadsmith.model.Group;
 import io.loadsmith.model.HttpRequest;
 import io.loadsmith.model.Step;
 import io.loadsmith.render.RenderOptions;
+import io.loadsmith.result.ResultParsers;
 import io.loadsmith.tool.LoadTool;
+import io.loadsmith.tool.RunFiles;
 import io.loadsmith.tool.LoadTools;
 import io.loadsmith.render.escape.HostileStrings;
 import io.loadsmith.testing.HostileSpec;
@@ -123,6 +125,10 @@ class HostileRunTest {
             }
             // Every request is an http_reqs point tagged with its name.
             case "k6" -> k6Points(dir, "http_reqs").forEach(sample -> names.add(sample.path("data").path("tags").path("name").asText()));
+            // Gatling's own log, as its report reads it.
+            case "gatling" -> ResultParsers.parse(RunFiles.find(dir, "results/*/simulation.log").orElseThrow(), tool, Set.of())
+                    .operations().forEach(operation -> names.add(operation.name()));
+            default -> throw new IllegalArgumentException("no results known for " + tool);
         }
         return names;
     }

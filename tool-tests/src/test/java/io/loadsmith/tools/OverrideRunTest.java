@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The plan's workload is each script's default, and the user's own command-line flags win, as in
  * any script of that tool: the bookshop plan asks for a minute of up to 6 users (constant, or
  * ramping in stages), and each tool is run with 2 users for 5 seconds the way its users say so
- * (k6 --vus/--duration, Locust -u/-r/-t, Artillery --overrides, JMeter -J properties). The run ends
+ * (k6 --vus/--duration, Locust -u/-r/-t, Artillery --overrides, JMeter -J properties, Gatling -D
+ * system properties). The run ends
  * in seconds, and the demo API saw about 2 users' iterations of 1 s think time each.
  */
 class OverrideRunTest {
@@ -67,6 +68,7 @@ class OverrideRunTest {
                 case "artillery" -> List.of("--overrides", "{\"config\": {\"phases\": [{\"duration\": 1, \"arrivalCount\": " + USERS
                         + "}], \"variables\": {\"testSeconds\": " + SECONDS + "}}}");
                 case "jmeter" -> List.of("-Jthreads=" + USERS, "-Jrampup=0", "-Jduration=" + SECONDS);
+                case "gatling" -> List.of("-Dusers=" + USERS, "-Dduration=" + SECONDS);
                 default -> throw new IllegalArgumentException("no workload flags known for " + tool);
             };
             if (tool.equals(LoadTools.LOCUST) && stages) {

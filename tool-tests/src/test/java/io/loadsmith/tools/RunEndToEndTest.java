@@ -58,8 +58,8 @@ class RunEndToEndTest {
                     "--vus", "2", "--duration", "6s", "--think-time", "none", "--base-url", api.baseUrl(),
                     "--results", dir.resolve("results").toString(), "--threshold", PASSING, "--threshold", FAILING,
                     "--junit", dir.resolve("junit.xml").toString()));
-            if (tool.equals(LoadTools.JMETER)) {
-                // No JMeter anywhere Loadsmith looks: it fetches its own into LOADSMITH_TOOLS.
+            if (tool.equals(LoadTools.JMETER) || tool.equals(LoadTools.GATLING)) {
+                // No JMeter (Gatling) anywhere Loadsmith looks: it fetches its own into LOADSMITH_TOOLS.
                 env.put("LOADSMITH_TOOLS", dir.resolve("tools").toString());
             } else {
                 command.addAll(List.of("--tool-path", Tools.executable(tool).toString()));
@@ -83,8 +83,8 @@ class RunEndToEndTest {
             long reported = result.path("total").path("requests").asLong();
             String why = tool + " reported " + reported + ", the API received " + byRoute + "; " + run.stdout();
             switch (tool.id()) {
-                // k6's JSON output holds every request, setup()'s token request included.
-                case "jmeter", "k6" -> assertEquals(received, reported, why);
+                // k6's JSON output holds every request, setup()'s token request included; so does Gatling's log.
+                case "jmeter", "k6", "gatling" -> assertEquals(received, reported, why);
                 // Artillery leaves the requests of its before flow (here the one token request) out of its report.
                 case "artillery" -> assertEquals(received - 1, reported, why);
                 // Locust 2.12 writes its CSV files once a second and not again when it exits: the requests of
@@ -106,6 +106,9 @@ class RunEndToEndTest {
             assertTrue(run.stdout().contains("✗ " + FAILING), run.stdout());
             if (tool.equals(LoadTools.JMETER)) {
                 assertTrue(Files.isRegularFile(dir.resolve("tools/jmeter/bin/ApacheJMeter.jar")), "JMeter was fetched");
+            }
+            if (tool.equals(LoadTools.GATLING)) {
+                assertTrue(Files.isExecutable(dir.resolve("tools/gatling/bin/gatling")), "Gatling was fetched");
             }
         }
     }

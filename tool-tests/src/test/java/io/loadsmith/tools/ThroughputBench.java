@@ -122,6 +122,12 @@ public final class ThroughputBench {
                         "-Jthreads=" + users, "-Jduration=" + seconds);
                 // The hand-written script reads USERS and DURATION; the generated one has the plan's workload.
                 case "k6" -> List.of(launcher, "run", "--no-usage-report", "--quiet", "script.js");
+                // Both compiled by the launcher first (before the first request, so outside the window); no HTML report.
+                case "gatling" -> generated
+                        ? List.of(launcher, "-nr", "-rf", "results", "-s", "loadsmith.LoadsmithSimulation", "src/test/java",
+                        "src/test/resources")
+                        : List.of(launcher, "-nr", "-rf", "results", "-Dusers=" + users, "-Dduration=" + seconds, "-s",
+                        "BenchSimulation", ".");
                 default -> throw new IllegalArgumentException("no command line known for " + tool);
             };
             if (PIN) {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.loadsmith.result.ResultParsers;
 import io.loadsmith.tool.LoadTool;
+import io.loadsmith.tool.RunFiles;
 import io.loadsmith.testing.Processes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One run of a real load tool on a generated script, the way its users run it, and what the tool
@@ -52,6 +55,8 @@ record ToolRun(LoadTool tool, Processes.Result result, Path dir, List<String> pr
             }
             case "k6" -> command.addAll(List.of("run", "--no-usage-report", "--summary-export", "summary.json",
                     "--out", "json=samples.ndjson"));
+            // The launcher of tools/install-gatling.sh, as the pom's `mvn gatling:test` would run it, without reports.
+            case "gatling" -> command.addAll(List.of("-s", "loadsmith.LoadsmithSimulation", "-rf", "results", "-nr"));
         }
         command.addAll(options);
         command.addAll(switch (tool.id()) {
@@ -59,6 +64,7 @@ record ToolRun(LoadTool tool, Processes.Result result, Path dir, List<String> pr
             case "artillery" -> List.of("scenario.yml");
             case "jmeter" -> List.of("-t", "plan.jmx");
             case "k6" -> List.of("script.js");
+            case "gatling" -> List.of("src/test/java", "src/test/resources");
             default -> throw new IllegalArgumentException("no command line known for " + tool);
         });
         Processes.Result result = Processes.run(command, dir, environment, timeoutSeconds);
@@ -118,6 +124,26 @@ record ToolRun(LoadTool tool, Processes.Result result, Path dir, List<String> pr
                     }
                     for (String line : (result.stdout() + "\n" + result.stderr()).split("\n")) {
                         if (line.contains("level=error") || line.contains("level=warning")) {
+                            problems.add(line);
+                        }
+                    }
+                }
+                case "gatling" -> {
+                    // Gatling's log holds the failed requests; its console (the Errors table) says why.
+                    Path log = RunFiles.find(dir, "results/*/simulation.log").orElseThrow(() -> new IOException("no simulation.log"));
+                    long failed = ResultParsers.parse(log, tool, Set.of()).total().failures();
+                    if (failed > 0) {
+                        problems.add(failed + " failed requests");
+                        boolean errors = false;
+                        for (String line : result.stdout().split("\n")) {
+                            errors = line.startsWith("---- Errors") || errors && line.startsWith("> ");
+                            if (errors && line.startsWith("> ")) {
+                                problems.add(line);
+                            }
+                        }
+                    }
+                    for (String line : (result.stdout() + "\n" + result.stderr()).split("\n")) {
+                        if (line.contains("[ERROR]") || line.contains("Exception")) {
                             problems.add(line);
                         }
                     }
