@@ -168,8 +168,11 @@ final class YamlTree {
             return F.textNode(value);
         }
         if (tag.equals(Tag.FLOAT) && FLOAT.matcher(value).matches()) {
-            // as Jackson's own parsers do, so that swagger-parser sees the node types it expects
-            return F.numberNode(Double.parseDouble(value.replace("_", "")));
+            // as Jackson's own parsers do, so that swagger-parser sees the node types it expects,
+            // except for numbers beyond a double's range, which stay exact instead of infinite
+            String digits = value.replace("_", "");
+            double number = Double.parseDouble(digits);
+            return Double.isInfinite(number) ? F.numberNode(new java.math.BigDecimal(digits)) : F.numberNode(number);
         }
         return F.textNode(value);
     }

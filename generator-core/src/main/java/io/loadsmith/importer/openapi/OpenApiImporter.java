@@ -83,11 +83,11 @@ public final class OpenApiImporter implements Importer {
         options.setInferSchemaType(false);
         options.setExplicitStyleAndExplode(false);
         SwaggerParseResult result;
+        JsonNode tree = Repairs.apply(loaded.tree(), loaded.version(), diagnostics);
         try {
             if (loaded.version().isSwagger2()) {
-                result = new SwaggerConverter().readContents(MAPPER.writeValueAsString(loaded.tree()), null, options);
+                result = new SwaggerConverter().readContents(MAPPER.writeValueAsString(tree), null, options);
             } else {
-                JsonNode tree = loaded.tree();
                 if (loaded.version() == SpecVersion.OPENAPI_3_2) {
                     ObjectNode copy = (ObjectNode) tree.deepCopy();
                     downgrade(copy, diagnostics);

@@ -396,7 +396,19 @@ final class SampleGenerator {
         }
         List<Json> values = new ArrayList<>();
         Set<Json> distinct = new HashSet<>();
-        for (int i = 0; i < count; i++) {
+        List<Schema> prefix = schema.getPrefixItems() == null ? List.of() : schema.getPrefixItems();
+        for (Schema<?> position : prefix) {
+            Json value = generate(position, context, depth + 1, stack);
+            if (value == null) {
+                return new Json.JsonArray(values);
+            }
+            values.add(value);
+            distinct.add(value);
+        }
+        if (!prefix.isEmpty() && items == null) {
+            return new Json.JsonArray(values);
+        }
+        for (int i = prefix.size(); i < count; i++) {
             Json value;
             if (items == null) {
                 value = Json.string(string(new Schema<>(), singular(name)));

@@ -45,6 +45,8 @@ final class SpecLoader {
     private final Map<Target, String> bundled = new HashMap<>();
     private final Deque<Target> inlining = new ArrayDeque<>();
     private final Set<String> usedNames = new HashSet<>();
+    /** Named schemas that references to other files added, processed when added. */
+    private final Set<String> addedSchemas = new HashSet<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private List<String> schemaHome;
     private ObjectNode schemaHomeNode;
@@ -153,6 +155,9 @@ final class SpecLoader {
         if (ref != null && ref.isTextual()) {
             return reference(ref.asText(), file, outPath, sourcePointer + "/$ref");
         }
+        if (node == schemaHomeNode) {
+            return processSchemaHome(file, outPath, sourcePointer);
+        }
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
         while (fields.hasNext()) {
@@ -167,6 +172,25 @@ final class SpecLoader {
             outPath.remove(outPath.size() - 1);
         }
         return out;
+    }
+
+    /**
+     * The named schemas are processed in place, as a reference to another file adds a schema to
+     * them (possibly while they are processed): each is processed once, in order, the added ones
+     * already processed when they are added.
+     */
+    private JsonNode processSchemaHome(Path file, List<String> outPath, String sourcePointer) {
+        List<String> names = new ArrayList<>();
+        schemaHomeNode.fieldNames().forEachRemaining(names::add);
+        for (String name : names) {
+            if (addedSchemas.contains(name)) {
+                continue;
+            }
+            outPath.add(name);
+            schemaHomeNode.set(name, process(schemaHomeNode.get(name), file, outPath, sourcePointer + "/" + escape(name)));
+            outPath.remove(outPath.size() - 1);
+        }
+        return schemaHomeNode;
     }
 
     private JsonNode reference(String ref, Path file, List<String> outPath, String sourcePointer) {
@@ -193,6 +217,7 @@ final class SpecLoader {
             String name = allocateName(target);
             String local = "#/" + String.join("/", schemaHome) + "/" + escape(name);
             bundled.put(target, local);
+            addedSchemas.add(name);
             schemaHomeNode.set(name, JsonNodeFactory.instance.objectNode());
             List<String> home = new ArrayList<>(schemaHome);
             home.add(name);

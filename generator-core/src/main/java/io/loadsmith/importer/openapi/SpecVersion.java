@@ -13,6 +13,21 @@ enum SpecVersion {
         return this == SWAGGER_2_0;
     }
 
+    /** OpenAPI 3.1 and later, whose schemas are JSON Schema 2020-12. */
+    boolean hasJsonSchema2020() {
+        return this == OPENAPI_3_1 || this == OPENAPI_3_2;
+    }
+
+    /** The generation's name as its documents say it: Swagger 2.0, OpenAPI 3.0, ... */
+    String label() {
+        return switch (this) {
+            case SWAGGER_2_0 -> "Swagger 2.0";
+            case OPENAPI_3_0 -> "OpenAPI 3.0";
+            case OPENAPI_3_1 -> "OpenAPI 3.1";
+            case OPENAPI_3_2 -> "OpenAPI 3.2";
+        };
+    }
+
     static SpecVersion detect(Path file, ObjectNode root) {
         JsonNode openapi = root.get("openapi");
         JsonNode swagger = root.get("swagger");

@@ -13,7 +13,9 @@ import io.loadsmith.PlanOptions;
 import io.loadsmith.importer.Documents;
 import io.loadsmith.importer.ImportException;
 import io.loadsmith.importer.ImportOptions;
+import io.loadsmith.importer.ImportResult;
 import io.loadsmith.model.Body;
+import io.loadsmith.model.Diagnostic;
 import io.loadsmith.model.HttpRequest;
 import io.loadsmith.model.Json;
 import io.loadsmith.render.RenderOptions;
@@ -46,7 +48,8 @@ class SpecsTest {
         Path specs = TestPaths.samples().resolve("specs");
         List<Path> all = new ArrayList<>(List.of(specs.resolve("bookshop/openapi.yaml"), specs.resolve("catalog/openapi.yaml"),
                 specs.resolve("petstore-swagger2/swagger.yaml"), specs.resolve("styles/openapi.yaml"),
-                specs.resolve("multifile/openapi.yaml")));
+                specs.resolve("multifile/openapi.yaml"), specs.resolve("lenient/swagger.yaml"),
+                specs.resolve("lenient/openapi31.yaml"), specs.resolve("lenient/multifile/openapi.yaml")));
         all.addAll(Corpus.ifEnabled(Corpus::validSpecs));
         return all;
     }
@@ -105,6 +108,43 @@ class SpecsTest {
                 .filter(r -> r.name().equals("addPet")).findFirst().orElseThrow();
         Json.JsonObject body = (Json.JsonObject) ((Body.JsonBody) addPet.body()).value();
         assertTrue(body.get("name") != null, "NewPet.yaml (allOf Pet.yaml) requires name: " + body);
+    }
+
+    @Test
+    void swagger2ConstructsThatSwaggerParserRefusesAreReadWithAWarningThatNamesThePlace() {
+        ImportResult result = Loadsmith.importFile(TestPaths.samples().resolve("specs/lenient/swagger.yaml"), ImportOptions.defaults());
+        HttpRequest create = result.plan().requests().get(0);
+        assertEquals("10000000000", param(create.query(), "quota"), "an integer enum beyond 32 bits, exact");
+        assertEquals("2.5", param(create.query(), "scale"), "the default of a parameter whose maximum is beyond a double");
+        Json.JsonObject body = (Json.JsonObject) ((Body.JsonBody) create.body()).value();
+        assertEquals(new Json.JsonArray(List.of(Json.number(0))), body.get("range"),
+                "tuple-form items: an array of the first item's schema: " + body);
+        assertEquals(Json.number(5_000_000_000L), body.get("size"));
+        List<String> repaired = result.diagnostics().stream().map(Diagnostic::subject).toList();
+        assertTrue(repaired.containsAll(List.of("/paths/~1volumes/post/parameters/0/enum",
+                "/paths/~1volumes/post/parameters/1/maximum", "/definitions/Range/items")), repaired.toString());
+    }
+
+    @Test
+    void tupleItemsOfOpenApi31AreReadAsPrefixItems() {
+        ImportResult result = Loadsmith.importFile(TestPaths.samples().resolve("specs/lenient/openapi31.yaml"), ImportOptions.defaults());
+        Json.JsonObject body = (Json.JsonObject) ((Body.JsonBody) result.plan().requests().get(0).body()).value();
+        assertEquals(new Json.JsonArray(List.of(Json.string("grid"), Json.number(42))), body.get("position"));
+        assertTrue(result.diagnostics().stream().anyMatch(d -> d.subject().endsWith("/properties/position/items")
+                && d.message().contains("prefixItems")), result.diagnostics().toString());
+    }
+
+    @Test
+    void namedSchemasThatReferToOtherFilesReferringToEachOtherAreBundled() {
+        Path spec = TestPaths.samples().resolve("specs/lenient/multifile/openapi.yaml");
+        Json.JsonObject body = (Json.JsonObject) ((Body.JsonBody) Loadsmith.importFile(spec, ImportOptions.defaults())
+                .plan().requests().get(0).body()).value();
+        assertEquals(Json.string("1 Main Street"), ((Json.JsonObject) body.get("address")).get("street"), body.toString());
+        assertEquals(Json.string("Acme Holdings"), ((Json.JsonObject) body.get("parent")).get("name"), body.toString());
+    }
+
+    private static String param(List<io.loadsmith.model.Param> params, String name) {
+        return params.stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow().value().literalValue();
     }
 
     /** Counted from the raw document, independently of the importer. */
