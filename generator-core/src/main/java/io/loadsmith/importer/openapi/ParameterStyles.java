@@ -49,7 +49,7 @@ final class ParameterStyles {
             }
         } else if (value instanceof Json.JsonObject object) {
             if (effective.equals("deepObject")) {
-                object.members().forEach(m -> params.add(Param.of(name + "[" + m.key() + "]", scalar(m.value()))));
+                deep(name, object, params);
             } else if (explode) {
                 object.members().forEach(m -> params.add(Param.of(m.key(), scalar(m.value()))));
             } else {
@@ -65,6 +65,23 @@ final class ParameterStyles {
             params.add(new Param(name, text(value)));
         }
         return params;
+    }
+
+    /**
+     * deepObject: {@code name[key]=value}, nested objects and arrays as further brackets
+     * ({@code card[address][line1]}, {@code items[0][price]}), the convention of the APIs that
+     * use it; OpenAPI defines only the first level.
+     */
+    private static void deep(String name, Json value, List<Param> params) {
+        if (value instanceof Json.JsonObject object) {
+            object.members().forEach(m -> deep(name + "[" + m.key() + "]", m.value(), params));
+        } else if (value instanceof Json.JsonArray array) {
+            for (int i = 0; i < array.items().size(); i++) {
+                deep(name + "[" + i + "]", array.items().get(i), params);
+            }
+        } else {
+            params.add(new Param(name, text(value)));
+        }
     }
 
     /** A path parameter's value for styles simple (default), label and matrix. */

@@ -39,6 +39,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -57,6 +58,9 @@ final class PlanBuilder {
 
     private final Path file;
     private final OpenAPI api;
+    /** Methods whose requests carry a body by nature; the others get one only when the document requires it. */
+    private static final Set<PathItem.HttpMethod> BODY_METHODS = EnumSet.of(PathItem.HttpMethod.POST, PathItem.HttpMethod.PUT,
+            PathItem.HttpMethod.PATCH);
     private final ImportOptions options;
     private final List<Diagnostic> diagnostics;
     private final Refs refs;
@@ -495,6 +499,11 @@ final class PlanBuilder {
         if (body == null || body.getContent() == null || body.getContent().isEmpty()) {
             return;
         }
+        if (!BODY_METHODS.contains(draft.op.method()) && !Boolean.TRUE.equals(body.getRequired())) {
+            // Some documents give every GET and DELETE an optional, empty form body (a payments API
+            // does, for all 400 operations); a client sends none, nor its Content-Type.
+            return;
+        }
         Map.Entry<String, MediaType> chosen = chooseMediaType(body.getContent());
         String mediaType = chosen.getKey();
         String lower = mediaType.toLowerCase(Locale.ROOT);
@@ -518,7 +527,7 @@ final class PlanBuilder {
         if (lower.contains("json") || lower.equals("*/*")) {
             draft.builder.body(new Body.JsonBody(lower.equals("*/*") || lower.contains("*") ? "application/json" : mediaType, value));
         } else if (lower.startsWith("application/x-www-form-urlencoded")) {
-            draft.builder.body(new Body.FormBody(formFields(value)));
+            draft.builder.body(new Body.FormBody(formFields(value, media.getEncoding())));
         } else if (lower.startsWith("multipart/")) {
             draft.builder.body(multipart(draft.name, media, value));
         } else if (lower.startsWith("text/")) {
@@ -555,11 +564,22 @@ final class PlanBuilder {
         return content.entrySet().iterator().next();
     }
 
-    private static List<Param> formFields(Json value) {
+    /**
+     * The fields of a form body. A property with an encoding that gives {@code style} or
+     * {@code explode} is serialized as a query parameter of that style ({@code deepObject}:
+     * {@code card[number]=...}); otherwise arrays repeat the field, and objects are JSON (an
+     * object property's content type is {@code application/json} by default).
+     */
+    private static List<Param> formFields(Json value, Map<String, Encoding> encodings) {
         List<Param> fields = new ArrayList<>();
         if (value instanceof Json.JsonObject object) {
             for (Json.Member member : object.members()) {
-                if (member.value() instanceof Json.JsonArray array) {
+                Encoding encoding = encodings == null ? null : encodings.get(member.key());
+                if (encoding != null && (encoding.getStyle() != null || encoding.getExplode() != null)) {
+                    String style = encoding.getStyle() == null ? "form" : encoding.getStyle().toString();
+                    boolean explode = encoding.getExplode() == null ? style.equals("form") : encoding.getExplode();
+                    fields.addAll(ParameterStyles.query(member.key(), member.value(), style, explode));
+                } else if (member.value() instanceof Json.JsonArray array) {
                     array.items().forEach(item -> fields.add(Param.of(member.key(), ParameterStyles.scalar(item))));
                 } else if (member.value() instanceof Json.JsonString s) {
                     fields.add(new Param(member.key(), s.value()));

@@ -47,6 +47,8 @@ final class K6ViewBuilder {
     private final Map<String, String> constants = new HashMap<>();
     private final JsCode js;
     private boolean usesEncoding;
+    private final Map<String, String> encodedOnce = new HashMap<>();
+    private final List<K6Views.Constant> constantViews = new ArrayList<>();
     private boolean usesTextParts;
     private boolean usesGroup;
     private boolean usesSleep;
@@ -109,7 +111,7 @@ final class K6ViewBuilder {
         List<K6Views.Threshold> thresholds = thresholds();
         return new K6Views.Script(plan.name(), sourceName, String.join(", ", imports), usesEncoding, usesTextParts,
                 usesTextParts ? MULTIPART_BOUNDARY : null,
-                plan.baseUrl(), variables, fileViews, scenarios, !thresholds.isEmpty(), thresholds,
+                plan.baseUrl(), variables, fileViews, constantViews, scenarios, !thresholds.isEmpty(), thresholds,
                 !required.isEmpty() || oauth2 != null, required, oauth2, defaultFunction(scenarios, oauth2 != null));
     }
 
@@ -384,8 +386,19 @@ final class K6ViewBuilder {
         }
         if (value instanceof ResolvedRequest.HeaderValue.Basic basic) {
             usesEncoding = true;
-            return "`Basic ${encoding.b64encode(" + js.text(Text.concat(basic.credentials().username(), Text.of(":"),
-                    basic.credentials().password())) + ")}`";
+            Text credentials = Text.concat(basic.credentials().username(), Text.of(":"), basic.credentials().password());
+            String code = "`Basic ${encoding.b64encode(" + js.text(credentials) + ")}`";
+            boolean fromSettings = credentials.parts().stream()
+                    .allMatch(part -> !(part instanceof Text.Ref ref) || constants.containsKey(ref.variable()));
+            if (!fromSettings) {
+                return code;
+            }
+            // Credentials from the environment are encoded once, in the init stage, not at every request.
+            return encodedOnce.computeIfAbsent(code, c -> {
+                String constant = names.newName("basic auth");
+                constantViews.add(new K6Views.Constant(constant, c));
+                return constant;
+            });
         }
         throw new IllegalArgumentException("k6 sends cookies in the request's cookies, not as a header: " + value);
     }

@@ -16,6 +16,7 @@ final class K6Views {
             String baseUrl,
             List<EnvVariable> variables,
             List<DataFile> files,
+            List<Constant> constants,
             List<Scenario> scenarios,
             boolean hasThresholds,
             List<Threshold> thresholds,
@@ -36,6 +37,9 @@ final class K6Views {
 
     /** {@code const constName = __ENV.env || 'defaultValue';} */
     record EnvVariable(String constName, String env, boolean hasDefault, String defaultValue, String description) {}
+
+    /** {@code const constName = valueCode;}, computed once in the init stage. */
+    record Constant(String constName, String valueCode) {}
 
     /** {@code const constName = open('./path', 'b');} */
     record DataFile(String constName, String path) {}

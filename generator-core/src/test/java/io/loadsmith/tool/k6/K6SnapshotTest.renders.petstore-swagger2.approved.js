@@ -14,6 +14,7 @@ const API_USERNAME = __ENV.API_USERNAME;
 // Password for HTTP basic authentication (basic)
 const API_PASSWORD = __ENV.API_PASSWORD;
 const fileUploadPhoto = open('./files/1-photo.bin', 'b');
+const basicAuth = `Basic ${encoding.b64encode(`${API_USERNAME}:${API_PASSWORD}`)}`;
 
 export const options = {
   scenarios: {
@@ -47,7 +48,7 @@ export function petstoreSwagger20() {
     birthDate: '2024-09-29',
     tags: ['quis', 'dolorum'],
   }), {
-    headers: { Authorization: `Basic ${encoding.b64encode(`${API_USERNAME}:${API_PASSWORD}`)}`, 'Content-Type': 'application/json' },
+    headers: { Authorization: basicAuth, 'Content-Type': 'application/json' },
     responseCallback: http.expectedStatuses(201),
     tags: { name: 'addPet' },
   });
@@ -57,7 +58,7 @@ export function petstoreSwagger20() {
   vars.petId = res.json('id');
   // GET /pets
   res = http.get(`${BASE_URL}/pets?tags=cat&tags=dog&status=available&ids=51`, {
-    headers: { Authorization: `Basic ${encoding.b64encode(`${API_USERNAME}:${API_PASSWORD}`)}`, 'X-Request-Source': 'loadtest' },
+    headers: { Authorization: basicAuth, 'X-Request-Source': 'loadtest' },
     responseCallback: http.expectedStatuses(200),
     tags: { name: 'findPets' },
   });
@@ -66,7 +67,7 @@ export function petstoreSwagger20() {
   });
   // GET /pets/{petId}
   res = http.get(`${BASE_URL}/pets/${encodeURIComponent(vars.petId)}`, {
-    headers: { Authorization: `Basic ${encoding.b64encode(`${API_USERNAME}:${API_PASSWORD}`)}` },
+    headers: { Authorization: basicAuth },
     responseCallback: http.expectedStatuses(200),
     tags: { name: 'getPet' },
   });
@@ -75,7 +76,7 @@ export function petstoreSwagger20() {
   });
   // POST /pets/{petId}
   res = http.post(`${BASE_URL}/pets/${encodeURIComponent(vars.petId)}`, { name: 'Jacquelin Nitzsche V', status: 'available' }, {
-    headers: { Authorization: `Basic ${encoding.b64encode(`${API_USERNAME}:${API_PASSWORD}`)}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    headers: { Authorization: basicAuth, 'Content-Type': 'application/x-www-form-urlencoded' },
     responseCallback: http.expectedStatuses(200),
     tags: { name: 'updatePetWithForm' },
   });
@@ -84,7 +85,7 @@ export function petstoreSwagger20() {
   });
   // POST /pets/{petId}/photos
   res = http.post(`${BASE_URL}/pets/${encodeURIComponent(vars.petId)}/photos`, { caption: 'esse', photo: http.file(fileUploadPhoto, 'photo.bin', 'application/octet-stream') }, {
-    headers: { Authorization: `Basic ${encoding.b64encode(`${API_USERNAME}:${API_PASSWORD}`)}` },
+    headers: { Authorization: basicAuth },
     responseCallback: http.expectedStatuses(200),
     tags: { name: 'uploadPhoto' },
   });
@@ -93,7 +94,7 @@ export function petstoreSwagger20() {
   });
   // DELETE /pets/{petId}
   res = http.del(`${BASE_URL}/pets/${encodeURIComponent(vars.petId)}`, null, {
-    headers: { Authorization: `Basic ${encoding.b64encode(`${API_USERNAME}:${API_PASSWORD}`)}` },
+    headers: { Authorization: basicAuth },
     responseCallback: http.expectedStatuses(204),
     tags: { name: 'deletePet' },
   });

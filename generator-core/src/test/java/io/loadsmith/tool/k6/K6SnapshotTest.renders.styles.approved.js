@@ -51,6 +51,25 @@ export function parameterStyles() {
   check(res, {
     'getReport: status is 2xx': (r) => r.status >= 200 && r.status <= 299,
   });
+  // POST /charges
+  res = http.post(`${BASE_URL}/charges`, `amount=2000&card%5Bnumber%5D=4242424242424242&card%5Baddress%5D%5Bcountry%5D=NL&expand=customer&expand=invoice`, {
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    cookies: { SESSION: API_KEY },
+    responseCallback: http.expectedStatuses(200),
+    tags: { name: 'createCharge' },
+  });
+  check(res, {
+    'createCharge: status is 200': (r) => r.status === 200,
+  });
+  // GET /charges
+  res = http.get(`${BASE_URL}/charges?limit=10`, {
+    cookies: { SESSION: API_KEY },
+    responseCallback: http.expectedStatuses(200),
+    tags: { name: 'listCharges' },
+  });
+  check(res, {
+    'listCharges: status is 200': (r) => r.status === 200,
+  });
   sleep(1);
 }
 

@@ -7,6 +7,7 @@ The plan's workload is in locust.conf beside this file, which Locust reads when 
 The environment variables it reads (BASE_URL among them) are listed in ../.env.example.
 """
 import os
+from urllib.parse import urlencode
 
 from locust import FastHttpUser, constant, task
 
@@ -48,5 +49,28 @@ class ParameterStyles(FastHttpUser):
         ) as response:
             if not 200 <= response.status_code <= 299:
                 response.failure("getReport: status " + str(response.status_code) + ", expected 2xx")
+            else:
+                response.success()
+        # POST /charges
+        with self.client.post(
+            "/charges",
+            data=urlencode([("amount", "2000"), ("card[number]", "4242424242424242"), ("card[address][country]", "NL"), ("expand", "customer"), ("expand", "invoice")]),
+            headers={"Cookie": "SESSION=" + API_KEY, "Content-Type": "application/x-www-form-urlencoded"},
+            name="createCharge",
+            catch_response=True,
+        ) as response:
+            if response.status_code != 200:
+                response.failure("createCharge: status " + str(response.status_code) + ", expected 200")
+            else:
+                response.success()
+        # GET /charges
+        with self.client.get(
+            "/charges?limit=10",
+            headers={"Cookie": "SESSION=" + API_KEY},
+            name="listCharges",
+            catch_response=True,
+        ) as response:
+            if response.status_code != 200:
+                response.failure("listCharges: status " + str(response.status_code) + ", expected 200")
             else:
                 response.success()
