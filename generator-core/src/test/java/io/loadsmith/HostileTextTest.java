@@ -1,6 +1,5 @@
 package io.loadsmith;
 
-import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.render.RenderOptions;
 import io.loadsmith.tool.LoadTools;
 import io.loadsmith.testing.HostileSpec;
@@ -30,7 +29,7 @@ class HostileTextTest {
     /** Each script parses in its own language; tool-tests then runs them and reads every value back from the wire. */
     @Test
     void everyToolsScriptsParse() {
-        Generation generation = Loadsmith.generate(spec, ImportOptions.defaults(), PlanOptions.none(), LoadTools.all(),
+        Generation generation = Loadsmith.generate(spec, HostileSpec.IMPORT, PlanOptions.none(), LoadTools.all(),
                 RenderOptions.defaults());
         ScriptChecks.check(generation.files());
     }

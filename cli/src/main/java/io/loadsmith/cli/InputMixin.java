@@ -2,6 +2,7 @@ package io.loadsmith.cli;
 
 import io.loadsmith.importer.HarOptions;
 import io.loadsmith.importer.ImportOptions;
+import io.loadsmith.importer.Safety;
 import io.loadsmith.model.Durations;
 import io.loadsmith.model.ThinkTime;
 import java.nio.file.Path;
@@ -29,6 +30,14 @@ final class InputMixin {
 
     @Option(names = "--exclude-deprecated", description = "Leave out deprecated operations.")
     boolean excludeDeprecated;
+
+    @Option(names = "--include-unsafe",
+            description = "From a spec: also call operations that change or delete data the test did not create "
+                    + "(left out by default: an account-level DELETE, a PUT to an example id).")
+    boolean includeUnsafe;
+
+    @Option(names = "--read-only", description = "From a spec: only GET, HEAD and OPTIONS operations.")
+    boolean readOnly;
 
     @Option(names = "--think-time", paramLabel = "TIME",
             description = "From a spec: the pause at the end of each iteration: 0, a duration such as 1s, or a range such as 1s-3s "
@@ -63,8 +72,12 @@ final class InputMixin {
         } catch (IllegalArgumentException e) {
             throw new ExitCodes.UserException(ExitCodes.INVALID_INPUT, "--think-time: " + e.getMessage());
         }
+        if (includeUnsafe && readOnly) {
+            throw new ExitCodes.UserException(ExitCodes.INVALID_INPUT, "--include-unsafe and --read-only contradict each other; give one");
+        }
         return new ImportOptions(seed, operations.stream().map(String::trim).filter(s -> !s.isEmpty()).toList(),
-                tags.stream().map(String::trim).filter(s -> !s.isEmpty()).toList(), excludeDeprecated, thinkTime(), null, har);
+                tags.stream().map(String::trim).filter(s -> !s.isEmpty()).toList(), excludeDeprecated, thinkTime(), null, har,
+                readOnly ? Safety.READ_ONLY : includeUnsafe ? Safety.INCLUDE_UNSAFE : Safety.SAFE);
     }
 
     /** A plain duration given for a HAR is a fixed pause. */

@@ -145,6 +145,23 @@ class CliTest {
     }
 
     @Test
+    void changesOfDataTheTestDidNotCreateAreLeftOutUnlessAsked() throws Exception {
+        String spec = "../samples/specs/safety/openapi.yaml";
+        Cli.Run safe = Cli.run("generate", spec, "--out", dir.resolve("safe").toString());
+        assertEquals(0, safe.exitCode(), safe.err());
+        assertTrue(safe.err().contains("2 operations left out") && safe.err().contains("--include-unsafe"), safe.err());
+        String script = Files.readString(dir.resolve("safe/k6/script.js"));
+        assertFalse(script.contains("closeMyAccount"), script);
+        assertEquals(0, Cli.run("generate", spec, "--include-unsafe", "--out", dir.resolve("all").toString()).exitCode());
+        assertTrue(Files.readString(dir.resolve("all/k6/script.js")).contains("closeMyAccount"));
+        assertEquals(0, Cli.run("generate", spec, "--read-only", "--out", dir.resolve("read").toString()).exitCode());
+        assertFalse(Files.readString(dir.resolve("read/k6/script.js")).contains("http.post"));
+        Cli.Run both = Cli.run("generate", spec, "--read-only", "--include-unsafe", "--out", dir.resolve("both").toString());
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().contains("contradict"), both.err());
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertEquals(2, Cli.run("generate").exitCode());
         Cli.Run tool = Cli.run("generate", BOOKSHOP.toString(), "--tool", "wrk", "--out", dir.toString());

@@ -13,15 +13,22 @@ import java.util.List;
  * @param thinkTime          the pause after each scenario iteration; null for none
  * @param baseUrl            the base URL when the input has none or it should be replaced; may be null
  * @param har                how a HAR recording is read (ignored for other inputs)
+ * @param safety             which operations of an API description may be called (see {@link Safety})
  */
 public record ImportOptions(long seed, List<String> operations, List<String> tags, boolean excludeDeprecated,
-                            ThinkTime thinkTime, String baseUrl, HarOptions har) {
+                            ThinkTime thinkTime, String baseUrl, HarOptions har, Safety safety) {
     public static final long DEFAULT_SEED = 1;
 
     public ImportOptions {
         operations = List.copyOf(operations);
         tags = List.copyOf(tags);
         har = har == null ? HarOptions.defaults() : har;
+        safety = safety == null ? Safety.SAFE : safety;
+    }
+
+    public ImportOptions(long seed, List<String> operations, List<String> tags, boolean excludeDeprecated,
+                         ThinkTime thinkTime, String baseUrl, HarOptions har) {
+        this(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, Safety.SAFE);
     }
 
     public ImportOptions(long seed, List<String> operations, List<String> tags, boolean excludeDeprecated,
@@ -35,30 +42,34 @@ public record ImportOptions(long seed, List<String> operations, List<String> tag
     }
 
     public ImportOptions withSeed(long seed) {
-        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har);
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety);
     }
 
     public ImportOptions withOperations(List<String> operations) {
-        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har);
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety);
     }
 
     public ImportOptions withTags(List<String> tags) {
-        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har);
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety);
     }
 
     public ImportOptions withExcludeDeprecated(boolean exclude) {
-        return new ImportOptions(seed, operations, tags, exclude, thinkTime, baseUrl, har);
+        return new ImportOptions(seed, operations, tags, exclude, thinkTime, baseUrl, har, safety);
     }
 
     public ImportOptions withThinkTime(ThinkTime thinkTime) {
-        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har);
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety);
     }
 
     public ImportOptions withBaseUrl(String baseUrl) {
-        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har);
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety);
     }
 
     public ImportOptions withHar(HarOptions har) {
-        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har);
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety);
+    }
+
+    public ImportOptions withSafety(Safety safety) {
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety);
     }
 }

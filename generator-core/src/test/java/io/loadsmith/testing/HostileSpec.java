@@ -3,6 +3,8 @@ package io.loadsmith.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.loadsmith.importer.ImportOptions;
+import io.loadsmith.importer.Safety;
 import io.loadsmith.render.escape.HostileStrings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +23,12 @@ public final class HostileSpec {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A header name as hostile as HTTP allows: quotes, a backtick, {@code $}, {@code |} and {@code ~} are token characters. */
     public static final String HEADER = "X-it's-`$x`|~-";
+
+    /**
+     * How to import it: its operations post to example ids, which a default import leaves out as
+     * changes of resources the test did not create; here every value must reach the wire.
+     */
+    public static final ImportOptions IMPORT = ImportOptions.defaults().withSafety(Safety.INCLUDE_UNSAFE);
 
     private HostileSpec() {}
 

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.loadsmith.Generation;
 import io.loadsmith.Loadsmith;
 import io.loadsmith.PlanOptions;
-import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.model.Group;
 import io.loadsmith.model.HttpRequest;
 import io.loadsmith.model.Step;
@@ -52,7 +51,7 @@ class HostileRunTest {
     void everyValueReachesTheWireUnchanged(LoadTool tool) throws Exception {
         Path spec = HostileSpec.write(dir);
         PlanOptions options = new PlanOptions(null, List.of(), null, 1, null, Duration.ofSeconds(2), List.of());
-        Generation generation = Loadsmith.generate(spec, ImportOptions.defaults(), options, List.of(tool), RenderOptions.defaults());
+        Generation generation = Loadsmith.generate(spec, HostileSpec.IMPORT, options, List.of(tool), RenderOptions.defaults());
         Path out = dir.resolve("out");
         Loadsmith.write(out, generation.files());
 

@@ -9,6 +9,7 @@ import io.loadsmith.Loadsmith;
 import io.loadsmith.PlanOptions;
 import io.loadsmith.importer.ImportException;
 import io.loadsmith.importer.ImportOptions;
+import io.loadsmith.importer.Safety;
 import io.loadsmith.render.RenderOptions;
 import io.loadsmith.tool.LoadTools;
 import io.loadsmith.testing.Corpus;
@@ -54,7 +55,9 @@ class JmxPlanTest {
     void loadsInJMeterAndOpensInItsGui(String name, Path input) throws Exception {
         Generation generation;
         try {
-            generation = Loadsmith.generate(input, ImportOptions.defaults(), PlanOptions.none(), List.of(LoadTools.JMETER),
+            // every operation, the unsafe ones too: each kind of element must load
+            generation = Loadsmith.generate(input, ImportOptions.defaults().withSafety(Safety.INCLUDE_UNSAFE), PlanOptions.none(),
+                    List.of(LoadTools.JMETER),
                     RenderOptions.defaults());
         } catch (ImportException e) {
             assertTrue(e.getMessage().contains("no operations"), e.getMessage());

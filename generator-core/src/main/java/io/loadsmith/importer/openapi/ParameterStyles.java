@@ -34,7 +34,9 @@ final class ParameterStyles {
     static List<Param> query(String name, Json value, String style, boolean explode) {
         List<Param> params = new ArrayList<>();
         String effective = style == null ? "form" : style;
-        if (value instanceof Json.JsonArray array) {
+        if (value instanceof Json.JsonArray array && effective.equals("deepObject")) {
+            deep(name, array, params);
+        } else if (value instanceof Json.JsonArray array) {
             List<String> items = array.items().stream().map(ParameterStyles::scalar).toList();
             switch (effective) {
                 case "spaceDelimited" -> params.add(Param.of(name, String.join(" ", items)));

@@ -4,6 +4,7 @@ import io.loadsmith.importer.HeaderValues;
 import io.loadsmith.importer.ImportException;
 import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.importer.ImportResult;
+import io.loadsmith.importer.Safety;
 import io.loadsmith.importer.Secrets;
 import io.loadsmith.model.Body;
 import io.loadsmith.model.Check;
@@ -65,7 +66,13 @@ final class PlanBuilder {
     private final List<Diagnostic> diagnostics;
     private final Refs refs;
     private final SampleGenerator samples;
+    private static final Set<PathItem.HttpMethod> CHANGE_METHODS = EnumSet.of(PathItem.HttpMethod.PUT, PathItem.HttpMethod.PATCH,
+            PathItem.HttpMethod.DELETE);
+    private static final Set<PathItem.HttpMethod> READ_METHODS = EnumSet.of(PathItem.HttpMethod.GET, PathItem.HttpMethod.HEAD,
+            PathItem.HttpMethod.OPTIONS);
     private final Map<String, Variable> secretVariables = new LinkedHashMap<>();
+    private final List<LeftOut> leftOut = new ArrayList<>();
+    private final Map<String, Variable> designated = new LinkedHashMap<>();
     private String baseUrl;
 
     PlanBuilder(Path file, OpenAPI api, ImportOptions options, List<Diagnostic> diagnostics) {
@@ -75,6 +82,51 @@ final class PlanBuilder {
         this.diagnostics = diagnostics;
         this.refs = new Refs(api);
         this.samples = new SampleGenerator(refs, options.seed());
+    }
+
+    /** An operation the plan does not call, and why. */
+    record LeftOut(String operation, String reason) {}
+
+    /**
+     * A change or delete of something the iteration did not create: a PUT, PATCH or DELETE whose
+     * path has no placeholder (an account-level delete) or a placeholder whose value is not the
+     * id a create returned (an example id, a generated one); and a POST to such a placeholder
+     * (APIs that update with POST, or add to an existing resource). A POST without placeholders
+     * creates, and stays.
+     */
+    private static boolean isUnsafe(Draft draft) {
+        boolean foreignId = draft.pathValues.values().stream().anyMatch(Text::isLiteral);
+        if (draft.op.method() == PathItem.HttpMethod.POST) {
+            return foreignId;
+        }
+        return CHANGE_METHODS.contains(draft.op.method()) && (draft.pathValues.isEmpty() || foreignId);
+    }
+
+    /**
+     * When every operation changes data the test did not create, leaving them out would leave no
+     * test. They stay, but each id in their paths becomes a variable without a default, so the
+     * scripts do not start until the user names a resource that the test may change.
+     */
+    private void designate(List<Draft> unsafe) {
+        for (Draft draft : unsafe) {
+            for (Map.Entry<String, Text> value : draft.pathValues.entrySet()) {
+                if (value.getValue().isLiteral()) {
+                    String name = identifier(value.getKey()).toUpperCase(Locale.ROOT);
+                    designated.putIfAbsent(name, new Variable(name, name, null, false, "An existing {" + value.getKey()
+                            + "} that the test may change (" + draft.op.label() + "), for example " + value.getValue().literalValue()));
+                    value.setValue(Text.ref(name));
+                }
+            }
+        }
+        diagnostics.add(Diagnostic.warning("", "every operation changes or deletes data the test does not create; they are kept, "
+                + "as nothing would be left" + (designated.isEmpty() ? "" : ", and the ids in their paths are variables to set ("
+                + String.join(", ", designated.keySet()) + "): name resources the test may change")
+                + "; run it only against a system whose data may be changed"));
+    }
+
+    private static String literalPlaceholders(Draft draft) {
+        return String.join(", ", draft.pathValues.entrySet().stream().filter(e -> e.getValue().isLiteral())
+                .map(e -> "{" + e.getKey() + "}").toList());
     }
 
     /** One operation of the document with its path-level parameters merged in. */
@@ -93,6 +145,8 @@ final class PlanBuilder {
         final HttpRequest.Builder builder;
         String path;
         String resource;
+        /** A delete moved to the end of the iteration, as a later request uses what it deletes. */
+        boolean cleanup;
         final Map<String, Text> pathValues = new LinkedHashMap<>();
         final List<Extraction> extractions = new ArrayList<>();
         final List<String> guessedPath = new ArrayList<>();
@@ -117,15 +171,58 @@ final class PlanBuilder {
         }
         List<Op> selected = select(all);
         baseUrl = baseUrl();
-        SecurityMapper.Mapping security = SecurityMapper.map(api, refs, selected.stream().map(Op::operation).toList(),
-                baseUrl, diagnostics);
-        List<String> names = uniqueNames(selected);
-        List<Draft> drafts = new ArrayList<>();
-        for (int i = 0; i < selected.size(); i++) {
-            drafts.add(draft(selected.get(i), names.get(i), security));
+        if (options.safety() == Safety.READ_ONLY) {
+            for (Op op : selected) {
+                if (!READ_METHODS.contains(op.method())) {
+                    leftOut.add(new LeftOut(op.label(), "--read-only: it is not a GET, HEAD or OPTIONS"));
+                }
+            }
+            selected = selected.stream().filter(op -> READ_METHODS.contains(op.method())).toList();
+            if (selected.isEmpty()) {
+                throw new ImportException(file, null, "no operation is left with --read-only: the selected ones all change data");
+            }
         }
-        List<Draft> ordered = order(drafts);
-        correlate(ordered);
+        // Drafting, ordering and correlating again without the unsafe operations: one of them may
+        // have fed an id to another, which then is unsafe too. Values are seeded per operation,
+        // so a second round gives the kept operations the same values.
+        int mark = diagnostics.size();
+        SecurityMapper.Mapping security;
+        List<Draft> ordered;
+        while (true) {
+            security = SecurityMapper.map(api, refs, selected.stream().map(Op::operation).toList(), baseUrl, diagnostics);
+            List<String> names = uniqueNames(selected);
+            List<Draft> drafts = new ArrayList<>();
+            for (int i = 0; i < selected.size(); i++) {
+                drafts.add(draft(selected.get(i), names.get(i), security));
+            }
+            ordered = order(drafts);
+            correlate(ordered);
+            List<Draft> unsafe = options.safety() == Safety.SAFE ? ordered.stream().filter(PlanBuilder::isUnsafe).toList() : List.of();
+            if (unsafe.isEmpty()) {
+                break;
+            }
+            if (unsafe.size() == ordered.size()) {
+                designate(unsafe);
+                break;
+            }
+            Set<Op> dropped = new HashSet<>();
+            for (Draft draft : unsafe) {
+                dropped.add(draft.op);
+                leftOut.add(new LeftOut(draft.op.label(), draft.pathValues.isEmpty()
+                        ? "it changes or deletes data the test did not create (no id of a created resource in its path)"
+                        : "it changes or deletes a resource the test did not create (" + literalPlaceholders(draft) + " not from a create)"));
+            }
+            selected = selected.stream().filter(op -> !dropped.contains(op)).toList();
+            diagnostics.subList(mark, diagnostics.size()).clear();
+            secretVariables.clear();
+        }
+        if (!leftOut.isEmpty()) {
+            diagnostics.add(Diagnostic.warning("", leftOut.size() + (leftOut.size() == 1 ? " operation" : " operations")
+                    + " left out, as " + (options.safety() == Safety.READ_ONLY ? "--read-only asks"
+                    : "they change or delete data the test did not create (--include-unsafe calls them)") + ": "
+                    + String.join(", ", leftOut.stream().map(LeftOut::operation).limit(5).toList())
+                    + (leftOut.size() > 5 ? " and " + (leftOut.size() - 5) + " more" : "")));
+        }
         for (Draft draft : ordered) {
             List<String> guessed = new ArrayList<>();
             draft.guessedPath.stream().filter(p -> draft.pathValues.containsKey(p) && draft.pathValues.get(p).isLiteral()).map(p -> p + " (path)").forEach(guessed::add);
@@ -138,11 +235,12 @@ final class PlanBuilder {
 
         String title = api.getInfo() != null && api.getInfo().getTitle() != null && !api.getInfo().getTitle().isBlank()
                 ? api.getInfo().getTitle().strip() : file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-        List<Step> steps = steps(ordered);
+        List<Step> steps = steps(deleteLast(ordered));
         if (options.thinkTime() != null && !options.thinkTime().max().isZero()) {
             steps.add(options.thinkTime());
         }
         List<Variable> variables = new ArrayList<>(security.variables());
+        designated.values().stream().filter(v -> variables.stream().noneMatch(x -> x.name().equals(v.name()))).forEach(variables::add);
         secretVariables.values().stream().filter(v -> variables.stream().noneMatch(x -> x.name().equals(v.name())))
                 .forEach(variables::add);
         TestPlan plan;
@@ -567,18 +665,26 @@ final class PlanBuilder {
     /**
      * The fields of a form body. A property with an encoding that gives {@code style} or
      * {@code explode} is serialized as a query parameter of that style ({@code deepObject}:
-     * {@code card[number]=...}); otherwise arrays repeat the field, and objects are JSON (an
-     * object property's content type is {@code application/json} by default).
+     * {@code card[number]=...}); one whose encoding's content type is JSON is JSON text.
+     * Otherwise arrays of scalars repeat the field, and objects (and arrays of them) take the
+     * bracket form that form-decoding servers read ({@code card[address][country]=NL}), not
+     * JSON inside a form value.
      */
     private static List<Param> formFields(Json value, Map<String, Encoding> encodings) {
         List<Param> fields = new ArrayList<>();
         if (value instanceof Json.JsonObject object) {
             for (Json.Member member : object.members()) {
                 Encoding encoding = encodings == null ? null : encodings.get(member.key());
+                boolean nested = member.value() instanceof Json.JsonObject || member.value() instanceof Json.JsonArray array
+                        && array.items().stream().anyMatch(i -> i instanceof Json.JsonObject || i instanceof Json.JsonArray);
                 if (encoding != null && (encoding.getStyle() != null || encoding.getExplode() != null)) {
                     String style = encoding.getStyle() == null ? "form" : encoding.getStyle().toString();
                     boolean explode = encoding.getExplode() == null ? style.equals("form") : encoding.getExplode();
                     fields.addAll(ParameterStyles.query(member.key(), member.value(), style, explode));
+                } else if (encoding != null && encoding.getContentType() != null && encoding.getContentType().contains("json")) {
+                    fields.add(Param.of(member.key(), JsonText.write(member.value())));
+                } else if (nested) {
+                    fields.addAll(ParameterStyles.query(member.key(), member.value(), "deepObject", true));
                 } else if (member.value() instanceof Json.JsonArray array) {
                     array.items().forEach(item -> fields.add(Param.of(member.key(), ParameterStyles.scalar(item))));
                 } else if (member.value() instanceof Json.JsonString s) {
@@ -687,20 +793,73 @@ final class PlanBuilder {
      * Groups by first tag in order of appearance, and within a group puts each resource's
      * operations in lifecycle order: create, list, read, update, other, delete.
      */
+    /**
+     * Groups by tag, then by resource (the path up to its first placeholder); within a resource,
+     * collections from the outermost in (a sub-resource's create after its parent's, before its
+     * own reads), each create, list, read, change; the deletes last, the innermost first, so that
+     * nothing is deleted while a sub-resource of it is still to be used.
+     */
     private static List<Draft> order(List<Draft> drafts) {
         Map<String, Integer> groups = new LinkedHashMap<>();
         Map<String, Integer> resources = new HashMap<>();
+        Map<String, Integer> collections = new HashMap<>();
         for (Draft draft : drafts) {
             groups.putIfAbsent(draft.tag, groups.size());
             draft.resource = draft.tag + " " + resource(draft.path);
             resources.putIfAbsent(draft.resource, resources.size());
+            collections.putIfAbsent(collection(draft.path), collections.size());
         }
         List<Draft> sorted = new ArrayList<>(drafts);
         sorted.sort(Comparator.<Draft>comparingInt(d -> groups.get(d.tag))
                 .thenComparingInt(d -> resources.get(d.resource))
+                .thenComparingInt(d -> d.op.method() == PathItem.HttpMethod.DELETE ? 1 : 0)
+                .thenComparingInt(d -> d.op.method() == PathItem.HttpMethod.DELETE ? -depth(d.path) : depth(collection(d.path)))
+                .thenComparingInt(d -> collections.get(collection(d.path)))
                 .thenComparingInt(PlanBuilder::rank)
                 .thenComparingInt(d -> d.op.index()));
         return sorted;
+    }
+
+    /** The collection a path addresses: itself, or without its last segment when that is a placeholder. */
+    private static String collection(String path) {
+        return path.replaceFirst("/\\{[^/{}]*}/*$", "");
+    }
+
+    private static int depth(String path) {
+        return (int) path.chars().filter(c -> c == '/').count();
+    }
+
+    /**
+     * A delete whose id a later request still uses (a sub-resource in another tag's group, say)
+     * moves to the end of the iteration, the innermost first: nothing uses an id after its delete.
+     */
+    private static List<Draft> deleteLast(List<Draft> ordered) {
+        List<Draft> kept = new ArrayList<>();
+        List<Draft> cleanup = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            Draft draft = ordered.get(i);
+            if (draft.op.method() == PathItem.HttpMethod.DELETE && usedLater(draft, ordered.subList(i + 1, ordered.size()))) {
+                cleanup.add(draft);
+            } else {
+                kept.add(draft);
+            }
+        }
+        cleanup.sort(Comparator.<Draft>comparingInt(d -> -depth(d.path)));
+        cleanup.forEach(d -> d.cleanup = true);
+        kept.addAll(cleanup);
+        return kept;
+    }
+
+    /** Whether a later request uses the id that the delete's last path segment names ({@code /gists/{id}}, not {@code /gists/{id}/star}). */
+    private static boolean usedLater(Draft delete, List<Draft> later) {
+        if (collection(delete.path).equals(delete.path)) {
+            return false;
+        }
+        List<String> placeholders = new ArrayList<>(HttpRequest.placeholders(delete.path));
+        Text last = delete.pathValues.get(placeholders.get(placeholders.size() - 1));
+        String id = last == null ? null : last.soleReference();
+        return id != null && later.stream().anyMatch(d -> d.op.method() != PathItem.HttpMethod.DELETE
+                && d.pathValues.values().stream().anyMatch(v -> id.equals(v.soleReference())));
     }
 
     private static String resource(String path) {
@@ -710,7 +869,7 @@ final class PlanBuilder {
     }
 
     private static int rank(Draft draft) {
-        boolean item = draft.path.contains("{");
+        boolean item = !collection(draft.path).equals(draft.path);
         return switch (draft.op.method()) {
             case POST -> item ? 4 : 0;
             case PUT -> item ? 3 : 0;
@@ -958,14 +1117,17 @@ final class PlanBuilder {
             return steps;
         }
         for (String tag : tags) {
-            if (tag.isEmpty()) {
-                continue;
-            }
             List<Step> members = new ArrayList<>();
-            drafts.stream().filter(d -> d.tag.equals(tag)).forEach(d -> members.add(request(d)));
-            steps.add(new Group(tag, members));
+            drafts.stream().filter(d -> d.tag.equals(tag) && !d.cleanup).forEach(d -> members.add(request(d)));
+            if (!tag.isEmpty() && !members.isEmpty()) {
+                steps.add(new Group(tag, members));
+            }
         }
-        drafts.stream().filter(d -> d.tag.isEmpty()).forEach(d -> steps.add(request(d)));
+        drafts.stream().filter(d -> d.tag.isEmpty() && !d.cleanup).forEach(d -> steps.add(request(d)));
+        List<Step> cleanup = drafts.stream().filter(d -> d.cleanup).<Step>map(this::request).toList();
+        if (!cleanup.isEmpty()) {
+            steps.add(new Group("cleanup", cleanup));
+        }
         return steps;
     }
 
