@@ -187,7 +187,7 @@ public final class Loadsmith {
         }
         files.add(EnvExample.render(plan));
         if (imported.report() != null) {
-            files.add(RenderedFile.text(ImportResult.REPORT_PATH, imported.report()));
+            files.add(RenderedFile.text(imported.reportPath(), imported.report()));
         }
         return new Generation(plan, files, diagnostics);
     }

@@ -2,7 +2,6 @@ package io.loadsmith.cli;
 
 import io.loadsmith.Generation;
 import io.loadsmith.Loadsmith;
-import io.loadsmith.model.Diagnostic;
 import io.loadsmith.model.Variable;
 import io.loadsmith.render.EnvExample;
 import io.loadsmith.render.RenderOptions;
@@ -58,7 +57,9 @@ final class GenerateCommand implements Callable<Integer> {
         Loadsmith.write(out, generation.files());
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
-        report(generation.diagnostics(), stderr);
+        Path report = generation.files().stream().map(RenderedFile::path).filter(p -> p.endsWith("-report.md"))
+                .findFirst().map(out::resolve).orElse(null);
+        Warnings.print(generation.diagnostics(), stderr, input.verbose, report);
         for (RenderedFile file : generation.files()) {
             // Scripts, settings and reports; not the data files a script reads (bodies, uploads).
             if (!file.path().contains("/files/")) {
@@ -71,14 +72,6 @@ final class GenerateCommand implements Callable<Integer> {
                     + " (see " + out.resolve(EnvExample.PATH) + ")");
         }
         return ExitCodes.OK;
-    }
-
-    static void report(List<Diagnostic> diagnostics, PrintWriter err) {
-        for (Diagnostic diagnostic : diagnostics) {
-            if (diagnostic.severity() == Diagnostic.Severity.WARNING) {
-                err.println(diagnostic);
-            }
-        }
     }
 
     static List<LoadTool> tools(String names) {

@@ -38,8 +38,8 @@ final class InitCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ExitCodes.UserException(ExitCodes.INVALID_INPUT, e.getMessage());
         }
-        GenerateCommand.report(imported.diagnostics(), spec.commandLine().getErr());
-        GenerateCommand.report(customized.diagnostics(), spec.commandLine().getErr());
+        Warnings.print(imported.diagnostics(), spec.commandLine().getErr(), input.verbose, null);
+        Warnings.print(customized.diagnostics(), spec.commandLine().getErr(), input.verbose, null);
         String yaml = PlanFileWriter.write(customized.plan());
         if (output == null) {
             spec.commandLine().getOut().print(yaml);

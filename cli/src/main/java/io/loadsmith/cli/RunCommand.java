@@ -86,7 +86,7 @@ final class RunCommand implements Callable<Integer> {
         List<String> launcher = launcher(chosen.get(0), toolPath, System.getenv(), spec.commandLine().getErr());
         Generation generation = Loadsmith.generate(input.input, input.importOptions(), plan.planOptions(), chosen,
                 new RenderOptions(templates, null));
-        GenerateCommand.report(generation.diagnostics(), spec.commandLine().getErr());
+        Warnings.print(generation.diagnostics(), spec.commandLine().getErr(), input.verbose, null);
         return execute(spec, chosen.get(0), launcher, generation, results, plan.planOptions().baseUrl(), Map.of(), json, junit);
     }
 

@@ -253,7 +253,10 @@ final class PlanBuilder {
         } catch (IllegalArgumentException e) {
             throw new ImportException(file, null, "cannot build a plan: " + e.getMessage(), e);
         }
-        return new ImportResult(plan, diagnostics);
+        Map<String, String> labels = new LinkedHashMap<>();
+        ordered.forEach(d -> labels.put(d.name, d.op.label()));
+        String report = SpecReport.write(file.getFileName().toString(), plan, all.size(), labels, leftOut, diagnostics);
+        return new ImportResult(plan, diagnostics, report, ImportResult.SPEC_REPORT_PATH);
     }
 
     private List<Op> operations() {

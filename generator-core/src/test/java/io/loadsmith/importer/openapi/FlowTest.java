@@ -52,6 +52,28 @@ class FlowTest {
     }
 
     @Test
+    void theGenerationReportListsEveryStepWhatWasLeftOutAndWhy() {
+        ImportResult result = Loadsmith.importFile(BANK, ImportOptions.defaults());
+        assertEquals(ImportResult.SPEC_REPORT_PATH, result.reportPath());
+        String report = result.report();
+        assertTrue(report.contains("9 operations in the document, 7 called, 2 left out."), report);
+        assertTrue(report.contains("| 4 | cards | getCard | GET /accounts/{accountId}/cards/{cardId} | {accountId} is the $.id that "
+                + "createAccount returns; {cardId} is the $.id that addCard returns |"), report);
+        assertTrue(report.contains("| 7 | cleanup | deleteAccount |"), report);
+        assertTrue(report.contains("| DELETE /account | it changes or deletes data the test did not create"), report);
+    }
+
+    @Test
+    void textFromTheDocumentCannotBreakTheReportsTables(@org.junit.jupiter.api.io.TempDir Path dir) {
+        String report = Loadsmith.importFile(io.loadsmith.testing.HostileSpec.write(dir), io.loadsmith.testing.HostileSpec.IMPORT).report();
+        for (String line : report.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| ---")).toList()) {
+            long cells = line.replace("\\\\", "").replace("\\|", "").chars().filter(c -> c == '|').count();
+            assertEquals(line.startsWith("| #") || line.matches("\\| \\d+ \\|.*") ? 6 : cells, cells, line);
+        }
+        assertTrue(report.lines().noneMatch(l -> l.contains("<script>")), "markup is escaped");
+    }
+
+    @Test
     void readOnlyKeepsOnlyReads() {
         ImportResult result = Loadsmith.importFile(BANK, ImportOptions.defaults().withSafety(Safety.READ_ONLY));
         assertEquals(List.of("getAccount", "getCard", "getSetting"), names(result));

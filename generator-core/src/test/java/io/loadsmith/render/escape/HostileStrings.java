@@ -16,6 +16,7 @@ public final class HostileStrings {
             "jmeter ${__P(host)} ${__groovy(System.exit(0))} and \\${x}",
             "gatling #{x} \\#{y} \\\\#{z} #{randomUuid()} #{ and #{} and }",
             "</script><script>alert(1)</script>",
+            "markdown | cell | `code` \\| and [link](x)",
             "separators \u2028 and \u2029 and next line \u0085",
             "emoji 🚀🔥 and 中文 and ñ",
             "control \u0001\u0007\u001f\u007f",
