@@ -73,6 +73,9 @@ final class PlanBuilder {
     private final Map<String, Variable> secretVariables = new LinkedHashMap<>();
     private final List<LeftOut> leftOut = new ArrayList<>();
     private final Map<String, Variable> designated = new LinkedHashMap<>();
+    /** The path parameter each variable of {@link #designated} stands for. */
+    private final Map<String, String> idKeys = new HashMap<>();
+    private static final Set<String> GENERIC_NAMES = Set.of("id", "uuid", "key", "name", "slug", "code", "number", "ref");
     private String baseUrl;
 
     PlanBuilder(Path file, OpenAPI api, ImportOptions options, List<Diagnostic> diagnostics) {
@@ -81,7 +84,60 @@ final class PlanBuilder {
         this.options = options;
         this.diagnostics = diagnostics;
         this.refs = new Refs(api);
-        this.samples = new SampleGenerator(refs, options.seed());
+        this.samples = new SampleGenerator(refs, options.seed(), api.getInfo() == null ? null : api.getInfo().getVersion());
+    }
+
+    /**
+     * Path values that no create supplies: the same parameter (by name, or for a generic name
+     * such as {@code id}, by name and collection) has one value in the whole iteration, and a
+     * value the document does not give becomes a variable, its generated value the default, so
+     * that the user can name a resource that exists on the system under test.
+     */
+    private void shareIds(List<Draft> ordered) {
+        Map<String, Text> shared = new HashMap<>();
+        for (Draft draft : ordered) {
+            for (Map.Entry<String, Text> value : draft.pathValues.entrySet()) {
+                if (!value.getValue().isLiteral()) {
+                    continue;
+                }
+                String key = idKey(draft.path, value.getKey());
+                Text known = shared.get(key);
+                if (known == null && draft.guessedPath.contains(value.getKey())) {
+                    String env = identifier(key.replaceAll("([a-z0-9])([A-Z])", "$1_$2")).toUpperCase(Locale.ROOT);
+                    for (int n = 2; designated.containsKey(env) && !key.equals(idKeys.get(env)); n++) {
+                        env = env.replaceFirst("_\\d+$", "") + "_" + n;
+                    }
+                    idKeys.put(env, key);
+                    designated.put(env, Variable.withDefault(env, value.getValue().literalValue(), "An existing {" + value.getKey()
+                            + "} on the system under test (" + draft.op.label() + "); the document gives no example, the default is generated"));
+                    known = Text.ref(env);
+                } else if (known == null) {
+                    known = value.getValue();
+                }
+                shared.put(key, known);
+                value.setValue(known);
+            }
+        }
+    }
+
+    /** {@code companyId} names a company wherever it is; {@code id} names what the collection before it holds. */
+    private static String idKey(String path, String placeholder) {
+        if (!GENERIC_NAMES.contains(placeholder.toLowerCase(Locale.ROOT))) {
+            return placeholder;
+        }
+        String before = path.substring(0, path.indexOf("{" + placeholder + "}")).replaceAll("/+$", "");
+        String segment = before.substring(before.lastIndexOf('/') + 1).replaceAll("[{}]", "");
+        return segment.isEmpty() ? placeholder : singular(segment) + "_" + placeholder;
+    }
+
+    private static String singular(String word) {
+        if (word.endsWith("ies") && word.length() > 3) {
+            return word.substring(0, word.length() - 3) + "y";
+        }
+        if (word.endsWith("sses") || word.endsWith("xes") || word.endsWith("ches") || word.endsWith("shes")) {
+            return word.substring(0, word.length() - 2);
+        }
+        return word.endsWith("s") && !word.endsWith("ss") && word.length() > 1 ? word.substring(0, word.length() - 1) : word;
     }
 
     /** An operation the plan does not call, and why. */
@@ -216,6 +272,7 @@ final class PlanBuilder {
             diagnostics.subList(mark, diagnostics.size()).clear();
             secretVariables.clear();
         }
+        shareIds(ordered);
         if (!leftOut.isEmpty()) {
             diagnostics.add(Diagnostic.warning("", leftOut.size() + (leftOut.size() == 1 ? " operation" : " operations")
                     + " left out, as " + (options.safety() == Safety.READ_ONLY ? "--read-only asks"
@@ -474,14 +531,14 @@ final class PlanBuilder {
             if (resolved != null && (resolved.getExample() != null || resolved.getDefault() != null
                     || (resolved.getEnum() != null && !resolved.getEnum().isEmpty()) || resolved.getConst() != null
                     || (resolved.getExamples() != null && !resolved.getExamples().isEmpty()))) {
-                value = samples.sample(schema, draft.name + " " + in + " " + name, true);
+                value = samples.sample(schema, draft.name + " " + in + " " + name, true, name);
             }
         }
         if (value == null && !required) {
             return;
         }
         if (value == null) {
-            value = samples.sample(schema, draft.name + " " + in + " " + name, true);
+            value = samples.sample(schema, draft.name + " " + in + " " + name, true, name);
             (in.equals("path") ? draft.guessedPath : draft.guessedOther).add(name);
         }
         boolean contentEncoded = parameter.getSchema() == null && parameter.getContent() != null;
@@ -966,7 +1023,7 @@ final class PlanBuilder {
             return null;
         }
         String last = collection.substring(collection.lastIndexOf('/') + 1);
-        String singular = last.endsWith("s") ? last.substring(0, last.length() - 1) : last;
+        String singular = singular(last);
         List<String> candidates = List.of(placeholder, "id", singular + "Id", singular + "_id", "uuid");
         JsonPath direct = findProperty(schema, candidates, JsonPath.of());
         if (direct != null) {

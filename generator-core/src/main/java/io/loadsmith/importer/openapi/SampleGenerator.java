@@ -74,16 +74,33 @@ final class SampleGenerator {
     private final Random random = Data.RANDOM;
     private final Faker faker = Data.FAKER;
 
+    /** The document's own version ({@code info.version}), the value of an {@code api-version} parameter without an example. */
+    private final String apiVersion;
+
     SampleGenerator(Refs refs, long seed) {
+        this(refs, seed, null);
+    }
+
+    SampleGenerator(Refs refs, long seed, String apiVersion) {
         this.refs = refs;
         this.seed = seed;
+        this.apiVersion = apiVersion == null || apiVersion.isBlank() ? null : apiVersion.strip();
+    }
+
+    /** A sample for a parameter's schema: as {@link #sample}, its name choosing a plausible value (an email, a country code, an API version). */
+    Json sample(Schema<?> schema, String key, boolean forRequest, String parameterName) {
+        synchronized (LOCK) {
+            random.setSeed(seed * 0x9E3779B97F4A7C15L + key.hashCode());
+            Json value = generate(schema, new Context(forRequest, key, parameterName), 0, new ArrayList<>());
+            return value == null ? new Json.JsonNull() : value;
+        }
     }
 
     /** A sample for {@code schema}, reseeded from {@code key} (such as "createPet body"). */
     Json sample(Schema<?> schema, String key, boolean forRequest) {
         synchronized (LOCK) {
             random.setSeed(seed * 0x9E3779B97F4A7C15L + key.hashCode());
-            Json value = generate(schema, new Context(forRequest, key), 0, new ArrayList<>());
+            Json value = generate(schema, new Context(forRequest, key, ""), 0, new ArrayList<>());
             return value == null ? new Json.JsonNull() : value;
         }
     }
@@ -153,7 +170,8 @@ final class SampleGenerator {
         return Json.string(node.asText());
     }
 
-    private record Context(boolean forRequest, String key) {}
+    /** {@code name}: the name of the value at depth 0 (a parameter's), empty for a body. */
+    private record Context(boolean forRequest, String key, String name) {}
 
     /** Returns null when the value should be left out (a recursive optional property). */
     private Json generate(Schema<?> raw, Context context, int depth, List<String> stack) {
@@ -176,7 +194,7 @@ final class SampleGenerator {
             if (given != null) {
                 return given;
             }
-            return synthesize(schema, context, depth, stack, "");
+            return synthesize(schema, context, depth, stack, depth == 0 ? context.name() : "");
         } finally {
             if (ref != null) {
                 stack.remove(stack.size() - 1);
@@ -584,6 +602,12 @@ final class SampleGenerator {
     private String byName(String name) {
         if (name.isEmpty()) {
             return word();
+        }
+        if (name.equals("apiversion") || name.equals("xapiversion")) {
+            return apiVersion != null ? apiVersion : "2024-01-01";
+        }
+        if (name.equals("locale") || name.equals("lang") || name.equals("language") || name.equals("acceptlanguage")) {
+            return "en-US";
         }
         if (name.equals("email") || name.endsWith("email")) {
             return faker.internet().emailAddress();

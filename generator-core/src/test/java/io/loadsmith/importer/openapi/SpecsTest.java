@@ -49,7 +49,8 @@ class SpecsTest {
         List<Path> all = new ArrayList<>(List.of(specs.resolve("bookshop/openapi.yaml"), specs.resolve("catalog/openapi.yaml"),
                 specs.resolve("petstore-swagger2/swagger.yaml"), specs.resolve("styles/openapi.yaml"),
                 specs.resolve("multifile/openapi.yaml"), specs.resolve("lenient/swagger.yaml"),
-                specs.resolve("lenient/openapi31.yaml"), specs.resolve("lenient/multifile/openapi.yaml")));
+                specs.resolve("lenient/openapi31.yaml"), specs.resolve("lenient/multifile/openapi.yaml"),
+                specs.resolve("safety/openapi.yaml"), specs.resolve("safety/only-changes.yaml"), specs.resolve("plausible/openapi.yaml")));
         all.addAll(Corpus.ifEnabled(Corpus::validSpecs));
         return all;
     }
