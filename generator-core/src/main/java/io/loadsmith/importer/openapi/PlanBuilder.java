@@ -75,6 +75,7 @@ final class PlanBuilder {
     private final Map<String, Variable> designated = new LinkedHashMap<>();
     /** The path parameter each variable of {@link #designated} stands for. */
     private final Map<String, String> idKeys = new HashMap<>();
+    private static final Set<String> NUMERIC = Set.of("integer", "number");
     private static final Set<String> GENERIC_NAMES = Set.of("id", "uuid", "key", "name", "slug", "code", "number", "ref");
     private String baseUrl;
 
@@ -964,7 +965,7 @@ final class PlanBuilder {
                     continue;
                 }
                 Draft source = drafts.get(i);
-                JsonPath idPath = idPath(source, placeholder, collection);
+                JsonPath idPath = idPath(source, placeholder, collection, pathSchema(target, placeholder));
                 if (idPath != null) {
                     String variable = extract(source, new SourceKey(i, "json", idPath.toString()), placeholder,
                             v -> new Extraction.FromJson(v, idPath), variableSources);
@@ -1016,8 +1017,18 @@ final class PlanBuilder {
         return id;
     }
 
+    /** The schema of a path parameter of the draft's operation, or null. */
+    private Schema<?> pathSchema(Draft draft, String name) {
+        for (Parameter parameter : draft.op.parameters()) {
+            if ("path".equals(parameter.getIn()) && name.equals(parameter.getName())) {
+                return refs.schema(parameterSchema(parameter));
+            }
+        }
+        return null;
+    }
+
     /** Where the id of a created resource is in the create operation's response. */
-    private JsonPath idPath(Draft source, String placeholder, String collection) {
+    private JsonPath idPath(Draft source, String placeholder, String collection, Schema<?> pathSchema) {
         Schema<?> schema = successSchema(source.op.operation());
         if (schema == null) {
             return null;
@@ -1025,14 +1036,14 @@ final class PlanBuilder {
         String last = collection.substring(collection.lastIndexOf('/') + 1);
         String singular = singular(last);
         List<String> candidates = List.of(placeholder, "id", singular + "Id", singular + "_id", "uuid");
-        JsonPath direct = findProperty(schema, candidates, JsonPath.of());
+        JsonPath direct = findProperty(schema, candidates, JsonPath.of(), pathSchema);
         if (direct != null) {
             return direct;
         }
         for (String wrapper : List.of("data", "result", "item")) {
             Map<String, Schema> properties = properties(schema);
             if (properties.containsKey(wrapper)) {
-                JsonPath nested = findProperty(refs.schema(properties.get(wrapper)), candidates, JsonPath.of(wrapper));
+                JsonPath nested = findProperty(refs.schema(properties.get(wrapper)), candidates, JsonPath.of(wrapper), pathSchema);
                 if (nested != null) {
                     return nested;
                 }
@@ -1041,13 +1052,36 @@ final class PlanBuilder {
         return null;
     }
 
-    private JsonPath findProperty(Schema<?> schema, List<String> candidates, JsonPath prefix) {
+    /**
+     * Whether a response property can be the value of a path parameter: the same type, and not a
+     * uuid (or another pattern) where the parameter demands a pattern of its own.
+     */
+    private boolean fits(Schema<?> property, Schema<?> parameter) {
+        Schema<?> value = refs.schema(property);
+        if (value == null || parameter == null) {
+            return true;
+        }
+        String valueType = SampleGenerator.type(value);
+        String parameterType = SampleGenerator.type(parameter);
+        boolean numeric = NUMERIC.contains(valueType) && NUMERIC.contains(parameterType);
+        if (!valueType.equals(parameterType) && !numeric && !"string".equals(parameterType)) {
+            return false;
+        }
+        if (parameter.getPattern() != null) {
+            return parameter.getPattern().equals(value.getPattern())
+                    || value.getPattern() == null && (value.getFormat() == null || value.getFormat().equals(parameter.getFormat()))
+                    && !"integer".equals(valueType) && !"number".equals(valueType);
+        }
+        return !"uuid".equals(parameter.getFormat()) || value.getFormat() == null || "uuid".equals(value.getFormat());
+    }
+
+    private JsonPath findProperty(Schema<?> schema, List<String> candidates, JsonPath prefix, Schema<?> pathSchema) {
         if (schema == null) {
             return null;
         }
         Map<String, Schema> properties = properties(schema);
         for (String candidate : candidates) {
-            if (properties.containsKey(candidate)) {
+            if (properties.containsKey(candidate) && fits(properties.get(candidate), pathSchema)) {
                 List<JsonPath.Segment> segments = new ArrayList<>(prefix.segments());
                 segments.add(new JsonPath.Field(candidate));
                 return new JsonPath(segments);
@@ -1114,7 +1148,8 @@ final class PlanBuilder {
                     Text value = linkValue(source, i, parameter.getValue(), name, sources);
                     if (value == null) {
                         diagnostics.add(Diagnostic.warning(source.name, "link '" + entry.getKey() + "' expression '"
-                                + parameter.getValue() + "' is not supported; " + target.name + " keeps its own value"));
+                                + parameter.getValue() + "' is not supported or points to nothing in the response schema; " + target.name
+                                + " keeps its own value"));
                     } else if (target.pathValues.containsKey(name)) {
                         target.pathValues.put(name, value);
                         diagnostics.add(Diagnostic.info(target.name, "{" + name + "} is " + parameter.getValue()
@@ -1126,6 +1161,36 @@ final class PlanBuilder {
                 }
             }
         }
+    }
+
+    /** Whether a link's pointer reaches into the response schema (a document may point into an object where it returns an array). */
+    private boolean resolves(Schema<?> schema, List<JsonPath.Segment> segments) {
+        Schema<?> at = schema;
+        for (JsonPath.Segment segment : segments) {
+            at = refs.schema(at);
+            if (at == null) {
+                return true;
+            }
+            String type = SampleGenerator.type(at);
+            if (segment instanceof JsonPath.Index) {
+                if (!type.equals("array")) {
+                    return false;
+                }
+                at = at.getItems();
+            } else {
+                Map<String, Schema> properties = properties(at);
+                String field = ((JsonPath.Field) segment).name();
+                if (type.equals("array") || !properties.containsKey(field) && at.getAdditionalProperties() == null
+                        && !properties.isEmpty()) {
+                    return false;
+                }
+                at = properties.get(field);
+            }
+            if (at == null) {
+                return true;
+            }
+        }
+        return true;
     }
 
     private static boolean linksTo(Link link, Draft target) {
@@ -1151,6 +1216,10 @@ final class PlanBuilder {
                 segments.add(decoded.matches("\\d+") ? new JsonPath.Index(Integer.parseInt(decoded)) : new JsonPath.Field(decoded));
             }
             JsonPath path = new JsonPath(segments);
+            Schema<?> response = successSchema(source.op.operation());
+            if (response != null && !resolves(response, segments)) {
+                return null;
+            }
             return Text.ref(extract(source, new SourceKey(index, "json", path.toString()), name,
                     v -> new Extraction.FromJson(v, path), sources));
         }

@@ -51,4 +51,11 @@ class PlausibleValuesTest {
         assertNotNull(variable.defaultValue(), "runnable as generated; the user names a real one");
         assertTrue(variable.description().contains("An existing {regionName}"), variable.description());
     }
+
+    @Test
+    void anIdIsCarriedOverOnlyWhenItFitsTheParameter() {
+        Text ticket = request("getTicket").pathParams().get(0).value();
+        assertEquals(Text.ref("TICKET_ID"), ticket, "a uuid from openTicket cannot be a T-000000 ticket id");
+        assertTrue(PLAN.variable("TICKET_ID").defaultValue().matches("T-[0-9]{6}"), PLAN.variable("TICKET_ID").defaultValue());
+    }
 }
