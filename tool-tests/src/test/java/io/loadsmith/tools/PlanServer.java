@@ -23,10 +23,13 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +42,10 @@ import java.util.regex.Pattern;
  * text it looks for, the headers it extracts; each value new, so that a later request can be
  * traced to the response it came from. An OAuth 2.0 token endpoint answers with a new token.
  * Every exchange is kept.
+ *
+ * <p>It keeps state as a CRUD API does: a value it hands out in a response is a resource that
+ * exists; a request whose path carries, where the plan puts an extracted id, a value it never
+ * handed out or one a DELETE has since removed, is answered 404 and listed in {@link #notFound}.
  */
 final class PlanServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,6 +56,10 @@ final class PlanServer implements AutoCloseable {
     private final HttpServer server;
     private final AtomicLong counter = new AtomicLong();
     private final ConcurrentLinkedQueue<RecordedRequest> log = new ConcurrentLinkedQueue<>();
+    private final Set<String> extracted = new HashSet<>();
+    private final Set<String> live = ConcurrentHashMap.newKeySet();
+    private final Set<String> deleted = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<String> notFound = new ConcurrentLinkedQueue<>();
 
     PlanServer(TestPlan plan) throws IOException {
         this.plan = plan;
@@ -56,6 +67,7 @@ final class PlanServer implements AutoCloseable {
         this.tokenPath = plan.auth() instanceof Auth.OAuth2ClientCredentials oauth
                 ? (oauth.tokenUrl().matches("(?i)https?://.*") ? path(oauth.tokenUrl()) : basePath + "/" + oauth.tokenUrl().replaceFirst("^/", ""))
                 : null;
+        plan.requests().forEach(r -> r.extractions().forEach(e -> extracted.add(e.variable())));
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         server.setExecutor(Executors.newFixedThreadPool(8, r -> {
             Thread thread = new Thread(r, "plan-server");
@@ -73,6 +85,32 @@ final class PlanServer implements AutoCloseable {
 
     List<RecordedRequest> requests() {
         return List.copyOf(log);
+    }
+
+    /** The requests answered 404: an id the server never handed out, or one deleted before. */
+    List<String> notFound() {
+        return List.copyOf(notFound);
+    }
+
+    /**
+     * The values in the request's path where the plan puts an extracted id, by the variable's
+     * name; the last one is what a DELETE deletes.
+     */
+    private List<String> ids(HttpRequest operation, String rawPath) {
+        List<String> ids = new ArrayList<>();
+        String[] template = operation.path().split("/", -1);
+        String[] actual = rawPath.substring(basePath.length()).split("/", -1);
+        for (int i = 0; i < template.length; i++) {
+            Set<String> names = HttpRequest.placeholders(template[i]);
+            if (names.size() != 1 || !template[i].equals("{" + names.iterator().next() + "}")) {
+                continue;
+            }
+            String name = names.iterator().next();
+            String segment = URLDecoder.decode(actual[i].replace("+", "%2B"), StandardCharsets.UTF_8);
+            operation.pathParams().stream().filter(p -> p.name().equals(name)).map(p -> p.value().soleReference())
+                    .filter(v -> v != null && extracted.contains(v)).findFirst().ifPresent(v -> ids.add(segment));
+        }
+        return ids;
     }
 
     private static String path(String url) {
@@ -99,6 +137,12 @@ final class PlanServer implements AutoCloseable {
         } else if (operation == null) {
             status = 404;
             out = new byte[0];
+        } else if (ids(operation, rawPath).stream().anyMatch(id -> !live.contains(id))) {
+            status = 404;
+            out = new byte[0];
+            List<String> missing = ids(operation, rawPath).stream().filter(id -> !live.contains(id)).toList();
+            notFound.add(operation.name() + " " + rawPath + ": " + missing.stream()
+                    .map(id -> deleted.contains(id) ? id + " (deleted)" : id + " (never handed out)").toList());
         } else {
             status = operation.checks().stream().filter(Check.StatusCheck.class::isInstance).map(Check.StatusCheck.class::cast)
                     .map(Check.StatusCheck::from).findFirst().orElse(200);
@@ -107,9 +151,19 @@ final class PlanServer implements AutoCloseable {
                 // As a real server would, and a tool that followed it would report this page's status instead.
                 responseHeaders.put("location", List.of(basePath + "/"));
             }
+            if (operation.method().name().equals("DELETE") && !HttpRequest.placeholders(operation.path()).isEmpty()
+                    && operation.path().matches(".*/\\{[^/{}]*}/*")) {
+                List<String> ids = ids(operation, rawPath);
+                if (!ids.isEmpty()) {
+                    String id = ids.get(ids.size() - 1);
+                    live.remove(id);
+                    deleted.add(id);
+                }
+            }
             for (Extraction extraction : operation.extractions()) {
                 if (extraction instanceof Extraction.FromHeader header) {
                     String value = "h" + counter.incrementAndGet();
+                    live.add(value);
                     responseHeaders.put(header.header().toLowerCase(Locale.ROOT),
                             List.of(header.pattern() == null ? value : example(header.pattern(), value)));
                 }
@@ -181,7 +235,9 @@ final class PlanServer implements AutoCloseable {
         }
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         for (JsonPath path : paths) {
-            set(root, path.segments(), "v" + counter.incrementAndGet());
+            String value = "v" + counter.incrementAndGet();
+            live.add(value);
+            set(root, path.segments(), value);
         }
         headers.put("content-type", List.of("application/json"));
         return JSON.writeValueAsBytes(root);

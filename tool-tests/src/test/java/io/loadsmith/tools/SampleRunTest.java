@@ -1,5 +1,6 @@
 package io.loadsmith.tools;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,66 @@ class SampleRunTest {
         return runs;
     }
 
+    /** Specs whose flows create, use and delete: the repository's, and with the corpus suite its larger real ones. */
+    static List<Path> flows() {
+        Path specs = io.loadsmith.testing.TestPaths.samples().resolve("specs");
+        List<Path> flows = new ArrayList<>(List.of(specs.resolve("safety/openapi.yaml"), specs.resolve("plausible/openapi.yaml"),
+                specs.resolve("multifile/openapi.yaml"), specs.resolve("lenient/multifile/openapi.yaml")));
+        if (io.loadsmith.testing.Corpus.enabled()) {
+            Path corpus = io.loadsmith.testing.TestPaths.corpus().resolve("specs");
+            for (String name : List.of("oas301-swagger-parser-stripe-converted.yaml", "oas30-github-api.github.com.json",
+                    "swagger2-kubernetes-openapi-spec.json", "oas30-oai-link-example.yaml", "oas30-oai-petstore-expanded.json",
+                    "swagger2-azure-autorest-lro.json")) {
+                flows.add(corpus.resolve(name));
+            }
+        }
+        return flows;
+    }
+
+    /**
+     * The generated k6 script of each flow against the stateful plan server, which answers 404 to
+     * an id it never handed out or has deleted: none may be asked for.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("flows")
+    void noFlowUsesAnIdItDidNotCreateOrHasDeleted(Path spec) throws Exception {
+        TestPlan imported = Loadsmith.importFile(spec, ImportOptions.defaults().withThinkTime(null)).plan();
+        PlanOptions options = new PlanOptions(null, List.of(), null, 2, null, Duration.ofSeconds(3), List.of());
+        TestPlan plan = Loadsmith.customize(imported, options).plan().toBuilder().thresholds(List.of()).build();
+        Path out = dir.resolve("flow");
+        Loadsmith.write(out, Loadsmith.render(plan, LoadTools.K6).files());
+        try (PlanServer server = new PlanServer(plan)) {
+            Map<String, String> env = new HashMap<>(ExpectedRequests.environment(plan));
+            env.put("BASE_URL", server.baseUrl());
+            ToolRun run = ToolRun.run(LoadTools.K6, out, env, 300);
+            assertTrue(server.requests().size() >= plan.requests().size(), "a whole iteration ran:\n" + run.output());
+            assertEquals(List.of(), server.notFound(), "ids used that the flow did not create, or after their delete");
+        }
+    }
+
+    /** The stateful server sees a use after delete: the check above can fail. */
+    @org.junit.jupiter.api.Test
+    void theStatefulServerRefusesAnIdAfterItsDelete() throws Exception {
+        io.loadsmith.model.HttpRequest create = io.loadsmith.model.HttpRequest.builder(io.loadsmith.model.HttpMethod.POST, "/things")
+                .name("create").extract(new io.loadsmith.model.Extraction.FromJson("thingId", io.loadsmith.model.JsonPath.parse("$.id")))
+                .build();
+        io.loadsmith.model.HttpRequest delete = io.loadsmith.model.HttpRequest.builder(io.loadsmith.model.HttpMethod.DELETE,
+                "/things/{thingId}").name("delete").pathParam("thingId", io.loadsmith.model.Text.ref("thingId")).build();
+        io.loadsmith.model.HttpRequest read = io.loadsmith.model.HttpRequest.builder(io.loadsmith.model.HttpMethod.GET,
+                "/things/{thingId}").name("read").pathParam("thingId", io.loadsmith.model.Text.ref("thingId")).build();
+        TestPlan plan = TestPlan.builder("use after delete", "http://127.0.0.1:8080/api")
+                .scenario(new io.loadsmith.model.Scenario("flow", 1, List.of(create, delete, read)))
+                .workload(io.loadsmith.model.Workload.ClosedWorkload.constant(1, Duration.ofSeconds(1))).build();
+        Path out = dir.resolve("after-delete");
+        Loadsmith.write(out, Loadsmith.render(plan, LoadTools.K6).files());
+        try (PlanServer server = new PlanServer(plan)) {
+            ToolRun.run(LoadTools.K6, out, Map.of("BASE_URL", server.baseUrl()), 120);
+            assertFalse(server.notFound().isEmpty(), "read after delete: " + server.requests().size() + " requests");
+            assertTrue(server.notFound().get(0).startsWith("read ") && server.notFound().get(0).endsWith("(deleted)]"),
+                    server.notFound().get(0));
+        }
+    }
+
     @ParameterizedTest(name = "{0} in {1}")
     @MethodSource("runs")
     void everyRequestReachesTheWireAsThePlanSays(Samples.Sample sample, LoadTool tool) throws Exception {
@@ -62,6 +123,7 @@ class SampleRunTest {
             Map<String, String> env = new HashMap<>(ExpectedRequests.environment(plan));
             env.put("BASE_URL", server.baseUrl());
             ToolRun run = ToolRun.run(tool, out, env, 120).requireClean();
+            assertEquals(List.of(), server.notFound(), "ids used that the flow did not create, or after their delete");
             WireCheck check = new WireCheck(plan, env, tool.equals(LoadTools.K6));
             Map<String, WireCheck.Received> byName = check.check(server.requests(), r -> r.path().endsWith("/oauth/token"));
             byName.forEach((name, received) -> assertFalse(received.requests().isEmpty(),
