@@ -1,7 +1,6 @@
 package io.loadsmith.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.loadsmith.render.escape.HostileStrings;
 import io.loadsmith.render.escape.JMeter;
@@ -21,17 +20,6 @@ class JMeterExpressionTest {
         assertEquals("2 42", JMeterRuntime.evaluate("${__groovy(1 + 1)} ${id}", VARS));
         assertEquals("a\\b", JMeterRuntime.evaluate("a\\b", VARS), "without a function a backslash stays");
         assertEquals("a\\b42", JMeterRuntime.evaluate("a\\\\b${id}", VARS), "with one it is an escape");
-    }
-
-    @Test
-    void aValueFoundAtRunTimeIsOnePathSegment() throws Exception {
-        for (String value : HostileStrings.ALL) {
-            String segment = JMeterRuntime.evaluate(JMeter.pathSegment("v"), Map.of("v", value));
-            assertTrue(segment.matches("[A-Za-z0-9\\-._~!$&'()*+,;=:@%]*"), "only path characters: " + segment);
-            assertEquals(value, java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8),
-                    value);
-        }
-        assertEquals("a%20b%2Fc", JMeterRuntime.evaluate(JMeter.pathSegment("v"), Map.of("v", "a b/c")));
     }
 
     @Test

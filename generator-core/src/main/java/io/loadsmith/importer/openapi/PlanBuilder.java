@@ -678,8 +678,7 @@ final class PlanBuilder {
         if (value == null) {
             Schema<?> schema = media.getSchema() == null ? new Schema<>().type("object") : media.getSchema();
             value = samples.sample(schema, key, true);
-            Schema<?> resolved = refs.schema(schema);
-            if (resolved == null || resolved.getExample() == null && resolved.getDefault() == null) {
+            if (samples.synthesized()) {
                 draft.guessedOther.add("the request body");
             }
         }

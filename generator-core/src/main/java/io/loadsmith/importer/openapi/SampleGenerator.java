@@ -74,6 +74,9 @@ final class SampleGenerator {
     private final Random random = Data.RANDOM;
     private final Faker faker = Data.FAKER;
 
+    /** Whether the last sample holds a value of our own making, not one of the document's (example, default, enum, const). */
+    private boolean synthesized;
+
     /** The document's own version ({@code info.version}), the value of an {@code api-version} parameter without an example. */
     private final String apiVersion;
 
@@ -87,10 +90,18 @@ final class SampleGenerator {
         this.apiVersion = apiVersion == null || apiVersion.isBlank() ? null : apiVersion.strip();
     }
 
+    /** Whether the last {@link #sample} made up a value of its own (the document gave none for some part of it). */
+    boolean synthesized() {
+        synchronized (LOCK) {
+            return synthesized;
+        }
+    }
+
     /** A sample for a parameter's schema: as {@link #sample}, its name choosing a plausible value (an email, a country code, an API version). */
     Json sample(Schema<?> schema, String key, boolean forRequest, String parameterName) {
         synchronized (LOCK) {
             random.setSeed(seed * 0x9E3779B97F4A7C15L + key.hashCode());
+            synthesized = false;
             Json value = generate(schema, new Context(forRequest, key, parameterName), 0, new ArrayList<>());
             return value == null ? new Json.JsonNull() : value;
         }
@@ -100,6 +111,7 @@ final class SampleGenerator {
     Json sample(Schema<?> schema, String key, boolean forRequest) {
         synchronized (LOCK) {
             random.setSeed(seed * 0x9E3779B97F4A7C15L + key.hashCode());
+            synthesized = false;
             Json value = generate(schema, new Context(forRequest, key, ""), 0, new ArrayList<>());
             return value == null ? new Json.JsonNull() : value;
         }
@@ -232,6 +244,9 @@ final class SampleGenerator {
             return choice(schema, choices, context, depth, stack);
         }
         String type = type(schema);
+        if (!type.equals("object") && !type.equals("array")) {
+            synthesized = true;
+        }
         return switch (type) {
             case "object" -> object(schema, context, depth, stack);
             case "array" -> array(schema, context, depth, stack, name);
@@ -380,6 +395,7 @@ final class SampleGenerator {
         }
         for (String name : required) {
             if (!properties.containsKey(name)) {
+                synthesized = true;
                 members.add(new Json.Member(name, Json.string(string(new Schema<>(), name))));
             }
         }
@@ -429,6 +445,7 @@ final class SampleGenerator {
         for (int i = prefix.size(); i < count; i++) {
             Json value;
             if (items == null) {
+                synthesized = true;
                 value = Json.string(string(new Schema<>(), singular(name)));
             } else if (items.get$ref() != null) {
                 value = generate(items, context, depth + 1, stack);

@@ -51,16 +51,6 @@ public final class JMeter {
         return "${" + checkName(name) + "}";
     }
 
-    /**
-     * A variable's value as one URL path segment, percent-encoded as RFC 3986 says ({@code a b/c}
-     * is {@code a%20b%2Fc}): JEXL, which JMeter caches, quotes it with {@code java.net.URI}.
-     * {@code __urlencode} would not do: it writes a space as '+', which in a path is a plus sign.
-     */
-    public static String pathSegment(String name) {
-        return "${__jexl3(new(\"java.net.URI\"\\, null\\, null\\, \"/\" + vars.get(\"" + checkName(name)
-                + "\")\\, null).toASCIIString().substring(1).replace(\"/\"\\, \"%2F\"))}";
-    }
-
     /** A property reference with a default that is itself an expression: {@code ${__P(name,default)}}. */
     public static String property(String name, String defaultExpression) {
         return "${__P(" + checkName(name) + "," + defaultExpression + ")}";
