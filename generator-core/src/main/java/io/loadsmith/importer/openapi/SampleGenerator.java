@@ -80,10 +80,6 @@ final class SampleGenerator {
     /** The document's own version ({@code info.version}), the value of an {@code api-version} parameter without an example. */
     private final String apiVersion;
 
-    SampleGenerator(Refs refs, long seed) {
-        this(refs, seed, null);
-    }
-
     SampleGenerator(Refs refs, long seed, String apiVersion) {
         this.refs = refs;
         this.seed = seed;
