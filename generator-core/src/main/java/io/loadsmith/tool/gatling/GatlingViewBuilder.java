@@ -21,7 +21,6 @@ import io.loadsmith.model.Variable;
 import io.loadsmith.model.Workload;
 import io.loadsmith.render.RenderedFile;
 import io.loadsmith.render.ResolvedRequest;
-import io.loadsmith.render.Shares;
 import io.loadsmith.render.UrlEncoding;
 import io.loadsmith.render.escape.NameAllocator;
 import java.math.BigDecimal;
@@ -112,10 +111,14 @@ final class GatlingViewBuilder {
             oauth2 = new GatlingViews.OAuth2(JavaText.quote("oauth2 token"), url, form);
         }
         List<GatlingViews.Scenario> scenarios = new ArrayList<>();
-        for (Scenario scenario : plan.scenarios()) {
+        if (plan.scenarios().size() == 1) {
+            Scenario scenario = plan.scenarios().get(0);
             String field = names.newName(scenario.name(), scenario);
             scenarios.add(new GatlingViews.Scenario(field, scenario.name(), JavaText.quote(scenario.name()),
-                    chunked(scenario.steps(), List.of(), true, ";", field, scenario.name())));
+                    chunked(scenario.steps(), List.of(), true, ";", field, scenario.name()), null));
+        } else {
+            scenarios.add(new GatlingViews.Scenario(names.newName(plan.name(), plan), plan.name(), JavaText.quote(plan.name()),
+                    List.of(), pick()));
         }
         boolean closed = plan.workload() instanceof Workload.ClosedWorkload;
         List<GatlingViews.Population> populations = populations(scenarios);
@@ -168,6 +171,32 @@ final class GatlingViewBuilder {
             calls.add(new GatlingViews.Step(chained || i > 0, null, null, null, i == parts.size() - 1 ? end : "", method));
         }
         return calls;
+    }
+
+    /**
+     * Several scenarios: each a chain method, one of them run by each user of the injection profile
+     * (an iteration in Gatling's closed model, an arrival in its open one), picked by weight.
+     */
+    private GatlingViews.Pick pick() {
+        List<Scenario> planScenarios = plan.scenarios();
+        long total = planScenarios.stream().mapToLong(Scenario::weight).sum();
+        boolean uniform = planScenarios.stream().allMatch(s -> s.weight() == planScenarios.get(0).weight());
+        List<GatlingViews.Choice> choices = new ArrayList<>();
+        String elseMethod = null;
+        for (int i = 0; i < planScenarios.size(); i++) {
+            Scenario scenario = planScenarios.get(i);
+            String method = names.newName(scenario.name(), scenario);
+            List<GatlingViews.Step> body = chunked(scenario.steps(), List.of(), false, ";", method, scenario.name());
+            chains.add(new GatlingViews.Chain(method, scenario.name(), body));
+            boolean last = i == planScenarios.size() - 1;
+            if (uniform || !last) {
+                choices.add(new GatlingViews.Choice(number(scenario.weight() * 100.0 / total), method,
+                        uniform ? last : i == planScenarios.size() - 2));
+            } else {
+                elseMethod = method;
+            }
+        }
+        return new GatlingViews.Pick(uniform, choices, elseMethod);
     }
 
     private static int requests(List<Step> steps) {
@@ -495,62 +524,40 @@ final class GatlingViewBuilder {
     // ---- workload
 
     /**
-     * Each scenario with its injection profile: the plan's stages for its share of the load, given
-     * to load(), which replaces them with a constant load when -Dusers, -Drate or -Dduration is set.
+     * The one scenario's injection profile: the plan's stages, given to load(), which replaces
+     * them with a constant load when -Dusers, -Drate or -Dduration is set.
      */
     private List<GatlingViews.Population> populations(List<GatlingViews.Scenario> scenarios) {
-        List<Integer> weights = plan.scenarios().stream().map(Scenario::weight).toList();
-        int total = weights.stream().mapToInt(Integer::intValue).sum();
-        List<GatlingViews.Population> populations = new ArrayList<>();
+        String field = scenarios.get(0).field();
         if (plan.workload() instanceof Workload.ClosedWorkload closed) {
-            List<Integer> start = Shares.split(closed.startUsers(), weights);
-            List<List<Integer>> stageUsers = closed.stages().stream().map(s -> Shares.split(s.users(), weights)).toList();
-            if (scenarios.size() > 1 && !(Shares.exact(closed.startUsers(), weights)
-                    && closed.stages().stream().allMatch(s -> Shares.exact(s.users(), weights)))) {
-                diagnostics.add(Diagnostic.warning("workload", "Gatling injects each scenario's users on their own; "
-                        + "the users were divided by scenario weight and rounded to whole users"));
+            int peak = closed.startUsers();
+            List<String> steps = new ArrayList<>();
+            int from = closed.startUsers();
+            for (Workload.UserStage stage : closed.stages()) {
+                int to = stage.users();
+                peak = Math.max(peak, to);
+                String during = ".during(" + seconds(stage.duration()) + ")";
+                steps.add(from == to ? "constantConcurrentUsers(" + to + ")" + during
+                        : "rampConcurrentUsers(" + from + ").to(" + to + ")" + during);
+                from = to;
             }
-            for (int i = 0; i < scenarios.size(); i++) {
-                int peak = start.get(i);
-                List<String> steps = new ArrayList<>();
-                int from = start.get(i);
-                for (int s = 0; s < closed.stages().size(); s++) {
-                    int to = stageUsers.get(s).get(i);
-                    peak = Math.max(peak, to);
-                    String during = ".during(" + seconds(closed.stages().get(s).duration()) + ")";
-                    steps.add(from == to ? "constantConcurrentUsers(" + to + ")" + during
-                            : "rampConcurrentUsers(" + from + ").to(" + to + ")" + during);
-                    from = to;
-                }
-                populations.add(new GatlingViews.Population(scenarios.get(i).field(), "injectClosed",
-                        Math.max(1, peak) + ", " + share(weights.get(i), total), items(steps), i == scenarios.size() - 1));
-            }
-        } else {
-            Workload.OpenWorkload open = (Workload.OpenWorkload) plan.workload();
-            diagnostics.add(Diagnostic.info("workload", "Gatling's open model has no cap on concurrent users: the plan's "
-                    + open.maxUsers() + " are not enforced"));
-            for (int i = 0; i < scenarios.size(); i++) {
-                double part = (double) weights.get(i) / total;
-                List<String> steps = new ArrayList<>();
-                double from = open.startRate() * part;
-                for (Workload.RateStage stage : open.stages()) {
-                    double to = stage.rate() * part;
-                    String during = seconds(stage.duration());
-                    steps.add(from == 0 && to == 0 ? "nothingFor(" + during + ")"
-                            : from == to ? "constantUsersPerSec(" + number(to) + ").during(" + during + ")"
-                            : "rampUsersPerSec(" + number(from) + ").to(" + number(to) + ").during(" + during + ")");
-                    from = to;
-                }
-                populations.add(new GatlingViews.Population(scenarios.get(i).field(), "injectOpen",
-                        number(open.peakRate() * part) + ", " + share(weights.get(i), total), items(steps), i == scenarios.size() - 1));
-            }
+            return List.of(new GatlingViews.Population(field, "injectClosed", Integer.toString(Math.max(1, peak)), items(steps),
+                    true));
         }
-        return populations;
-    }
-
-    /** A scenario's share of the load, as Java: {@code 1.0}, {@code 2 / 3.0}. */
-    private static String share(int weight, int total) {
-        return weight == total ? "1.0" : weight + " / " + total + ".0";
+        Workload.OpenWorkload open = (Workload.OpenWorkload) plan.workload();
+        diagnostics.add(Diagnostic.info("workload", "Gatling's open model has no cap on concurrent users: the plan's "
+                + open.maxUsers() + " are not enforced"));
+        List<String> steps = new ArrayList<>();
+        double from = open.startRate();
+        for (Workload.RateStage stage : open.stages()) {
+            double to = stage.rate();
+            String during = seconds(stage.duration());
+            steps.add(from == 0 && to == 0 ? "nothingFor(" + during + ")"
+                    : from == to ? "constantUsersPerSec(" + number(to) + ").during(" + during + ")"
+                    : "rampUsersPerSec(" + number(from) + ").to(" + number(to) + ").during(" + during + ")");
+            from = to;
+        }
+        return List.of(new GatlingViews.Population(field, "injectOpen", number(open.peakRate()), items(steps), true));
     }
 
     private static String seconds(Duration duration) {

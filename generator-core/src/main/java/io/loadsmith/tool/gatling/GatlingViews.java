@@ -35,8 +35,20 @@ final class GatlingViews {
     /** The token request: its name and URL, and the form parameters. */
     record OAuth2(String nameCode, String urlCode, List<Pair> formParams) {}
 
-    /** {@code private final ScenarioBuilder field = scenario(nameCode)...}. */
-    record Scenario(String field, String name, String nameCode, List<Step> steps) {}
+    /**
+     * {@code private final ScenarioBuilder field = scenario(nameCode)...}: the steps of the plan's
+     * one scenario, or a {@code pick} of one of its several scenarios.
+     */
+    record Scenario(String field, String name, String nameCode, List<Step> steps, Pick pick) {}
+
+    /**
+     * {@code uniformRandomSwitch().on(a(), b())} when the weights are equal, else
+     * {@code randomSwitchOrElse().on(percent(p).then(a()), ...).orElse(last())}.
+     */
+    record Pick(boolean uniform, List<Choice> choices, String elseMethod) {}
+
+    /** A scenario's chain method, with its percentage of the iterations (unused when uniform). */
+    record Choice(String percentCode, String method, boolean last) {}
 
     /**
      * Exactly one of request, pause, group and call is set. {@code chained} when it follows another

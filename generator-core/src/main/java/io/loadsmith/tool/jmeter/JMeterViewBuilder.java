@@ -22,7 +22,6 @@ import io.loadsmith.model.Workload;
 import io.loadsmith.render.EnvExample;
 import io.loadsmith.render.RenderedFile;
 import io.loadsmith.render.ResolvedRequest;
-import io.loadsmith.render.Shares;
 import io.loadsmith.render.UrlEncoding;
 import io.loadsmith.render.escape.Groovy;
 import io.loadsmith.render.escape.JMeter;
@@ -257,63 +256,72 @@ final class JMeterViewBuilder {
                 assertions, extractors);
     }
 
+    /**
+     * One Thread Group with the plan's whole workload. Several scenarios share it: a Switch
+     * Controller runs one of them per iteration, picked by weight, as the plan defines scenarios,
+     * so many scenarios are not many users.
+     */
     private List<JMeterViews.ThreadGroup> threadGroups() {
         List<Scenario> scenarios = plan.scenarios();
-        List<Integer> weights = scenarios.stream().map(Scenario::weight).toList();
-        NameAllocator ids = NameAllocator.python();
         boolean single = scenarios.size() == 1;
-        List<JMeterViews.ThreadGroup> groups = new ArrayList<>();
+        String name = single ? scenarios.get(0).name() : plan.name();
+        List<JMeterViews.Node> nodes = single ? nodes(scenarios.get(0).steps()) : List.of();
+        JMeterViews.Choice choice = single ? null : choice(scenarios);
         if (plan.workload() instanceof Workload.ClosedWorkload closed) {
-            List<Integer> start = Shares.split(closed.startUsers(), weights);
-            List<List<Integer>> targets = new ArrayList<>();
-            for (Workload.UserStage stage : closed.stages()) {
-                targets.add(Shares.split(stage.users(), weights));
-            }
-            if (!single && (!Shares.exact(closed.startUsers(), weights)
-                    || closed.stages().stream().anyMatch(s -> !Shares.exact(s.users(), weights)))) {
-                diagnostics.add(Diagnostic.warning("workload", "JMeter runs each scenario in its own Thread Group; "
-                        + "the users were divided by scenario weight and rounded to whole users"));
-            }
-            for (int i = 0; i < scenarios.size(); i++) {
-                Scenario scenario = scenarios.get(i);
-                List<Integer> users = new ArrayList<>();
-                users.add(start.get(i));
-                for (List<Integer> split : targets) {
-                    users.add(split.get(i));
-                }
-                String prefix = single ? "" : ids.newName(scenario.name()) + ".";
-                ClosedShape shape = closedShape(scenario.name(), users, closed.stages().stream().map(Workload.UserStage::duration).toList());
-                JMeterViews.Closed view = new JMeterViews.Closed(
-                        JMeter.property(prefix + "threads", Integer.toString(shape.threads)),
-                        JMeter.property(prefix + "rampup", Long.toString(shape.rampUp)),
-                        JMeter.property(prefix + "duration", Long.toString(shape.duration)));
-                String comments = shape.threads + (shape.threads == 1 ? " user" : " users") + ", started over " + shape.rampUp
-                        + " s, for " + shape.duration + " s in all (-J" + prefix + "threads, -J" + prefix + "rampup, -J" + prefix
-                        + "duration)";
-                groups.add(new JMeterViews.ThreadGroup(JMeter.name(scenario.name()), JMeter.literal(comments), view, null,
-                        nodes(scenario.steps())));
-            }
-        } else {
-            Workload.OpenWorkload open = (Workload.OpenWorkload) plan.workload();
-            long sum = weights.stream().mapToLong(Integer::longValue).sum();
-            diagnostics.add(Diagnostic.warning("workload", "JMeter's Open Model Thread Group starts a new thread for every "
-                    + "arrival and has no cap: the plan's limit of " + open.maxUsers() + " concurrent users is not enforced"));
-            for (int i = 0; i < scenarios.size(); i++) {
-                Scenario scenario = scenarios.get(i);
-                double share = (double) weights.get(i) / sum;
-                StringBuilder schedule = new StringBuilder("rate(").append(rate(open.startRate() * share)).append(")");
-                for (Workload.RateStage stage : open.stages()) {
-                    schedule.append(" even_arrivals(").append(duration(stage.duration())).append(") rate(")
-                            .append(rate(stage.rate() * share)).append(")");
-                }
-                String prefix = single ? "" : ids.newName(scenario.name()) + ".";
-                String comments = "Arrivals, evenly spaced, each running the scenario once in a new thread (-J" + prefix
-                        + "schedule)";
-                groups.add(new JMeterViews.ThreadGroup(JMeter.name(scenario.name()), JMeter.literal(comments), null,
-                        new JMeterViews.Open(JMeter.property(prefix + "schedule", schedule.toString())), nodes(scenario.steps())));
-            }
+            List<Integer> users = new ArrayList<>();
+            users.add(closed.startUsers());
+            closed.stages().forEach(stage -> users.add(stage.users()));
+            ClosedShape shape = closedShape(name, users, closed.stages().stream().map(Workload.UserStage::duration).toList());
+            JMeterViews.Closed view = new JMeterViews.Closed(
+                    JMeter.property("threads", Integer.toString(shape.threads)),
+                    JMeter.property("rampup", Long.toString(shape.rampUp)),
+                    JMeter.property("duration", Long.toString(shape.duration)));
+            String comments = shape.threads + (shape.threads == 1 ? " user" : " users") + ", started over " + shape.rampUp
+                    + " s, for " + shape.duration + " s in all (-Jthreads, -Jrampup, -Jduration)";
+            return List.of(new JMeterViews.ThreadGroup(JMeter.name(name), JMeter.literal(comments), view, null, nodes, choice));
         }
-        return groups;
+        Workload.OpenWorkload open = (Workload.OpenWorkload) plan.workload();
+        diagnostics.add(Diagnostic.warning("workload", "JMeter's Open Model Thread Group starts a new thread for every "
+                + "arrival and has no cap: the plan's limit of " + open.maxUsers() + " concurrent users is not enforced"));
+        StringBuilder schedule = new StringBuilder("rate(").append(rate(open.startRate())).append(")");
+        for (Workload.RateStage stage : open.stages()) {
+            schedule.append(" even_arrivals(").append(duration(stage.duration())).append(") rate(")
+                    .append(rate(stage.rate())).append(")");
+        }
+        String comments = "Arrivals, evenly spaced, each running " + (single ? "the scenario" : "one scenario, picked by weight,")
+                + " once in a new thread (-Jschedule)";
+        return List.of(new JMeterViews.ThreadGroup(JMeter.name(name), JMeter.literal(comments), null,
+                new JMeterViews.Open(JMeter.property("schedule", schedule.toString())), nodes, choice));
+    }
+
+    /**
+     * The Switch Controller of several scenarios: {@code __Random} when their weights are equal,
+     * else a Groovy expression that maps one random draw onto the weights, once per iteration.
+     */
+    private JMeterViews.Choice choice(List<Scenario> scenarios) {
+        List<JMeterViews.Case> cases = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            cases.add(new JMeterViews.Case(JMeter.name(scenario.name()), nodes(scenario.steps())));
+        }
+        long total = scenarios.stream().mapToLong(Scenario::weight).sum();
+        String value;
+        if (scenarios.stream().allMatch(s -> s.weight() == scenarios.get(0).weight())) {
+            value = "${__Random(0," + (scenarios.size() - 1) + ")}";
+        } else {
+            StringBuilder expression = new StringBuilder("def r = java.util.concurrent.ThreadLocalRandom.current().nextLong(")
+                    .append(total).append("L); ");
+            long upTo = 0;
+            for (int i = 0; i < scenarios.size() - 1; i++) {
+                upTo += scenarios.get(i).weight();
+                expression.append("r < ").append(upTo).append("L ? ").append(i).append(" : ");
+            }
+            expression.append(scenarios.size() - 1);
+            value = "${__groovy(" + expression + ")}";
+        }
+        String weights = String.join(", ", scenarios.stream().map(s -> Integer.toString(s.weight())).toList());
+        return new JMeterViews.Choice(JMeter.name("one scenario per iteration"),
+                JMeter.literal("Runs one of the Simple Controllers below each iteration, in proportion to their weights ("
+                        + weights + ")"), value, cases);
     }
 
     private record ClosedShape(int threads, long rampUp, long duration) {}
@@ -325,7 +333,7 @@ final class JMeterViewBuilder {
      */
     private ClosedShape closedShape(String scenario, List<Integer> users, List<Duration> durations) {
         if (users.stream().allMatch(u -> u == 0)) {
-            diagnostics.add(Diagnostic.warning(scenario, "its weight gives it no whole virtual user; JMeter runs it with 1 user"));
+            diagnostics.add(Diagnostic.warning(scenario, "the workload has no user at any point; JMeter runs it with 1 user"));
             users = users.stream().map(u -> 1).toList();
         }
         final int peak = users.stream().mapToInt(Integer::intValue).max().orElseThrow();

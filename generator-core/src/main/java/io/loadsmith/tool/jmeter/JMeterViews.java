@@ -20,8 +20,17 @@ final class JMeterViews {
     /** The setUp Thread Group: settings check and OAuth 2.0 token, once before the test. */
     record Setup(String name, String comments, List<Node> nodes) {}
 
-    /** Exactly one of {@code closed} and {@code open} is set. */
-    record ThreadGroup(String name, String comments, Closed closed, Open open, List<Node> nodes) {}
+    /**
+     * Exactly one of {@code closed} and {@code open} is set; the steps are {@code nodes} for one
+     * scenario, {@code choice} for several.
+     */
+    record ThreadGroup(String name, String comments, Closed closed, Open open, List<Node> nodes, Choice choice) {}
+
+    /** A Switch Controller that runs one case per iteration; {@code value} is the index, as a JMeter function. */
+    record Choice(String name, String comments, String value, List<Case> cases) {}
+
+    /** A Simple Controller: one plan scenario. */
+    record Case(String name, List<Node> nodes) {}
 
     record Closed(String threads, String rampUp, String duration) {}
 

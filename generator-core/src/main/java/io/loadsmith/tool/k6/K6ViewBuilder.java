@@ -21,7 +21,6 @@ import io.loadsmith.model.Workload;
 import io.loadsmith.render.RenderException;
 import io.loadsmith.render.RenderedFile;
 import io.loadsmith.render.ResolvedRequest;
-import io.loadsmith.render.Shares;
 import io.loadsmith.render.UrlEncoding;
 import io.loadsmith.render.code.JsCode;
 import io.loadsmith.render.escape.JavaScript;
@@ -111,7 +110,7 @@ final class K6ViewBuilder {
         List<K6Views.Threshold> thresholds = thresholds();
         return new K6Views.Script(plan.name(), sourceName, String.join(", ", imports), usesEncoding, usesTextParts,
                 usesTextParts ? MULTIPART_BOUNDARY : null,
-                plan.baseUrl(), variables, fileViews, constantViews, scenarios, !thresholds.isEmpty(), thresholds,
+                plan.baseUrl(), variables, fileViews, constantViews, executors(scenarios), scenarios, !thresholds.isEmpty(), thresholds,
                 !required.isEmpty() || oauth2 != null, required, oauth2, defaultFunction(scenarios, oauth2 != null));
     }
 
@@ -128,22 +127,33 @@ final class K6ViewBuilder {
     }
 
     private List<K6Views.Scenario> scenarios(boolean usesData) {
-        List<Scenario> planScenarios = plan.scenarios();
-        List<Integer> weights = planScenarios.stream().map(Scenario::weight).toList();
-        List<ExecutorView> executors = executors(plan.workload(), weights);
         List<K6Views.Scenario> views = new ArrayList<>();
-        for (int i = 0; i < planScenarios.size(); i++) {
-            Scenario scenario = planScenarios.get(i);
+        for (Scenario scenario : plan.scenarios()) {
             String function = names.newName(scenario.name(), scenario);
             ScenarioState state = new ScenarioState();
             List<K6Views.Step> steps = steps(scenario.steps(), state);
-            ExecutorView executor = executors.get(i);
-            // k6 scenario names allow letters, digits, '_' and '-': the function's name is one.
-            views.add(new K6Views.Scenario(function, scenario.name(), function, executor.executor(),
-                    executor.settings(), !executor.stages().isEmpty(), executor.stages(), usesData, state.usesVars,
+            views.add(new K6Views.Scenario(scenario.name(), function, usesData, state.usesVars,
                     !scenario.requests().isEmpty(), steps));
         }
         return views;
+    }
+
+    /**
+     * The entries of {@code options.scenarios}. One plan scenario runs in its own executor; several
+     * share one executor with the plan's whole workload, whose iterations (or arrivals) each run one
+     * scenario picked by weight, as the plan defines them: many scenarios are not many users.
+     */
+    private List<K6Views.Executor> executors(List<K6Views.Scenario> scenarios) {
+        ExecutorView executor = executor(plan.workload());
+        if (scenarios.size() == 1) {
+            K6Views.Scenario only = scenarios.get(0);
+            // k6 scenario names allow letters, digits, '_' and '-': the function's name is one.
+            return List.of(new K6Views.Executor(only.function(), only.name(), only.function(), executor.executor(),
+                    executor.settings(), !executor.stages().isEmpty(), executor.stages()));
+        }
+        return List.of(new K6Views.Executor("journeys", "each iteration runs one of the " + scenarios.size()
+                + " scenarios, picked by weight (the default function)", null, executor.executor(), executor.settings(),
+                !executor.stages().isEmpty(), executor.stages()));
     }
 
     private static final class ScenarioState {
@@ -152,89 +162,52 @@ final class K6ViewBuilder {
 
     private record ExecutorView(String executor, List<K6Views.Setting> settings, List<K6Views.Stage> stages) {}
 
-    /** One executor per plan scenario, the workload divided by scenario weight. */
-    private List<ExecutorView> executors(Workload workload, List<Integer> weights) {
-        List<ExecutorView> result = new ArrayList<>();
-        int count = weights.size();
+    /** The k6 executor of a workload. */
+    private ExecutorView executor(Workload workload) {
         if (workload instanceof Workload.ClosedWorkload closed) {
-            List<Integer> start = Shares.split(closed.startUsers(), weights);
-            List<List<Integer>> stageTargets = new ArrayList<>();
+            int start = closed.startUsers();
+            if ((closed.isConstant() || closed.stages().stream().allMatch(s -> s.users() == start))
+                    && !closed.stages().isEmpty() && start > 0) {
+                return new ExecutorView("constant-vus", List.of(
+                        new K6Views.Setting("vus", Integer.toString(start)),
+                        new K6Views.Setting("duration", JavaScript.quote(Durations.format(closed.duration())))),
+                        List.of());
+            }
+            List<K6Views.Stage> stages = new ArrayList<>();
             for (Workload.UserStage stage : closed.stages()) {
-                stageTargets.add(Shares.split(stage.users(), weights));
+                stages.add(new K6Views.Stage(Durations.format(stage.duration()), Integer.toString(stage.users())));
             }
-            boolean exact = Shares.exact(closed.startUsers(), weights)
-                    && closed.stages().stream().allMatch(s -> Shares.exact(s.users(), weights));
-            if (!exact && count > 1) {
-                diagnostics.add(Diagnostic.warning("workload", "k6 runs each scenario with its own virtual users; "
-                        + "the users were divided by scenario weight and rounded to whole users"));
-            }
-            for (int i = 0; i < count; i++) {
-                int scenarioStart = start.get(i);
-                List<Integer> targets = new ArrayList<>();
-                for (List<Integer> split : stageTargets) {
-                    targets.add(split.get(i));
-                }
-                if (scenarioStart == 0 && targets.stream().allMatch(t -> t == 0)) {
-                    targets.replaceAll(t -> 1);
-                    diagnostics.add(Diagnostic.warning(plan.scenarios().get(i).name(),
-                            "its weight gives it no whole virtual user; k6 runs it with 1 user"));
-                }
-                boolean constant = closed.isConstant() || (targets.stream().allMatch(t -> t == scenarioStart));
-                if (constant && closed.stages().size() >= 1 && scenarioStart > 0) {
-                    result.add(new ExecutorView("constant-vus", List.of(
-                            new K6Views.Setting("vus", Integer.toString(scenarioStart)),
-                            new K6Views.Setting("duration", JavaScript.quote(Durations.format(closed.duration())))),
-                            List.of()));
-                } else {
-                    List<K6Views.Stage> stages = new ArrayList<>();
-                    for (int s = 0; s < closed.stages().size(); s++) {
-                        stages.add(new K6Views.Stage(Durations.format(closed.stages().get(s).duration()),
-                                Integer.toString(targets.get(s))));
-                    }
-                    result.add(new ExecutorView("ramping-vus",
-                            List.of(new K6Views.Setting("startVUs", Integer.toString(scenarioStart))), stages));
-                }
-            }
-        } else {
-            Workload.OpenWorkload open = (Workload.OpenWorkload) workload;
-            long sum = weights.stream().mapToLong(Integer::longValue).sum();
-            List<Integer> maxUsers = Shares.split(open.maxUsers(), weights);
-            List<Integer> preAllocated = Shares.split(open.preAllocatedUsers(), weights);
-            for (int i = 0; i < count; i++) {
-                double share = (double) weights.get(i) / sum;
-                List<Double> rates = new ArrayList<>();
-                rates.add(open.startRate() * share);
-                open.stages().forEach(s -> rates.add(s.rate() * share));
-                TimeUnit unit = timeUnit(rates);
-                int max = Math.max(1, maxUsers.get(i));
-                int pre = Math.max(1, Math.min(max, preAllocated.get(i)));
-                List<K6Views.Setting> settings = new ArrayList<>();
-                if (open.isConstant()) {
-                    settings.add(new K6Views.Setting("rate", unit.count(rates.get(0))));
-                    settings.add(new K6Views.Setting("timeUnit", JavaScript.quote(unit.label)));
-                    settings.add(new K6Views.Setting("duration", JavaScript.quote(Durations.format(open.duration()))));
-                    settings.add(new K6Views.Setting("preAllocatedVUs", Integer.toString(pre)));
-                    settings.add(new K6Views.Setting("maxVUs", Integer.toString(max)));
-                    result.add(new ExecutorView("constant-arrival-rate", settings, List.of()));
-                } else {
-                    settings.add(new K6Views.Setting("startRate", unit.count(rates.get(0))));
-                    settings.add(new K6Views.Setting("timeUnit", JavaScript.quote(unit.label)));
-                    settings.add(new K6Views.Setting("preAllocatedVUs", Integer.toString(pre)));
-                    settings.add(new K6Views.Setting("maxVUs", Integer.toString(max)));
-                    List<K6Views.Stage> stages = new ArrayList<>();
-                    for (int s = 0; s < open.stages().size(); s++) {
-                        stages.add(new K6Views.Stage(Durations.format(open.stages().get(s).duration()),
-                                unit.count(rates.get(s + 1))));
-                    }
-                    result.add(new ExecutorView("ramping-arrival-rate", settings, stages));
-                }
-                if (!unit.exact) {
-                    diagnostics.add(Diagnostic.warning(plan.scenarios().get(i).name(),
-                            "k6 arrival rates are whole numbers per time unit; the rates were rounded per hour"));
-                }
-            }
+            return new ExecutorView("ramping-vus", List.of(new K6Views.Setting("startVUs", Integer.toString(start))), stages);
         }
-        return result;
+        Workload.OpenWorkload open = (Workload.OpenWorkload) workload;
+        List<Double> rates = new ArrayList<>();
+        rates.add(open.startRate());
+        open.stages().forEach(s -> rates.add(s.rate()));
+        TimeUnit unit = timeUnit(rates);
+        int max = Math.max(1, open.maxUsers());
+        int pre = Math.max(1, Math.min(max, open.preAllocatedUsers()));
+        if (!unit.exact) {
+            diagnostics.add(Diagnostic.warning("workload",
+                    "k6 arrival rates are whole numbers per time unit; the rates were rounded per hour"));
+        }
+        List<K6Views.Setting> settings = new ArrayList<>();
+        if (open.isConstant()) {
+            settings.add(new K6Views.Setting("rate", unit.count(rates.get(0))));
+            settings.add(new K6Views.Setting("timeUnit", JavaScript.quote(unit.label)));
+            settings.add(new K6Views.Setting("duration", JavaScript.quote(Durations.format(open.duration()))));
+            settings.add(new K6Views.Setting("preAllocatedVUs", Integer.toString(pre)));
+            settings.add(new K6Views.Setting("maxVUs", Integer.toString(max)));
+            return new ExecutorView("constant-arrival-rate", settings, List.of());
+        }
+        settings.add(new K6Views.Setting("startRate", unit.count(rates.get(0))));
+        settings.add(new K6Views.Setting("timeUnit", JavaScript.quote(unit.label)));
+        settings.add(new K6Views.Setting("preAllocatedVUs", Integer.toString(pre)));
+        settings.add(new K6Views.Setting("maxVUs", Integer.toString(max)));
+        List<K6Views.Stage> stages = new ArrayList<>();
+        for (int s = 0; s < open.stages().size(); s++) {
+            stages.add(new K6Views.Stage(Durations.format(open.stages().get(s).duration()), unit.count(rates.get(s + 1))));
+        }
+        return new ExecutorView("ramping-arrival-rate", settings, stages);
     }
 
     /** The coarsest of 1s, 1m and 1h at which every rate is a whole number of arrivals. */

@@ -17,6 +17,7 @@ final class K6Views {
             List<EnvVariable> variables,
             List<DataFile> files,
             List<Constant> constants,
+            List<Executor> executors,
             List<Scenario> scenarios,
             boolean hasThresholds,
             List<Threshold> thresholds,
@@ -44,15 +45,24 @@ final class K6Views {
     /** {@code const constName = open('./path', 'b');} */
     record DataFile(String constName, String path) {}
 
-    /** {@code key} is a valid k6 scenario name (letters, digits, {@code _}); {@code name} the plan's own. */
-    record Scenario(
+    /**
+     * An entry of {@code options.scenarios}: {@code key} is a valid k6 scenario name (letters,
+     * digits, {@code _}), {@code comment} says what it runs, {@code exec} is the function it runs
+     * (null: the default function, which picks a plan scenario per iteration).
+     */
+    record Executor(
             String key,
-            String name,
-            String function,
+            String comment,
+            String exec,
             String executor,
             List<Setting> settings,
             boolean hasStages,
-            List<Stage> stages,
+            List<Stage> stages) {}
+
+    /** A plan scenario, as an exported function; {@code name} is the plan's own. */
+    record Scenario(
+            String name,
+            String function,
             boolean usesData,
             boolean usesVars,
             boolean hasRequests,

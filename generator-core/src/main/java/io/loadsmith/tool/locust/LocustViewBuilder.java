@@ -134,37 +134,63 @@ final class LocustViewBuilder {
                 !fileViews.isEmpty(), fileViews, oauth2, usesJsonValue, usesRegexValue, users, shape, !thresholds.isEmpty(), thresholds);
     }
 
+    /**
+     * One user class whose tasks are the plan's scenarios: Locust picks a task per iteration in
+     * proportion to its weight, as the plan defines scenarios, so many scenarios are not many users.
+     * A think time that ends every scenario alike is the class's wait_time.
+     */
     private List<LocustViews.User> users() {
-        List<LocustViews.User> users = new ArrayList<>();
+        List<Scenario> scenarios = plan.scenarios();
         boolean open = plan.workload() instanceof Workload.OpenWorkload;
-        for (Scenario scenario : plan.scenarios()) {
+        ThinkTime trailing = trailingThink(scenarios);
+        String waitTime;
+        if (open) {
+            locustImports.add("constant_pacing");
+            waitTime = "constant_pacing(" + plain(pacingSeconds()) + ")";
+        } else if (trailing == null) {
+            locustImports.add("constant");
+            waitTime = "constant(0)";
+        } else if (trailing.isFixed()) {
+            locustImports.add("constant");
+            waitTime = "constant(" + Durations.seconds(trailing.min()) + ")";
+        } else {
+            locustImports.add("between");
+            waitTime = "between(" + Durations.seconds(trailing.min()) + ", " + Durations.seconds(trailing.max()) + ")";
+        }
+        boolean needsRequests = plan.requests().stream().anyMatch(r -> r.body() instanceof Body.MultipartBody);
+        String base = needsRequests ? "HttpUser" : "FastHttpUser";
+        locustImports.add(base);
+        List<LocustViews.Task> tasks = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
             List<Step> steps = new ArrayList<>(scenario.steps());
-            String waitTime;
-            if (open) {
-                locustImports.add("constant_pacing");
-                waitTime = "constant_pacing(" + plain(pacingSeconds()) + ")";
-            } else if (steps.get(steps.size() - 1) instanceof ThinkTime think) {
+            if (trailing != null) {
                 steps.remove(steps.size() - 1);
-                if (think.isFixed()) {
-                    locustImports.add("constant");
-                    waitTime = "constant(" + Durations.seconds(think.min()) + ")";
-                } else {
-                    locustImports.add("between");
-                    waitTime = "between(" + Durations.seconds(think.min()) + ", " + Durations.seconds(think.max()) + ")";
-                }
-            } else {
-                locustImports.add("constant");
-                waitTime = "constant(0)";
             }
-            boolean needsRequests = scenario.requests().stream().anyMatch(r -> r.body() instanceof Body.MultipartBody);
-            String base = needsRequests ? "HttpUser" : "FastHttpUser";
-            locustImports.add(base);
             State state = new State();
             List<LocustViews.Step> stepViews = steps(steps, state);
-            users.add(new LocustViews.User(classes.newName(scenario.name(), scenario), base, scenario.name(), scenario.weight(),
-                    waitTime, names.newName(scenario.name()), state.usesValues, stepViews));
+            tasks.add(new LocustViews.Task(scenario.name(), scenarios.size() == 1 ? "" : "(" + scenario.weight() + ")",
+                    names.newName(scenario.name()), state.usesValues, stepViews));
         }
-        return users;
+        if (scenarios.size() == 1) {
+            Scenario only = scenarios.get(0);
+            return List.of(new LocustViews.User(classes.newName(only.name(), only), base, "Scenario " + only.name() + ".",
+                    waitTime, tasks));
+        }
+        return List.of(new LocustViews.User(classes.newName(plan.name(), plan), base, "Each iteration runs one of the "
+                + scenarios.size() + " scenarios of " + plan.name() + ", picked by weight.", waitTime, tasks));
+    }
+
+    /** The think time every scenario ends with, when they all end with the same one. */
+    private static ThinkTime trailingThink(List<Scenario> scenarios) {
+        ThinkTime first = null;
+        for (Scenario scenario : scenarios) {
+            Step last = scenario.steps().get(scenario.steps().size() - 1);
+            if (!(last instanceof ThinkTime think) || scenario.steps().size() == 1 || first != null && !first.equals(think)) {
+                return null;
+            }
+            first = think;
+        }
+        return first;
     }
 
     private static final class State {

@@ -31,8 +31,11 @@ final class LocustViews {
 
     record OAuth2(String tokenUrlCode, String formCode, String name) {}
 
-    record User(String className, String base, String scenario, int weight, String waitTimeCode, String taskName,
-                boolean usesValues, List<Step> steps) {}
+    /** The one user class: its tasks are the plan's scenarios, one picked by weight per iteration. */
+    record User(String className, String base, String description, String waitTimeCode, List<Task> tasks) {}
+
+    /** {@code @task(weight)}: one plan scenario; {@code weightCode} is empty for the only one. */
+    record Task(String scenario, String weightCode, String taskName, boolean usesValues, List<Step> steps) {}
 
     /** Exactly one of the three is set. */
     record Step(Request request, Think think, Group group) {}

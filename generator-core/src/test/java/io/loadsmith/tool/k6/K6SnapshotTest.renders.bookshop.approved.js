@@ -41,6 +41,7 @@ export function setup() {
   return { accessToken: tokenRes.json('access_token') };
 }
 
+// Bookshop API
 export function bookshopAPI(data) {
   const vars = {};
   let res;

@@ -32,6 +32,7 @@ export function setup() {
   }
 }
 
+// Catalog API
 export function catalogAPI() {
   const vars = {};
   let res;

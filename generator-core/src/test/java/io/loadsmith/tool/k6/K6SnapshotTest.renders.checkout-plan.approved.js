@@ -16,31 +16,16 @@ const CURRENCY = __ENV.CURRENCY || 'EUR';
 
 export const options = {
   scenarios: {
-    // browse
-    browse: {
+    // each iteration runs one of the 2 scenarios, picked by weight (the default function)
+    journeys: {
       executor: 'ramping-arrival-rate',
-      exec: 'browse',
-      startRate: 45,
-      timeUnit: '1m',
-      preAllocatedVUs: 4,
-      maxVUs: 38,
+      startRate: 1,
+      timeUnit: '1s',
+      preAllocatedVUs: 5,
+      maxVUs: 50,
       stages: [
-        { duration: '30s', target: 450 },
-        { duration: '1m', target: 450 },
-        { duration: '15s', target: 0 },
-      ],
-    },
-    // buyer
-    buyer: {
-      executor: 'ramping-arrival-rate',
-      exec: 'buyer',
-      startRate: 15,
-      timeUnit: '1m',
-      preAllocatedVUs: 1,
-      maxVUs: 12,
-      stages: [
-        { duration: '30s', target: 150 },
-        { duration: '1m', target: 150 },
+        { duration: '30s', target: 10 },
+        { duration: '1m', target: 10 },
         { duration: '15s', target: 0 },
       ],
     },
@@ -61,6 +46,7 @@ export function setup() {
   }
 }
 
+// browse
 export function browse() {
   const vars = {};
   let res;
@@ -98,6 +84,7 @@ export function browse() {
   });
 }
 
+// buyer
 export function buyer() {
   const vars = {};
   let res;
@@ -159,8 +146,8 @@ function textParts(parts) {
   return `${body.join('')}--${MULTIPART_BOUNDARY}--\r\n`;
 }
 
-// k6's own --vus, --duration and --iterations replace the scenarios above with one that runs this
-// function: each iteration is one of the scenarios, picked by weight.
+// Each iteration runs one of the scenarios, picked by weight; so do k6's own --vus, --duration and
+// --iterations, which replace the scenarios in the options above.
 export default function () {
   const pick = Math.random() * 4;
   if (pick < 3) {

@@ -38,6 +38,7 @@ export function setup() {
   }
 }
 
+// Petstore (Swagger 2.0)
 export function petstoreSwagger20() {
   const vars = {};
   let res;

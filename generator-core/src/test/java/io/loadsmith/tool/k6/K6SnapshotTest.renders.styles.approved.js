@@ -30,6 +30,7 @@ export function setup() {
   }
 }
 
+// Parameter styles
 export function parameterStyles() {
   let res;
   // GET /search

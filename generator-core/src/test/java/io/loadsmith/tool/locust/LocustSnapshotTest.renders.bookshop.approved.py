@@ -54,7 +54,6 @@ class BookshopAPI(FastHttpUser):
     """Scenario Bookshop API."""
 
     host = BASE_URL
-    weight = 1
     wait_time = constant(1)
 
     @task

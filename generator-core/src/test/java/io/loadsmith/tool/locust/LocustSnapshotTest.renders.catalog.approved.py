@@ -47,7 +47,6 @@ class CatalogAPI(HttpUser):
     """Scenario Catalog API."""
 
     host = BASE_URL
-    weight = 1
     wait_time = constant(1)
 
     @task

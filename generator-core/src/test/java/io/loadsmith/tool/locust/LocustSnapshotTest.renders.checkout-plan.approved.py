@@ -13,7 +13,7 @@ import re
 import time
 from urllib.parse import quote, urlencode
 
-from locust import FastHttpUser, HttpUser, LoadTestShape, constant_pacing, events, task
+from locust import HttpUser, LoadTestShape, constant_pacing, events, task
 
 BASE_URL = os.environ.get("BASE_URL", "https://shop.example.com").rstrip("/")
 # Bearer token of a test customer
@@ -47,15 +47,15 @@ def regex_value(response, pattern, group):
     return match.group(group)
 
 
-class Browse(FastHttpUser):
-    """Scenario browse."""
+class WebShopCheckout(HttpUser):
+    """Each iteration runs one of the 2 scenarios of Web shop checkout, picked by weight."""
 
     host = BASE_URL
-    weight = 3
     wait_time = constant_pacing(5)
 
-    @task
+    @task(3)
     def browse(self):
+        """Scenario browse."""
         values = {}
         # GET /
         with self.client.get(
@@ -98,16 +98,9 @@ class Browse(FastHttpUser):
             else:
                 response.success()
 
-
-class Buyer(HttpUser):
-    """Scenario buyer."""
-
-    host = BASE_URL
-    weight = 1
-    wait_time = constant_pacing(5)
-
-    @task
+    @task(1)
     def buyer(self):
+        """Scenario buyer."""
         values = {}
         # group: cart
         # POST /cart/items

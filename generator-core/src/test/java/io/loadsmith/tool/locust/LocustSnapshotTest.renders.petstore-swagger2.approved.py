@@ -47,7 +47,6 @@ class PetstoreSwagger20(HttpUser):
     """Scenario Petstore (Swagger 2.0)."""
 
     host = BASE_URL
-    weight = 1
     wait_time = constant(1)
 
     @task

@@ -24,7 +24,6 @@ class ParameterStyles(FastHttpUser):
     """Scenario Parameter styles."""
 
     host = BASE_URL
-    weight = 1
     wait_time = constant(1)
 
     @task
