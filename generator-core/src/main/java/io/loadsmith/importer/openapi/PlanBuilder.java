@@ -204,6 +204,7 @@ final class PlanBuilder {
         String resource;
         /** A delete moved to the end of the iteration, as a later request uses what it deletes. */
         boolean cleanup;
+        HttpRequest request;
         final Map<String, Text> pathValues = new LinkedHashMap<>();
         final List<Extraction> extractions = new ArrayList<>();
         final List<String> guessedPath = new ArrayList<>();
@@ -293,9 +294,18 @@ final class PlanBuilder {
 
         String title = api.getInfo() != null && api.getInfo().getTitle() != null && !api.getInfo().getTitle().isBlank()
                 ? api.getInfo().getTitle().strip() : file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-        List<Step> steps = steps(deleteLast(ordered));
-        if (options.thinkTime() != null && !options.thinkTime().max().isZero()) {
-            steps.add(options.thinkTime());
+        List<Scenario> scenarios = new ArrayList<>();
+        Set<String> scenarioNames = new HashSet<>();
+        for (List<Draft> journey : journeys(ordered)) {
+            List<Step> steps = steps(deleteLast(journey));
+            if (options.thinkTime() != null && !options.thinkTime().max().isZero()) {
+                steps.add(options.thinkTime());
+            }
+            String name = journeyName(journey, ordered);
+            for (int n = 2; !scenarioNames.add(name); n++) {
+                name = journeyName(journey, ordered) + " " + n;
+            }
+            scenarios.add(new Scenario(name, 1, steps));
         }
         List<Variable> variables = new ArrayList<>(security.variables());
         designated.values().stream().filter(v -> variables.stream().noneMatch(x -> x.name().equals(v.name()))).forEach(variables::add);
@@ -306,7 +316,7 @@ final class PlanBuilder {
             plan = TestPlan.builder(title, baseUrl)
                     .auth(security.auth())
                     .variables(variables)
-                    .scenario(new Scenario(title, 1, steps))
+                    .scenarios(scenarios)
                     .build();
         } catch (IllegalArgumentException e) {
             throw new ImportException(file, null, "cannot build a plan: " + e.getMessage(), e);
@@ -1236,6 +1246,116 @@ final class PlanBuilder {
         return null;
     }
 
+    /**
+     * The operations split into journeys, one scenario each: a resource (the operation's first tag
+     * and the first path segment after the prefix all paths share) with every operation that uses
+     * a value one of its requests extracts, so that an iteration is one user's journey through
+     * one resource, whole: ids created are used in the same iteration. In the order of the first
+     * operation of each; operations keep their order.
+     */
+    private List<List<Draft>> journeys(List<Draft> ordered) {
+        int[] parent = new int[ordered.size()];
+        for (int i = 0; i < parent.length; i++) {
+            parent[i] = i;
+        }
+        int prefix = commonPrefix(ordered);
+        Map<String, Integer> byResource = new HashMap<>();
+        Map<String, Integer> extractedBy = new HashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            Draft draft = ordered.get(i);
+            Integer first = byResource.putIfAbsent(draft.tag + " " + rootSegment(draft.path, prefix), i);
+            if (first != null) {
+                union(parent, first, i);
+            }
+            for (String name : references(draft)) {
+                Integer source = extractedBy.get(name);
+                if (source != null) {
+                    union(parent, source, i);
+                }
+            }
+            for (Extraction extraction : draft.extractions) {
+                extractedBy.put(extraction.variable(), i);
+            }
+        }
+        Map<Integer, List<Draft>> journeys = new LinkedHashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            journeys.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(ordered.get(i));
+        }
+        return new ArrayList<>(journeys.values());
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int rootA = find(parent, a);
+        int rootB = find(parent, b);
+        parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
+    }
+
+    /** The variables a draft's request uses. */
+    private Set<String> references(Draft draft) {
+        return request(draft).references();
+    }
+
+    /** How many leading literal segments every path shares ({@code /v1} of {@code /v1/customers}). */
+    private static int commonPrefix(List<Draft> drafts) {
+        List<String> shared = null;
+        for (Draft draft : drafts) {
+            List<String> segments = literalHead(draft.path);
+            if (shared == null) {
+                shared = new ArrayList<>(segments);
+            }
+            int n = 0;
+            while (n < shared.size() && n < segments.size() && shared.get(n).equals(segments.get(n))) {
+                n++;
+            }
+            shared = new ArrayList<>(shared.subList(0, n));
+        }
+        return shared == null ? 0 : shared.size();
+    }
+
+    /** The segments of a path up to its first placeholder. */
+    private static List<String> literalHead(String path) {
+        List<String> head = new ArrayList<>();
+        for (String segment : path.split("/")) {
+            if (segment.contains("{")) {
+                break;
+            }
+            if (!segment.isEmpty()) {
+                head.add(segment);
+            }
+        }
+        return head;
+    }
+
+    /** The first literal segment after the shared prefix: {@code customers} of {@code /v1/customers/{id}}. */
+    private static String rootSegment(String path, int prefix) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : path.split("/")) {
+            if (!segment.isEmpty() && !segment.contains("{")) {
+                segments.add(segment);
+            }
+        }
+        return prefix < segments.size() ? segments.get(prefix) : "";
+    }
+
+    /** A journey is named after its first operation's tag, or the resource its path names. */
+    private static String journeyName(List<Draft> journey, List<Draft> all) {
+        Draft first = journey.get(0);
+        String root = rootSegment(first.path, commonPrefix(all));
+        if (!first.tag.isEmpty()) {
+            boolean tagShared = all.stream().anyMatch(d -> d.tag.equals(first.tag) && !journey.contains(d));
+            return tagShared && !root.isEmpty() && !root.equalsIgnoreCase(first.tag) ? first.tag + " " + root : first.tag;
+        }
+        return root.isEmpty() ? "/" : root;
+    }
+
     private List<Step> steps(List<Draft> drafts) {
         Set<String> tags = new LinkedHashSet<>();
         drafts.forEach(d -> tags.add(d.tag));
@@ -1259,11 +1379,16 @@ final class PlanBuilder {
         return steps;
     }
 
+    /** The draft's request, built once: its path values are final by now. */
     private HttpRequest request(Draft draft) {
+        if (draft.request != null) {
+            return draft.request;
+        }
         HttpRequest.Builder builder = draft.builder.path(draft.path);
         draft.pathValues.forEach(builder::pathParam);
         try {
-            return builder.build();
+            draft.request = builder.build();
+            return draft.request;
         } catch (IllegalArgumentException e) {
             throw new ImportException(file, draft.op.label(), e.getMessage(), e);
         }

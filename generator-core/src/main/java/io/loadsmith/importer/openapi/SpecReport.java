@@ -42,9 +42,16 @@ final class SpecReport {
         out.append(cell(plan.name())).append(", from `").append(cell(source)).append("`: ").append(operations)
                 .append(operations == 1 ? " operation" : " operations").append(" in the document, ")
                 .append(plan.requests().size()).append(" called, ").append(leftOut.size()).append(" left out.\n");
+        if (plan.scenarios().size() > 1) {
+            out.append("\n").append(plan.scenarios().size()).append(" scenarios, one per resource: each iteration of each user ")
+                    .append("runs one of them, picked by weight. All weights are 1, so every operation is called ")
+                    .append("equally often; to change the mix, write the plan with ")
+                    .append("`loadsmith init` and edit the weights.\n");
+        }
         for (Scenario scenario : plan.scenarios()) {
-            out.append("\n## Scenario ").append(cell(scenario.name())).append(" (").append(scenario.requests().size())
-                    .append(" requests per iteration)\n\n");
+            out.append("\n## Scenario ").append(cell(scenario.name())).append(" (weight ").append(scenario.weight()).append(", ")
+                    .append(scenario.requests().size()).append(scenario.requests().size() == 1 ? " request" : " requests")
+                    .append(" per iteration)\n\n");
             out.append("| # | group | request | operation | values and notes |\n| --- | --- | --- | --- | --- |\n");
             int[] number = {1};
             for (Step step : scenario.steps()) {

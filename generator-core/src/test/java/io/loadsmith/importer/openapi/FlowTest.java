@@ -11,6 +11,7 @@ import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.importer.ImportResult;
 import io.loadsmith.importer.Safety;
 import io.loadsmith.model.HttpRequest;
+import io.loadsmith.model.Scenario;
 import io.loadsmith.model.Text;
 import io.loadsmith.model.Variable;
 import io.loadsmith.testing.FlowAudit;
@@ -33,9 +34,11 @@ class FlowTest {
     @Test
     void aSubResourceIsCreatedBeforeItIsReadAndADeleteWaitsForTheLastUseOfItsId() {
         ImportResult result = Loadsmith.importFile(BANK, ImportOptions.defaults());
+        // One journey per resource: the account with its cards (they use its id), and the settings.
         // deleteAccount's id is used by the cards group after the accounts group: it moves to the end
-        assertEquals(List.of("createAccount", "getAccount", "addCard", "getCard", "deleteCard", "getSetting", "deleteAccount"),
-                names(result));
+        assertEquals(List.of("accounts", "settings"), result.plan().scenarios().stream().map(Scenario::name).toList());
+        assertEquals(List.of("createAccount", "getAccount", "addCard", "getCard", "deleteCard", "deleteAccount"),
+                result.plan().scenarios().get(0).requests().stream().map(HttpRequest::name).toList());
         assertEquals(List.of(), FlowAudit.problems(result.plan()));
         HttpRequest getCard = result.plan().requests().get(3);
         assertTrue(getCard.pathParams().stream().noneMatch(p -> p.value().isLiteral()), "ids from the creates: " + getCard.pathParams());
@@ -59,7 +62,8 @@ class FlowTest {
         assertTrue(report.contains("9 operations in the document, 7 called, 2 left out."), report);
         assertTrue(report.contains("| 4 | cards | getCard | GET /accounts/{accountId}/cards/{cardId} | {accountId} is the $.id that "
                 + "createAccount returns; {cardId} is the $.id that addCard returns |"), report);
-        assertTrue(report.contains("| 7 | cleanup | deleteAccount |"), report);
+        assertTrue(report.contains("| 6 | cleanup | deleteAccount |"), report);
+        assertTrue(report.contains("## Scenario settings (weight 1, 1 request per iteration)"), report);
         assertTrue(report.contains("| DELETE /account | it changes or deletes data the test did not create"), report);
     }
 

@@ -5,7 +5,7 @@
 // Your own load: k6 run --vus 10 --duration 1m script.js (replaces the scenarios below)
 // The environment variables it reads are listed in ../.env.example.
 import http from 'k6/http';
-import { check, group, sleep } from 'k6';
+import { check, sleep } from 'k6';
 
 const BASE_URL = (__ENV.BASE_URL || 'https://eu.catalog.example.com/v3').replace(/\/+$/, '');
 // Bearer token for the jwt security scheme
@@ -15,10 +15,9 @@ const fileAddImage = open('./files/2-image.png', 'b');
 
 export const options = {
   scenarios: {
-    // Catalog API
-    catalogAPI: {
+    // each iteration runs one of the 3 scenarios, picked by weight (the default function)
+    journeys: {
       executor: 'constant-vus',
-      exec: 'catalogAPI',
       vus: 1,
       duration: '30s',
     },
@@ -32,86 +31,94 @@ export function setup() {
   }
 }
 
-// Catalog API
-export function catalogAPI() {
+// products
+export function products() {
   const vars = {};
   let res;
-  group('products', () => {
-    // POST /products
-    res = http.post(`${BASE_URL}/products`, JSON.stringify({
-      name: 'Samual Kub',
-      sku: 'QIW-7230',
-      price: 33.25,
-      stock: 290,
-      released: '2024-01-27',
-      updatedAt: '2024-03-19T17:39:07Z',
-      homepage: 'https://leffler.us/maiores',
-      contact: { email: 'cameron.rice@yahoo.com', phone: '(274) 265-8549' },
-      origin: {
-        ipv4: '174.151.24.51',
-        ipv6: '50c4:7d6a:19f6:cee1:f5cc:5496:92ee:75cb',
-        host: 'hane.co',
-      },
-      checksum: 'ZG9sb3Jlcw==',
-      tags: ['new', 'sale'],
-      kind: { type: 'book', pages: 79 },
-    }), {
-      headers: { Authorization: `Bearer ${API_TOKEN}`, 'Content-Type': 'application/json' },
-      responseCallback: http.expectedStatuses(201),
-      tags: { name: 'createProduct' },
-    });
-    check(res, {
-      'createProduct: status is 201': (r) => r.status === 201,
-    });
-    vars.productId = res.json('id');
-    // PATCH /products/{productId}
-    res = http.patch(`${BASE_URL}/products/${encodeURIComponent(vars.productId)}`, JSON.stringify({ price: 1.25 }), {
-      headers: { Authorization: `Bearer ${API_TOKEN}`, 'Content-Type': 'application/merge-patch+json' },
-      responseCallback: http.expectedStatuses(200),
-      tags: { name: 'patchProduct' },
-    });
-    check(res, {
-      'patchProduct: status is 200': (r) => r.status === 200,
-    });
-    // PUT /products/{productId}/manual
-    res = http.put(`${BASE_URL}/products/${encodeURIComponent(vars.productId)}/manual`, fileUploadManual, {
-      headers: { Authorization: `Bearer ${API_TOKEN}`, 'Content-Type': 'application/octet-stream' },
-      responseCallback: http.expectedStatuses(204),
-      tags: { name: 'uploadManual' },
-    });
-    check(res, {
-      'uploadManual: status is 204': (r) => r.status === 204,
-    });
-    // POST /products/{productId}/images
-    res = http.post(`${BASE_URL}/products/${encodeURIComponent(vars.productId)}/images`, { alt: 'dicta', image: http.file(fileAddImage, 'image.png', 'image/png') }, {
-      headers: { Authorization: `Bearer ${API_TOKEN}` },
-      responseCallback: http.expectedStatuses(201),
-      tags: { name: 'addImage' },
-    });
-    check(res, {
-      'addImage: status is 201': (r) => r.status === 201,
-    });
-    // DELETE /products/{productId}
-    res = http.del(`${BASE_URL}/products/${encodeURIComponent(vars.productId)}`, null, {
-      headers: { Authorization: `Bearer ${API_TOKEN}` },
-      responseCallback: http.expectedStatuses({ min: 200, max: 299 }),
-      tags: { name: 'deleteProduct' },
-    });
-    check(res, {
-      'deleteProduct: status is 2xx': (r) => r.status >= 200 && r.status <= 299,
-    });
+  // POST /products
+  res = http.post(`${BASE_URL}/products`, JSON.stringify({
+    name: 'Samual Kub',
+    sku: 'QIW-7230',
+    price: 33.25,
+    stock: 290,
+    released: '2024-01-27',
+    updatedAt: '2024-03-19T17:39:07Z',
+    homepage: 'https://leffler.us/maiores',
+    contact: { email: 'cameron.rice@yahoo.com', phone: '(274) 265-8549' },
+    origin: {
+      ipv4: '174.151.24.51',
+      ipv6: '50c4:7d6a:19f6:cee1:f5cc:5496:92ee:75cb',
+      host: 'hane.co',
+    },
+    checksum: 'ZG9sb3Jlcw==',
+    tags: ['new', 'sale'],
+    kind: { type: 'book', pages: 79 },
+  }), {
+    headers: { Authorization: `Bearer ${API_TOKEN}`, 'Content-Type': 'application/json' },
+    responseCallback: http.expectedStatuses(201),
+    tags: { name: 'createProduct' },
   });
-  group('categories', () => {
-    // POST /categories
-    res = http.post(`${BASE_URL}/categories`, JSON.stringify({ name: 'Tammara Cruickshank', children: [] }), {
-      headers: { Authorization: `Bearer ${API_TOKEN}`, 'Content-Type': 'application/json' },
-      responseCallback: http.expectedStatuses({ min: 200, max: 299 }),
-      tags: { name: 'createCategory' },
-    });
-    check(res, {
-      'createCategory: status is 2xx': (r) => r.status >= 200 && r.status <= 299,
-    });
+  check(res, {
+    'createProduct: status is 201': (r) => r.status === 201,
   });
+  vars.productId = res.json('id');
+  // PATCH /products/{productId}
+  res = http.patch(`${BASE_URL}/products/${encodeURIComponent(vars.productId)}`, JSON.stringify({ price: 1.25 }), {
+    headers: { Authorization: `Bearer ${API_TOKEN}`, 'Content-Type': 'application/merge-patch+json' },
+    responseCallback: http.expectedStatuses(200),
+    tags: { name: 'patchProduct' },
+  });
+  check(res, {
+    'patchProduct: status is 200': (r) => r.status === 200,
+  });
+  // PUT /products/{productId}/manual
+  res = http.put(`${BASE_URL}/products/${encodeURIComponent(vars.productId)}/manual`, fileUploadManual, {
+    headers: { Authorization: `Bearer ${API_TOKEN}`, 'Content-Type': 'application/octet-stream' },
+    responseCallback: http.expectedStatuses(204),
+    tags: { name: 'uploadManual' },
+  });
+  check(res, {
+    'uploadManual: status is 204': (r) => r.status === 204,
+  });
+  // POST /products/{productId}/images
+  res = http.post(`${BASE_URL}/products/${encodeURIComponent(vars.productId)}/images`, { alt: 'dicta', image: http.file(fileAddImage, 'image.png', 'image/png') }, {
+    headers: { Authorization: `Bearer ${API_TOKEN}` },
+    responseCallback: http.expectedStatuses(201),
+    tags: { name: 'addImage' },
+  });
+  check(res, {
+    'addImage: status is 201': (r) => r.status === 201,
+  });
+  // DELETE /products/{productId}
+  res = http.del(`${BASE_URL}/products/${encodeURIComponent(vars.productId)}`, null, {
+    headers: { Authorization: `Bearer ${API_TOKEN}` },
+    responseCallback: http.expectedStatuses({ min: 200, max: 299 }),
+    tags: { name: 'deleteProduct' },
+  });
+  check(res, {
+    'deleteProduct: status is 2xx': (r) => r.status >= 200 && r.status <= 299,
+  });
+  sleep(1);
+}
+
+// categories
+export function categories() {
+  let res;
+  // POST /categories
+  res = http.post(`${BASE_URL}/categories`, JSON.stringify({ name: 'Tammara Cruickshank', children: [] }), {
+    headers: { Authorization: `Bearer ${API_TOKEN}`, 'Content-Type': 'application/json' },
+    responseCallback: http.expectedStatuses({ min: 200, max: 299 }),
+    tags: { name: 'createCategory' },
+  });
+  check(res, {
+    'createCategory: status is 2xx': (r) => r.status >= 200 && r.status <= 299,
+  });
+  sleep(1);
+}
+
+// notes
+export function notes() {
+  let res;
   // POST /notes
   res = http.post(`${BASE_URL}/notes`, 'Restock before Friday', {
     headers: { Authorization: `Bearer ${API_TOKEN}`, 'Content-Type': 'text/plain' },
@@ -124,8 +131,15 @@ export function catalogAPI() {
   sleep(1);
 }
 
-// k6's own --vus, --duration and --iterations replace the scenarios above with one that runs this
-// function.
+// Each iteration runs one of the scenarios, picked by weight; so do k6's own --vus, --duration and
+// --iterations, which replace the scenarios in the options above.
 export default function () {
-  return catalogAPI();
+  const pick = Math.random() * 3;
+  if (pick < 1) {
+    return products();
+  }
+  if (pick < 2) {
+    return categories();
+  }
+  return notes();
 }

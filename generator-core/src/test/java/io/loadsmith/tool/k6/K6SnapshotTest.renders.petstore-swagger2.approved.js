@@ -18,10 +18,10 @@ const basicAuth = `Basic ${encoding.b64encode(`${API_USERNAME}:${API_PASSWORD}`)
 
 export const options = {
   scenarios: {
-    // Petstore (Swagger 2.0)
-    petstoreSwagger20: {
+    // pets
+    pets: {
       executor: 'constant-vus',
-      exec: 'petstoreSwagger20',
+      exec: 'pets',
       vus: 1,
       duration: '30s',
     },
@@ -38,8 +38,8 @@ export function setup() {
   }
 }
 
-// Petstore (Swagger 2.0)
-export function petstoreSwagger20() {
+// pets
+export function pets() {
   const vars = {};
   let res;
   // POST /pets
@@ -108,5 +108,5 @@ export function petstoreSwagger20() {
 // k6's own --vus, --duration and --iterations replace the scenarios above with one that runs this
 // function.
 export default function () {
-  return petstoreSwagger20();
+  return pets();
 }

@@ -13,10 +13,9 @@ const API_KEY = __ENV.API_KEY;
 
 export const options = {
   scenarios: {
-    // Parameter styles
-    parameterStyles: {
+    // each iteration runs one of the 3 scenarios, picked by weight (the default function)
+    journeys: {
       executor: 'constant-vus',
-      exec: 'parameterStyles',
       vus: 1,
       duration: '30s',
     },
@@ -30,8 +29,8 @@ export function setup() {
   }
 }
 
-// Parameter styles
-export function parameterStyles() {
+// search
+export function search() {
   let res;
   // GET /search
   res = http.get(`${BASE_URL}/search?colors=blue&colors=black&sizes=S%2CM&words=red%20fox%20lazy%20dog&ids=3%7C4%7C5&filter%5Brole%5D=admin&filter%5Bsince%5D=2024-01-31&x=10&y=20&q=caf%C3%A9%20%26%20cr%C3%A8me`, {
@@ -43,6 +42,12 @@ export function parameterStyles() {
   check(res, {
     'search: status is 2xx': (r) => r.status >= 200 && r.status <= 299,
   });
+  sleep(1);
+}
+
+// reports
+export function reports() {
+  let res;
   // GET /reports/{id}/.{range}/;coords={coords}
   res = http.get(`${BASE_URL}/reports/1%2C2/.may/;coords=north`, {
     cookies: { SESSION: API_KEY },
@@ -52,6 +57,12 @@ export function parameterStyles() {
   check(res, {
     'getReport: status is 2xx': (r) => r.status >= 200 && r.status <= 299,
   });
+  sleep(1);
+}
+
+// charges
+export function charges() {
+  let res;
   // POST /charges
   res = http.post(`${BASE_URL}/charges`, `amount=2000&card%5Bnumber%5D=4242424242424242&card%5Baddress%5D%5Bcountry%5D=NL&expand=customer&expand=invoice`, {
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -74,8 +85,15 @@ export function parameterStyles() {
   sleep(1);
 }
 
-// k6's own --vus, --duration and --iterations replace the scenarios above with one that runs this
-// function.
+// Each iteration runs one of the scenarios, picked by weight; so do k6's own --vus, --duration and
+// --iterations, which replace the scenarios in the options above.
 export default function () {
-  return parameterStyles();
+  const pick = Math.random() * 3;
+  if (pick < 1) {
+    return search();
+  }
+  if (pick < 2) {
+    return reports();
+  }
+  return charges();
 }

@@ -51,15 +51,15 @@ def json_value(response, *path):
 
 
 class BookshopAPI(FastHttpUser):
-    """Scenario Bookshop API."""
+    """Each iteration runs one of the 3 scenarios of Bookshop API, picked by weight."""
 
     host = BASE_URL
     wait_time = constant(1)
 
-    @task
-    def bookshop_api(self):
+    @task(1)
+    def books(self):
+        """Scenario books."""
         values = {}
-        # group: books
         # POST /books
         with self.client.post(
             "/books",
@@ -130,7 +130,11 @@ class BookshopAPI(FastHttpUser):
                 response.failure("deleteBook: status " + str(response.status_code) + ", expected 204")
             else:
                 response.success()
-        # group: orders
+
+    @task(1)
+    def orders(self):
+        """Scenario orders."""
+        values = {}
         # POST /orders
         with self.client.post(
             "/orders",
@@ -162,6 +166,10 @@ class BookshopAPI(FastHttpUser):
                 response.failure("getOrder: status " + str(response.status_code) + ", expected 200")
             else:
                 response.success()
+
+    @task(1)
+    def health(self):
+        """Scenario health."""
         # GET /health
         with self.client.get("/health", name="health", catch_response=True) as response:
             if response.status_code != 200:

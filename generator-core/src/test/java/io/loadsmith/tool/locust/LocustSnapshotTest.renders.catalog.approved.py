@@ -44,15 +44,15 @@ def json_value(response, *path):
 
 
 class CatalogAPI(HttpUser):
-    """Scenario Catalog API."""
+    """Each iteration runs one of the 3 scenarios of Catalog API, picked by weight."""
 
     host = BASE_URL
     wait_time = constant(1)
 
-    @task
-    def catalog_api(self):
+    @task(1)
+    def products(self):
+        """Scenario products."""
         values = {}
-        # group: products
         # POST /products
         with self.client.post(
             "/products",
@@ -130,7 +130,10 @@ class CatalogAPI(HttpUser):
                 response.failure("deleteProduct: status " + str(response.status_code) + ", expected 2xx")
             else:
                 response.success()
-        # group: categories
+
+    @task(1)
+    def categories(self):
+        """Scenario categories."""
         # POST /categories
         with self.client.post(
             "/categories",
@@ -143,6 +146,10 @@ class CatalogAPI(HttpUser):
                 response.failure("createCategory: status " + str(response.status_code) + ", expected 2xx")
             else:
                 response.success()
+
+    @task(1)
+    def notes(self):
+        """Scenario notes."""
         # POST /notes
         with self.client.post(
             "/notes",

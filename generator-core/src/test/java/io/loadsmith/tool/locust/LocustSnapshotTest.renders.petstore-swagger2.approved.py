@@ -43,14 +43,14 @@ def json_value(response, *path):
         return None
 
 
-class PetstoreSwagger20(HttpUser):
-    """Scenario Petstore (Swagger 2.0)."""
+class Pets(HttpUser):
+    """Scenario pets."""
 
     host = BASE_URL
     wait_time = constant(1)
 
     @task
-    def petstore_swagger_2_0(self):
+    def pets(self):
         values = {}
         # POST /pets
         with self.client.post(

@@ -21,13 +21,14 @@ if _missing:
 
 
 class ParameterStyles(FastHttpUser):
-    """Scenario Parameter styles."""
+    """Each iteration runs one of the 3 scenarios of Parameter styles, picked by weight."""
 
     host = BASE_URL
     wait_time = constant(1)
 
-    @task
-    def parameter_styles(self):
+    @task(1)
+    def search(self):
+        """Scenario search."""
         # GET /search
         with self.client.get(
             "/search?colors=blue&colors=black&sizes=S%2CM&words=red%20fox%20lazy%20dog&ids=3%7C4%7C5&filter%5Brole%5D=admin&filter%5Bsince%5D=2024-01-31&x=10&y=20&q=caf%C3%A9%20%26%20cr%C3%A8me",
@@ -39,6 +40,10 @@ class ParameterStyles(FastHttpUser):
                 response.failure("search: status " + str(response.status_code) + ", expected 2xx")
             else:
                 response.success()
+
+    @task(1)
+    def reports(self):
+        """Scenario reports."""
         # GET /reports/{id}/.{range}/;coords={coords}
         with self.client.get(
             "/reports/1%2C2/.may/;coords=north",
@@ -50,6 +55,10 @@ class ParameterStyles(FastHttpUser):
                 response.failure("getReport: status " + str(response.status_code) + ", expected 2xx")
             else:
                 response.success()
+
+    @task(1)
+    def charges(self):
+        """Scenario charges."""
         # POST /charges
         with self.client.post(
             "/charges",
