@@ -111,8 +111,9 @@ class SampleRunTest {
     @MethodSource("runs")
     void everyRequestReachesTheWireAsThePlanSays(Samples.Sample sample, LoadTool tool) throws Exception {
         TestPlan imported = Loadsmith.importFile(sample.path(), ImportOptions.defaults().withThinkTime(null)).plan();
-        // Eight users per unit of weight: every scenario gets users of its own in every tool (Artillery picks a scenario
-        // per arrival at random: with weights 3:1 and 32 arrivals, the odds of a scenario with none are 1 in 10,000).
+        // Eight users per unit of weight: every scenario runs in every tool (each iteration picks one by weight;
+        // Artillery picks one per arriving user: with weights 3:1 and 32 arrivals, the odds of a scenario with none
+        // are 1 in 10,000).
         int users = 8 * imported.scenarios().stream().mapToInt(io.loadsmith.model.Scenario::weight).sum();
         PlanOptions options = new PlanOptions(null, List.of(), null, users, null, Duration.ofSeconds(3), List.of());
         TestPlan plan = Loadsmith.customize(imported, options).plan().toBuilder().thresholds(List.of()).build();
