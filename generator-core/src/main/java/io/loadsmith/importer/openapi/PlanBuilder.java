@@ -205,6 +205,9 @@ final class PlanBuilder {
         /** A delete moved to the end of the iteration, as a later request uses what it deletes. */
         boolean cleanup;
         HttpRequest request;
+        /** A JSON body, whose members may take ids that creates return. */
+        Body.JsonBody json;
+        Schema<?> jsonSchema;
         final Map<String, Text> pathValues = new LinkedHashMap<>();
         final List<Extraction> extractions = new ArrayList<>();
         final List<String> guessedPath = new ArrayList<>();
@@ -693,7 +696,9 @@ final class PlanBuilder {
             }
         }
         if (lower.contains("json") || lower.equals("*/*")) {
-            draft.builder.body(new Body.JsonBody(lower.equals("*/*") || lower.contains("*") ? "application/json" : mediaType, value));
+            draft.json = new Body.JsonBody(lower.equals("*/*") || lower.contains("*") ? "application/json" : mediaType, value);
+            draft.jsonSchema = media.getSchema() == null ? null : refs.schema(media.getSchema());
+            draft.builder.body(draft.json);
         } else if (lower.startsWith("application/x-www-form-urlencoded")) {
             draft.builder.body(new Body.FormBody(formFields(value, media.getEncoding())));
         } else if (lower.startsWith("multipart/")) {
@@ -929,7 +934,8 @@ final class PlanBuilder {
         Text last = delete.pathValues.get(placeholders.get(placeholders.size() - 1));
         String id = last == null ? null : last.soleReference();
         return id != null && later.stream().anyMatch(d -> d.op.method() != PathItem.HttpMethod.DELETE
-                && d.pathValues.values().stream().anyMatch(v -> id.equals(v.soleReference())));
+                && (d.pathValues.values().stream().anyMatch(v -> id.equals(v.soleReference()))
+                || d.json != null && d.json.value().references().contains(id)));
     }
 
     private static String resource(String path) {
@@ -955,7 +961,7 @@ final class PlanBuilder {
         for (int i = 0; i < drafts.size(); i++) {
             links(drafts, i, variableSources);
         }
-        Map<String, List<Integer>> creates = new HashMap<>();
+        Map<String, List<Integer>> creates = new LinkedHashMap<>();
         for (int i = 0; i < drafts.size(); i++) {
             if (drafts.get(i).op.method() == PathItem.HttpMethod.POST) {
                 creates.computeIfAbsent(drafts.get(i).path, k -> new ArrayList<>()).add(i);
@@ -984,8 +990,60 @@ final class PlanBuilder {
                 }
             }
         }
+        for (int j = 0; j < drafts.size(); j++) {
+            bodyIds(drafts, j, creates, variableSources);
+        }
         for (Draft draft : drafts) {
             draft.extractions.forEach(draft.builder::extract);
+        }
+    }
+
+    /**
+     * A JSON body's member that names what a collection holds ({@code bookId} or {@code book_id}
+     * for {@code /books}) takes the id the latest earlier create of that collection returned, with
+     * its JSON type: an order is placed for the book the iteration created, not for an example id.
+     */
+    private void bodyIds(List<Draft> drafts, int j, Map<String, List<Integer>> creates, Map<String, String> variableSources) {
+        Draft target = drafts.get(j);
+        if (target.json == null || !(target.json.value() instanceof Json.JsonObject object)) {
+            return;
+        }
+        Map<String, Schema> properties = target.jsonSchema == null ? Map.of() : properties(target.jsonSchema);
+        List<Json.Member> members = new ArrayList<>();
+        boolean changed = false;
+        for (Json.Member member : object.members()) {
+            Json value = member.value();
+            if (value instanceof Json.JsonString || value instanceof Json.JsonNumber) {
+                for (Map.Entry<String, List<Integer>> create : creates.entrySet()) {
+                    String collection = create.getKey();
+                    String singular = singular(collection.substring(collection.lastIndexOf('/') + 1));
+                    if (singular.isEmpty() || singular.contains("{")
+                            || !member.key().equalsIgnoreCase(singular + "Id") && !member.key().equalsIgnoreCase(singular + "_id")) {
+                        continue;
+                    }
+                    int i = latestBefore(create.getValue(), j);
+                    if (i < 0) {
+                        continue;
+                    }
+                    Draft source = drafts.get(i);
+                    Schema<?> propertySchema = properties.get(member.key()) == null ? null : refs.schema(properties.get(member.key()));
+                    JsonPath idPath = idPath(source, member.key(), collection, propertySchema);
+                    if (idPath != null) {
+                        String variable = extract(source, new SourceKey(i, "json", idPath.toString()), member.key(),
+                                v -> new Extraction.FromJson(v, idPath), variableSources);
+                        value = new Json.JsonRef(variable);
+                        changed = true;
+                        diagnostics.add(Diagnostic.info(target.name, "the body's " + member.key() + " is the " + idPath
+                                + " that " + source.name + " returns"));
+                        break;
+                    }
+                }
+            }
+            members.add(new Json.Member(member.key(), value));
+        }
+        if (changed) {
+            target.json = new Body.JsonBody(target.json.contentType(), Json.object(members));
+            target.builder.body(target.json);
         }
     }
 

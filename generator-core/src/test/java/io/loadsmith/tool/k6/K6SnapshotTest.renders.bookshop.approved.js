@@ -5,7 +5,7 @@
 // Your own load: k6 run --vus 10 --duration 1m script.js (replaces the scenarios below)
 // The environment variables it reads are listed in ../.env.example.
 import http from 'k6/http';
-import { check, sleep } from 'k6';
+import { check, group, sleep } from 'k6';
 
 const BASE_URL = (__ENV.BASE_URL || 'http://127.0.0.1:8080/api').replace(/\/+$/, '');
 // OAuth 2.0 client id (shopAuth)
@@ -15,7 +15,7 @@ const OAUTH_CLIENT_SECRET = __ENV.OAUTH_CLIENT_SECRET;
 
 export const options = {
   scenarios: {
-    // each iteration runs one of the 3 scenarios, picked by weight (the default function)
+    // each iteration runs one of the 2 scenarios, picked by weight (the default function)
     journeys: {
       executor: 'constant-vus',
       vus: 1,
@@ -44,93 +44,92 @@ export function setup() {
 export function books(data) {
   const vars = {};
   let res;
-  // POST /books
-  res = http.post(`${BASE_URL}/books`, JSON.stringify({
-    title: 'The Left Hand of Darkness',
-    author: 'Ursula K. Le Guin',
-    isbn: '978-0441478125',
-    price: 9.99,
-    genre: 'fiction',
-  }), {
-    headers: { Authorization: `Bearer ${data.accessToken}`, 'Content-Type': 'application/json' },
-    responseCallback: http.expectedStatuses(201),
-    tags: { name: 'createBook' },
+  group('books', () => {
+    // POST /books
+    res = http.post(`${BASE_URL}/books`, JSON.stringify({
+      title: 'The Left Hand of Darkness',
+      author: 'Ursula K. Le Guin',
+      isbn: '978-0441478125',
+      price: 9.99,
+      genre: 'fiction',
+    }), {
+      headers: { Authorization: `Bearer ${data.accessToken}`, 'Content-Type': 'application/json' },
+      responseCallback: http.expectedStatuses(201),
+      tags: { name: 'createBook' },
+    });
+    check(res, {
+      'createBook: status is 201': (r) => r.status === 201,
+    });
+    vars.bookId = res.json('id');
+    // GET /books
+    res = http.get(`${BASE_URL}/books?genre=fiction&limit=20`, {
+      headers: { Authorization: `Bearer ${data.accessToken}` },
+      responseCallback: http.expectedStatuses(200),
+      tags: { name: 'listBooks' },
+    });
+    check(res, {
+      'listBooks: status is 200': (r) => r.status === 200,
+    });
+    // GET /books/{bookId}
+    res = http.get(`${BASE_URL}/books/${encodeURIComponent(vars.bookId)}`, {
+      headers: { Authorization: `Bearer ${data.accessToken}` },
+      responseCallback: http.expectedStatuses(200),
+      tags: { name: 'getBook' },
+    });
+    check(res, {
+      'getBook: status is 200': (r) => r.status === 200,
+    });
+    // PUT /books/{bookId}
+    res = http.put(`${BASE_URL}/books/${encodeURIComponent(vars.bookId)}`, JSON.stringify({
+      title: 'Iste repellendus ratione',
+      author: 'Perry Steuber',
+      isbn: '978-5512935056',
+      price: 9.61,
+      genre: 'fiction',
+    }), {
+      headers: { Authorization: `Bearer ${data.accessToken}`, 'Content-Type': 'application/json' },
+      responseCallback: http.expectedStatuses(200),
+      tags: { name: 'updateBook' },
+    });
+    check(res, {
+      'updateBook: status is 200': (r) => r.status === 200,
+    });
   });
-  check(res, {
-    'createBook: status is 201': (r) => r.status === 201,
+  group('orders', () => {
+    // POST /orders
+    res = http.post(`${BASE_URL}/orders`, JSON.stringify({
+      bookId: vars.bookId,
+      quantity: 1,
+      customer: { name: 'Ms. Earlie Breitenberg', email: 'maryjo.streich@gmail.com' },
+    }), {
+      headers: { Authorization: `Bearer ${data.accessToken}`, 'Content-Type': 'application/json' },
+      responseCallback: http.expectedStatuses(201),
+      tags: { name: 'createOrder' },
+    });
+    check(res, {
+      'createOrder: status is 201': (r) => r.status === 201,
+    });
+    vars.orderId = res.json('id');
+    // GET /orders/{orderId}
+    res = http.get(`${BASE_URL}/orders/${encodeURIComponent(vars.orderId)}`, {
+      headers: { Authorization: `Bearer ${data.accessToken}` },
+      responseCallback: http.expectedStatuses(200),
+      tags: { name: 'getOrder' },
+    });
+    check(res, {
+      'getOrder: status is 200': (r) => r.status === 200,
+    });
   });
-  vars.bookId = res.json('id');
-  // GET /books
-  res = http.get(`${BASE_URL}/books?genre=fiction&limit=20`, {
-    headers: { Authorization: `Bearer ${data.accessToken}` },
-    responseCallback: http.expectedStatuses(200),
-    tags: { name: 'listBooks' },
-  });
-  check(res, {
-    'listBooks: status is 200': (r) => r.status === 200,
-  });
-  // GET /books/{bookId}
-  res = http.get(`${BASE_URL}/books/${encodeURIComponent(vars.bookId)}`, {
-    headers: { Authorization: `Bearer ${data.accessToken}` },
-    responseCallback: http.expectedStatuses(200),
-    tags: { name: 'getBook' },
-  });
-  check(res, {
-    'getBook: status is 200': (r) => r.status === 200,
-  });
-  // PUT /books/{bookId}
-  res = http.put(`${BASE_URL}/books/${encodeURIComponent(vars.bookId)}`, JSON.stringify({
-    title: 'Iste repellendus ratione',
-    author: 'Perry Steuber',
-    isbn: '978-5512935056',
-    price: 9.61,
-    genre: 'fiction',
-  }), {
-    headers: { Authorization: `Bearer ${data.accessToken}`, 'Content-Type': 'application/json' },
-    responseCallback: http.expectedStatuses(200),
-    tags: { name: 'updateBook' },
-  });
-  check(res, {
-    'updateBook: status is 200': (r) => r.status === 200,
-  });
-  // DELETE /books/{bookId}
-  res = http.del(`${BASE_URL}/books/${encodeURIComponent(vars.bookId)}`, null, {
-    headers: { Authorization: `Bearer ${data.accessToken}` },
-    responseCallback: http.expectedStatuses(204),
-    tags: { name: 'deleteBook' },
-  });
-  check(res, {
-    'deleteBook: status is 204': (r) => r.status === 204,
-  });
-  sleep(1);
-}
-
-// orders
-export function orders(data) {
-  const vars = {};
-  let res;
-  // POST /orders
-  res = http.post(`${BASE_URL}/orders`, JSON.stringify({
-    bookId: '76fafda1-6cfa-4498-ae23-36af25c48625',
-    quantity: 1,
-    customer: { name: 'Ms. Earlie Breitenberg', email: 'maryjo.streich@gmail.com' },
-  }), {
-    headers: { Authorization: `Bearer ${data.accessToken}`, 'Content-Type': 'application/json' },
-    responseCallback: http.expectedStatuses(201),
-    tags: { name: 'createOrder' },
-  });
-  check(res, {
-    'createOrder: status is 201': (r) => r.status === 201,
-  });
-  vars.orderId = res.json('id');
-  // GET /orders/{orderId}
-  res = http.get(`${BASE_URL}/orders/${encodeURIComponent(vars.orderId)}`, {
-    headers: { Authorization: `Bearer ${data.accessToken}` },
-    responseCallback: http.expectedStatuses(200),
-    tags: { name: 'getOrder' },
-  });
-  check(res, {
-    'getOrder: status is 200': (r) => r.status === 200,
+  group('cleanup', () => {
+    // DELETE /books/{bookId}
+    res = http.del(`${BASE_URL}/books/${encodeURIComponent(vars.bookId)}`, null, {
+      headers: { Authorization: `Bearer ${data.accessToken}` },
+      responseCallback: http.expectedStatuses(204),
+      tags: { name: 'deleteBook' },
+    });
+    check(res, {
+      'deleteBook: status is 204': (r) => r.status === 204,
+    });
   });
   sleep(1);
 }
@@ -152,12 +151,9 @@ export function health(data) {
 // Each iteration runs one of the scenarios, picked by weight; so do k6's own --vus, --duration and
 // --iterations, which replace the scenarios in the options above.
 export default function (data) {
-  const pick = Math.random() * 3;
+  const pick = Math.random() * 2;
   if (pick < 1) {
     return books(data);
-  }
-  if (pick < 2) {
-    return orders(data);
   }
   return health(data);
 }

@@ -51,7 +51,7 @@ def json_value(response, *path):
 
 
 class BookshopAPI(FastHttpUser):
-    """Each iteration runs one of the 3 scenarios of Bookshop API, picked by weight."""
+    """Each iteration runs one of the 2 scenarios of Bookshop API, picked by weight."""
 
     host = BASE_URL
     wait_time = constant(1)
@@ -60,6 +60,7 @@ class BookshopAPI(FastHttpUser):
     def books(self):
         """Scenario books."""
         values = {}
+        # group: books
         # POST /books
         with self.client.post(
             "/books",
@@ -119,27 +120,12 @@ class BookshopAPI(FastHttpUser):
                 response.failure("updateBook: status " + str(response.status_code) + ", expected 200")
             else:
                 response.success()
-        # DELETE /books/{bookId}
-        with self.client.delete(
-            "/books/" + quote(str(values["bookId"]), safe=""),
-            headers={"Authorization": "Bearer " + access_token(self.client)},
-            name="deleteBook",
-            catch_response=True,
-        ) as response:
-            if response.status_code != 204:
-                response.failure("deleteBook: status " + str(response.status_code) + ", expected 204")
-            else:
-                response.success()
-
-    @task(1)
-    def orders(self):
-        """Scenario orders."""
-        values = {}
+        # group: orders
         # POST /orders
         with self.client.post(
             "/orders",
             json={
-                "bookId": "76fafda1-6cfa-4498-ae23-36af25c48625",
+                "bookId": values["bookId"],
                 "quantity": 1,
                 "customer": {
                     "name": "Ms. Earlie Breitenberg",
@@ -164,6 +150,18 @@ class BookshopAPI(FastHttpUser):
         ) as response:
             if response.status_code != 200:
                 response.failure("getOrder: status " + str(response.status_code) + ", expected 200")
+            else:
+                response.success()
+        # group: cleanup
+        # DELETE /books/{bookId}
+        with self.client.delete(
+            "/books/" + quote(str(values["bookId"]), safe=""),
+            headers={"Authorization": "Bearer " + access_token(self.client)},
+            name="deleteBook",
+            catch_response=True,
+        ) as response:
+            if response.status_code != 204:
+                response.failure("deleteBook: status " + str(response.status_code) + ", expected 204")
             else:
                 response.success()
 
