@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.loadsmith.Generation;
 import io.loadsmith.Loadsmith;
 import io.loadsmith.PlanOptions;
 import io.loadsmith.model.Group;
 import io.loadsmith.model.HttpRequest;
+import io.loadsmith.model.Scenario;
+import io.loadsmith.model.TestPlan;
+import io.loadsmith.model.Workload;
 import io.loadsmith.model.Step;
 import io.loadsmith.render.RenderOptions;
 import io.loadsmith.result.ResultParsers;
@@ -51,12 +53,21 @@ class HostileRunTest {
     void everyValueReachesTheWireUnchanged(LoadTool tool) throws Exception {
         Path spec = HostileSpec.write(dir);
         PlanOptions options = new PlanOptions(null, List.of(), null, 1, null, Duration.ofSeconds(2), List.of());
-        Generation generation = Loadsmith.generate(spec, HostileSpec.IMPORT, options, List.of(tool), RenderOptions.defaults());
+        TestPlan imported = Loadsmith.generate(spec, HostileSpec.IMPORT, options, List.of(tool), RenderOptions.defaults()).plan();
+        // Each tag is a scenario of its own; its steps also go into a group of its name, so that every hostile string
+        // is a scenario name and a group name too. Each iteration runs one scenario: enough iterations run them all
+        // (Artillery picks one per user, so it gets a dozen users per scenario).
+        int users = tool.equals(LoadTools.ARTILLERY) ? 12 * imported.scenarios().size() : 2;
+        TestPlan plan = imported.toBuilder()
+                .scenarios(imported.scenarios().stream()
+                        .map(s -> new Scenario(s.name(), s.weight(), List.<Step>of(new Group(s.name(), s.steps())))).toList())
+                .workload(Workload.ClosedWorkload.constant(users, Duration.ofSeconds(3)))
+                .build();
         Path out = dir.resolve("out");
-        Loadsmith.write(out, generation.files());
+        Loadsmith.write(out, Loadsmith.render(plan, tool).files());
 
         // The plan holds the hostile strings themselves, so a wire equal to the plan is a wire that holds them.
-        List<HttpRequest> requests = generation.plan().requests();
+        List<HttpRequest> requests = plan.requests();
         assertEquals(H.size(), requests.size());
         for (int i = 0; i < H.size(); i++) {
             HttpRequest request = requests.get(i);
@@ -67,13 +78,15 @@ class HostileRunTest {
 
         try (RecordingServer server = new RecordingServer()) {
             ToolRun run = ToolRun.run(tool, out, Map.of("BASE_URL", server.baseUrl()), 120).requireClean();
-            Map<String, WireCheck.Received> byName = new WireCheck(generation.plan(), Map.of()).check(server.requests(), r -> false);
+            Map<String, WireCheck.Received> byName = new WireCheck(plan, Map.of()).check(server.requests(), r -> false);
             byName.forEach((name, received) -> assertFalse(received.requests().isEmpty(), name + " was never sent"));
 
             Set<String> names = new TreeSet<>(requests.stream().map(HttpRequest::name).toList());
             Set<String> groups = new TreeSet<>();
-            generation.plan().scenarios().forEach(s -> groups(s.steps(), groups));
+            plan.scenarios().forEach(s -> groups(s.steps(), groups));
             assertEquals(new HashSet<>(H), groups, "every tag became a group");
+            assertEquals(new HashSet<>(H), new HashSet<>(plan.scenarios().stream().map(Scenario::name).toList()),
+                    "every tag became a scenario");
             Set<String> reported = reportedNames(tool, run.dir());
             assertTrue(reported.containsAll(names), tool + " reported " + reported + ", expected every request of " + names);
             Set<String> known = new HashSet<>(names);

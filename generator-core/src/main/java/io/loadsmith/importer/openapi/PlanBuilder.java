@@ -1031,7 +1031,11 @@ final class PlanBuilder {
                     if (idPath != null) {
                         String variable = extract(source, new SourceKey(i, "json", idPath.toString()), member.key(),
                                 v -> new Extraction.FromJson(v, idPath), variableSources);
-                        value = new Json.JsonRef(variable);
+                        // A string id goes inside the body's quotes, which every tool writes; a JSON-typed
+                        // reference only where the id is not a string (JMeter inserts it as it was extracted).
+                        boolean string = propertySchema != null ? "string".equals(SampleGenerator.type(propertySchema))
+                                : value instanceof Json.JsonString;
+                        value = string ? new Json.JsonString(Text.ref(variable)) : new Json.JsonRef(variable);
                         changed = true;
                         diagnostics.add(Diagnostic.info(target.name, "the body's " + member.key() + " is the " + idPath
                                 + " that " + source.name + " returns"));

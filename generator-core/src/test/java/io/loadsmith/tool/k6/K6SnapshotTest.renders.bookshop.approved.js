@@ -98,7 +98,7 @@ export function books(data) {
   group('orders', () => {
     // POST /orders
     res = http.post(`${BASE_URL}/orders`, JSON.stringify({
-      bookId: vars.bookId,
+      bookId: `${vars.bookId}`,
       quantity: 1,
       customer: { name: 'Ms. Earlie Breitenberg', email: 'maryjo.streich@gmail.com' },
     }), {

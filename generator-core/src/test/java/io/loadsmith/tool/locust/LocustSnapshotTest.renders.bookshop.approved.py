@@ -125,7 +125,7 @@ class BookshopAPI(FastHttpUser):
         with self.client.post(
             "/orders",
             json={
-                "bookId": values["bookId"],
+                "bookId": str(values["bookId"]),
                 "quantity": 1,
                 "customer": {
                     "name": "Ms. Earlie Breitenberg",
