@@ -53,10 +53,11 @@ class HostileRunTest {
     void everyValueReachesTheWireUnchanged(LoadTool tool) throws Exception {
         Path spec = HostileSpec.write(dir);
         PlanOptions options = new PlanOptions(null, List.of(), null, 1, null, Duration.ofSeconds(2), List.of());
-        TestPlan imported = Loadsmith.generate(spec, HostileSpec.IMPORT, options, List.of(tool), RenderOptions.defaults()).plan();
+        TestPlan imported = Loadsmith.generate(spec, HostileSpec.IMPORT.withThinkTime(null), options, List.of(tool),
+                RenderOptions.defaults()).plan();
         // Each tag is a scenario of its own; its steps also go into a group of its name, so that every hostile string
-        // is a scenario name and a group name too. Each iteration runs one scenario: enough iterations run them all
-        // (Artillery picks one per user, so it gets a dozen users per scenario).
+        // is a scenario name and a group name too. Each iteration runs one scenario: without think time, enough
+        // iterations run them all (Artillery picks one per user, so it gets a dozen users per scenario).
         int users = tool.equals(LoadTools.ARTILLERY) ? 12 * imported.scenarios().size() : 2;
         TestPlan plan = imported.toBuilder()
                 .scenarios(imported.scenarios().stream()

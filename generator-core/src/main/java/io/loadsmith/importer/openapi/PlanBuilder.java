@@ -1325,7 +1325,8 @@ final class PlanBuilder {
         Map<String, Integer> extractedBy = new HashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             Draft draft = ordered.get(i);
-            Integer first = byResource.putIfAbsent(draft.tag + " " + rootSegment(draft.path, prefix), i);
+            Integer first = byResource.putIfAbsent(draft.tag + " " + rootSegment(draft.path, prefix) + " "
+                    + childSegment(draft.path), i);
             if (first != null) {
                 union(parent, first, i);
             }
@@ -1407,15 +1408,42 @@ final class PlanBuilder {
         return prefix < segments.size() ? segments.get(prefix) : "";
     }
 
-    /** A journey is named after its first operation's tag, or the resource its path names. */
+    /**
+     * The first literal segment after the path's first placeholder: the sub-resource
+     * ({@code issues} of {@code /repos/{owner}/{repo}/issues/{number}}), or empty.
+     */
+    private static String childSegment(String path) {
+        boolean afterPlaceholder = false;
+        for (String segment : path.split("/")) {
+            if (segment.contains("{")) {
+                afterPlaceholder = true;
+            } else if (afterPlaceholder && !segment.isEmpty()) {
+                return segment;
+            }
+        }
+        return "";
+    }
+
+    /**
+     * A journey is named after its first operation: its tag, the resource its path names when
+     * the tag is not enough to tell journeys apart, and its sub-resource.
+     */
     private static String journeyName(List<Draft> journey, List<Draft> all) {
         Draft first = journey.get(0);
         String root = rootSegment(first.path, commonPrefix(all));
+        List<String> parts = new ArrayList<>();
         if (!first.tag.isEmpty()) {
-            boolean tagShared = all.stream().anyMatch(d -> d.tag.equals(first.tag) && !journey.contains(d));
-            return tagShared && !root.isEmpty() && !root.equalsIgnoreCase(first.tag) ? first.tag + " " + root : first.tag;
+            parts.add(first.tag);
         }
-        return root.isEmpty() ? "/" : root;
+        boolean tagShared = all.stream().anyMatch(d -> d.tag.equals(first.tag) && !journey.contains(d));
+        if (!root.isEmpty() && (first.tag.isEmpty() || tagShared && !root.equalsIgnoreCase(first.tag))) {
+            parts.add(root);
+        }
+        String child = childSegment(first.path);
+        if (!child.isEmpty()) {
+            parts.add(child);
+        }
+        return parts.isEmpty() ? "/" : String.join(" ", parts);
     }
 
     private List<Step> steps(List<Draft> drafts) {
