@@ -12,7 +12,8 @@ final class Cli {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        var commandLine = LoadsmithCommand.commandLine();
+        // As Main builds it: only the subcommand the arguments name.
+        var commandLine = LoadsmithCommand.commandLine(args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);

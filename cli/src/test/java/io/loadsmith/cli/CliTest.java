@@ -26,6 +26,22 @@ class CliTest {
         assertEquals(0, version.exitCode());
         assertTrue(version.out().startsWith("loadsmith "), version.out());
         assertTrue(Cli.run("generate", "--help").out().contains("--threshold"));
+        assertTrue(Cli.run("help", "run").out().contains("--tool"), "help names a command that is not built by default");
+    }
+
+    /** Main answers --version without picocli, for a fast start, with the very lines picocli prints. */
+    @Test
+    void theVersionWithoutPicocliIsPicocliSVersion() throws Exception {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Main.main(new String[] {"--version"});
+        } finally {
+            System.setOut(original);
+        }
+        String fast = captured.toString(java.nio.charset.StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+        assertEquals(Cli.run("--version").out().replace(System.lineSeparator(), "\n"), fast);
     }
 
     @Test
