@@ -31,6 +31,27 @@ class FlowTest {
         return result.plan().requests().stream().map(HttpRequest::name).toList();
     }
 
+    /**
+     * One journey per resource: the bookshop's order names the book the iteration created (its
+     * body's bookId), so books and orders are one journey, whose book is deleted last; the health
+     * check, which uses nothing, is a journey of its own.
+     */
+    @Test
+    void aBodyThatNamesACreatedResourceJoinsItsJourney() {
+        ImportResult result = Loadsmith.importFile(io.loadsmith.testing.TestPaths.samples().resolve("specs/bookshop/openapi.yaml"),
+                ImportOptions.defaults());
+        List<Scenario> scenarios = result.plan().scenarios();
+        assertEquals(List.of("books", "health"), scenarios.stream().map(Scenario::name).toList());
+        assertEquals(List.of("createBook", "listBooks", "getBook", "updateBook", "createOrder", "getOrder", "deleteBook"),
+                scenarios.get(0).requests().stream().map(HttpRequest::name).toList());
+        HttpRequest createOrder = scenarios.get(0).requests().get(4);
+        io.loadsmith.model.Json bookId = ((io.loadsmith.model.Body.JsonBody) createOrder.body()).value() instanceof
+                io.loadsmith.model.Json.JsonObject order ? order.get("bookId") : null;
+        // a string id, inside the body's quotes in every tool
+        assertEquals(new io.loadsmith.model.Json.JsonString(Text.ref("bookId")), bookId);
+        assertEquals(List.of(), FlowAudit.problems(result.plan()));
+    }
+
     @Test
     void aSubResourceIsCreatedBeforeItIsReadAndADeleteWaitsForTheLastUseOfItsId() {
         ImportResult result = Loadsmith.importFile(BANK, ImportOptions.defaults());
