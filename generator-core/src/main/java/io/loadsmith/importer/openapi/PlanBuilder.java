@@ -39,10 +39,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -299,14 +301,16 @@ final class PlanBuilder {
                 ? api.getInfo().getTitle().strip() : file.getFileName().toString().replaceFirst("\\.[^.]+$", "");
         List<Scenario> scenarios = new ArrayList<>();
         Set<String> scenarioNames = new HashSet<>();
-        for (List<Draft> journey : journeys(ordered)) {
+        int prefix = commonPrefix(ordered);
+        for (List<Draft> journey : journeys(ordered, prefix)) {
             List<Step> steps = steps(deleteLast(journey));
             if (options.thinkTime() != null && !options.thinkTime().max().isZero()) {
                 steps.add(options.thinkTime());
             }
-            String name = journeyName(journey, ordered);
+            String base = journeyName(journey, ordered, prefix);
+            String name = base;
             for (int n = 2; !scenarioNames.add(name); n++) {
-                name = journeyName(journey, ordered) + " " + n;
+                name = base + " " + n;
             }
             scenarios.add(new Scenario(name, 1, steps));
         }
@@ -1315,12 +1319,11 @@ final class PlanBuilder {
      * one resource, whole: ids created are used in the same iteration. In the order of the first
      * operation of each; operations keep their order.
      */
-    private List<List<Draft>> journeys(List<Draft> ordered) {
+    private List<List<Draft>> journeys(List<Draft> ordered, int prefix) {
         int[] parent = new int[ordered.size()];
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
         }
-        int prefix = commonPrefix(ordered);
         Map<String, Integer> byResource = new HashMap<>();
         Map<String, Integer> extractedBy = new HashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
@@ -1428,14 +1431,16 @@ final class PlanBuilder {
      * A journey is named after its first operation: its tag, the resource its path names when
      * the tag is not enough to tell journeys apart, and its sub-resource.
      */
-    private static String journeyName(List<Draft> journey, List<Draft> all) {
+    private static String journeyName(List<Draft> journey, List<Draft> all, int prefix) {
         Draft first = journey.get(0);
-        String root = rootSegment(first.path, commonPrefix(all));
+        String root = rootSegment(first.path, prefix);
         List<String> parts = new ArrayList<>();
         if (!first.tag.isEmpty()) {
             parts.add(first.tag);
         }
-        boolean tagShared = all.stream().anyMatch(d -> d.tag.equals(first.tag) && !journey.contains(d));
+        Set<Draft> members = Collections.newSetFromMap(new IdentityHashMap<>());
+        members.addAll(journey);
+        boolean tagShared = all.stream().anyMatch(d -> d.tag.equals(first.tag) && !members.contains(d));
         if (!root.isEmpty() && (first.tag.isEmpty() || tagShared && !root.equalsIgnoreCase(first.tag))) {
             parts.add(root);
         }
