@@ -194,7 +194,8 @@ final class WireCheck {
 
     private static ExpectedRequests.Body body(RecordedRequest request, String contentType) {
         byte[] bytes = request.body();
-        String type = contentType.toLowerCase(Locale.ROOT);
+        // The media type only: a multipart boundary is random text and may well contain "json" or "xml".
+        String type = contentType.toLowerCase(Locale.ROOT).replaceAll(";.*", "").strip();
         if (bytes.length == 0 && !type.contains("form")) {
             return ExpectedRequests.Body.NONE;
         }
