@@ -38,6 +38,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
@@ -51,6 +52,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Builds the plan of one parsed OpenAPI document. */
 final class PlanBuilder {
@@ -888,20 +890,24 @@ final class PlanBuilder {
             resources.putIfAbsent(draft.resource, resources.size());
             collections.putIfAbsent(collection(draft.path), collections.size());
         }
+        // Each draft's sort key computed once: the comparator runs n log n times.
+        Map<Draft, int[]> keys = new IdentityHashMap<>();
+        for (Draft d : drafts) {
+            String collection = collection(d.path);
+            boolean delete = d.op.method() == PathItem.HttpMethod.DELETE;
+            keys.put(d, new int[] {groups.get(d.tag), resources.get(d.resource), delete ? 1 : 0,
+                    delete ? -depth(d.path) : depth(collection), collections.get(collection), rank(d), d.op.index()});
+        }
         List<Draft> sorted = new ArrayList<>(drafts);
-        sorted.sort(Comparator.<Draft>comparingInt(d -> groups.get(d.tag))
-                .thenComparingInt(d -> resources.get(d.resource))
-                .thenComparingInt(d -> d.op.method() == PathItem.HttpMethod.DELETE ? 1 : 0)
-                .thenComparingInt(d -> d.op.method() == PathItem.HttpMethod.DELETE ? -depth(d.path) : depth(collection(d.path)))
-                .thenComparingInt(d -> collections.get(collection(d.path)))
-                .thenComparingInt(PlanBuilder::rank)
-                .thenComparingInt(d -> d.op.index()));
+        sorted.sort((a, b) -> Arrays.compare(keys.get(a), keys.get(b)));
         return sorted;
     }
 
+    private static final Pattern LAST_PLACEHOLDER = Pattern.compile("/\\{[^/{}]*}/*$");
+
     /** The collection a path addresses: itself, or without its last segment when that is a placeholder. */
     private static String collection(String path) {
-        return path.replaceFirst("/\\{[^/{}]*}/*$", "");
+        return LAST_PLACEHOLDER.matcher(path).replaceFirst("");
     }
 
     private static int depth(String path) {

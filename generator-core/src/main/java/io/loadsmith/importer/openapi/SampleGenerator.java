@@ -65,10 +65,28 @@ final class SampleGenerator {
 
     private static final java.util.concurrent.atomic.AtomicBoolean PRELOADING = new java.util.concurrent.atomic.AtomicBoolean();
 
-    /** Starts loading Datafaker's data in the background, once; the first sample waits for it. */
+    /**
+     * Starts loading Datafaker's data in the background, once: every data file a sample may read
+     * (names, addresses, internet, companies...), while the document is being parsed. It holds the
+     * lock, as it draws from the shared random source; a sample that comes first waits for it.
+     */
     static void preload() {
         if (PRELOADING.compareAndSet(false, true)) {
-            Thread loader = new Thread(() -> Data.WORDS.size(), "loadsmith-datafaker-preload");
+            Thread loader = new Thread(() -> {
+                synchronized (LOCK) {
+                    Faker faker = Data.FAKER;
+                    Data.WORDS.size();
+                    faker.name().fullName();
+                    faker.address().fullAddress();
+                    faker.address().country();
+                    faker.internet().emailAddress();
+                    faker.company().name();
+                    faker.commerce().productName();
+                    faker.color().name();
+                    faker.money().currencyCode();
+                    faker.phoneNumber().phoneNumber();
+                }
+            }, "loadsmith-datafaker-preload");
             loader.setDaemon(true);
             loader.start();
         }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * {@code generate-report.md}: what a spec import made, for the engineer who will run it. Each
@@ -92,9 +93,11 @@ final class SpecReport {
                 .append(" | ").append(cell(String.join("; ", notes.getOrDefault(request.name(), List.of())))).append(" |\n");
     }
 
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\u2028\\u2029]+");
+
     /** Text from the document inside a Markdown table cell: no cell breaks, no markup. */
     static String cell(String text) {
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("`", "'")
-                .replaceAll("[\\r\\n\\u2028\\u2029]+", " ");
+        return LINE_BREAKS.matcher(text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("`", "'"))
+                .replaceAll(" ");
     }
 }
