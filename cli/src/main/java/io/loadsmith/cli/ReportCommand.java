@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         description = {"Reads a load tool's results into Loadsmith's normalized result, prints a summary and judges "
                 + "thresholds.", "",
                 "PATH is a results file, in any of the output formats of the tools Loadsmith knows (a JTL, a JSON "
-                        + "stream or summary, CSV files, a report), or a run folder. The format is detected from the "
+                        + "stream or summary, CSV files, a report) or a result.json with its thresholds, or a run folder. The format is detected from the "
                         + "file unless --from says which tool wrote it."})
 final class ReportCommand implements Callable<Integer> {
     @Spec
@@ -67,7 +67,10 @@ final class ReportCommand implements Callable<Integer> {
             judged.add(Threshold.parse(expression));
         }
         RunResult result = ResultParsers.parse(path, tool, Thresholds.extraPercentiles(judged));
-        result = Thresholds.judge(result, judged);
+        // A result.json comes judged on its run's thresholds: --threshold judges it afresh.
+        if (!judged.isEmpty()) {
+            result = Thresholds.judge(result, judged);
+        }
         spec.commandLine().getOut().print(Summary.text(result, path.toString()));
         spec.commandLine().getOut().flush();
         if (json != null) {

@@ -55,6 +55,22 @@ class ReportCommandTest {
     }
 
     @Test
+    void aResultJsonReportsAsTheFileItCameFromWithItsVerdictUnlessThresholdsAreGivenAgain() {
+        Path json = dir.resolve("result.json");
+        Cli.Run raw = Cli.run("report", jtl().toString(), "--threshold", "max<1ms", "--json", json.toString());
+        assertEquals(4, raw.exitCode(), raw.err());
+
+        Cli.Run again = Cli.run("report", json.toString());
+        assertEquals(4, again.exitCode(), "the verdict the file holds: " + again.err());
+        assertEquals(raw.out().replace(jtl().toString(), "FILE"), again.out().replace(json.toString(), "FILE"));
+
+        Cli.Run rejudged = Cli.run("report", json.toString(), "--threshold", "p99.9<60000ms");
+        assertEquals(0, rejudged.exitCode(), rejudged.err());
+        assertTrue(rejudged.out().contains("✓ p99.9<60000ms"), rejudged.out());
+        assertFalse(rejudged.out().contains("max<1ms"), rejudged.out());
+    }
+
+    @Test
     void passingThresholdsExitZero() {
         Cli.Run run = Cli.run("report", jtl().toString(), "--threshold", "p95<5000ms", "--threshold", "getBook: error-rate<1%");
         assertEquals(0, run.exitCode(), run.err());

@@ -312,7 +312,8 @@ public final class ResultBuilder {
             }
             return new Stats(count, failures, kinds, latency, latency == null ? Stats.PercentileSource.NONE
                     : Stats.PercentileSource.EXACT, extra, duration > 0 ? round(count / duration) : 0,
-                    knowsReceived ? bytesReceived : null, knowsSent ? bytesSent : null);
+                    knowsReceived ? bytesReceived : null, knowsSent ? bytesSent : null,
+                    latency == null ? null : LatencyDistribution.of(histogram, unitsPerMs));
         }
 
         private double percentile(double p) {

@@ -103,6 +103,12 @@ public final class ResultJson {
         node.put("throughputPerSecond", stats.throughputPerSecond());
         node.put("bytesReceived", stats.bytesReceived());
         node.put("bytesSent", stats.bytesSent());
+        if (stats.distribution() != null) {
+            ObjectNode histogram = node.putObject("histogram");
+            histogram.put("encoding", LatencyDistribution.ENCODING);
+            histogram.put("unitsPerMs", stats.distribution().unitsPerMs());
+            histogram.put("data", stats.distribution().encoded());
+        }
         return node;
     }
 

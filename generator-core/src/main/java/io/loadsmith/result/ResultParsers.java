@@ -48,7 +48,7 @@ public final class ResultParsers {
             }
         }
         throw new ResultParseException(file, null, "not a results file that Loadsmith knows"
-                + (tool == null ? "" : " from " + tool.id()) + ": expected " + expected(tool));
+                + (tool == null ? "" : " from " + tool.id()) + ": expected a result.json or " + expected(tool));
     }
 
     private static String expected(LoadTool only) {
@@ -62,15 +62,25 @@ public final class ResultParsers {
         return "an output of " + String.join(", ", formats);
     }
 
-    /** Reads a file, or the results in a run folder. */
+    /**
+     * Reads a file (a tool's output, or a {@code result.json} with its thresholds and verdict), or
+     * the results in a run folder.
+     */
     public static RunResult parse(Path path, LoadTool tool, Set<Double> extraPercentiles) {
         Path file = Files.isDirectory(path) ? runFile(path) : path;
+        if (Files.isRegularFile(file) && ResultJsonReader.accepts(head(file))) {
+            return ResultJsonReader.read(file, tool, extraPercentiles);
+        }
         return detect(file, tool).parse(file, extraPercentiles);
     }
 
-    /** The results file of a run folder: the first of the files some tool's runs leave, in each tool's order of preference. */
+    /**
+     * The results file of a run folder: the {@code result.json} that {@code loadsmith run} leaves,
+     * else the first of the files some tool's runs leave, in each tool's order of preference.
+     */
     public static Path runFile(Path dir) {
-        List<String> names = LoadTools.all().stream().flatMap(t -> t.resultFiles().stream()).toList();
+        List<String> names = Stream.concat(Stream.of("result.json"),
+                LoadTools.all().stream().flatMap(t -> t.resultFiles().stream())).toList();
         for (String name : names) {
             Optional<Path> candidate = RunFiles.find(dir, name);
             if (candidate.isPresent()) {

@@ -16,10 +16,19 @@ import java.util.TreeMap;
  * @param extraPercentiles   percentiles a threshold asked for beyond those of {@code latencyMs} (key: 99.9), in ms
  * @param bytesReceived      null when the output does not say
  * @param bytesSent          null when the output does not say
+ * @param distribution       every latency, when the figures came from raw samples; null otherwise
  */
 public record Stats(long requests, long failures, Map<String, Long> failuresByKind, Latency latencyMs,
                     PercentileSource percentiles, Map<Double, Double> extraPercentiles, double throughputPerSecond,
-                    Long bytesReceived, Long bytesSent) {
+                    Long bytesReceived, Long bytesSent, LatencyDistribution distribution) {
+
+    /** Figures without a distribution: those a tool reported itself. */
+    public Stats(long requests, long failures, Map<String, Long> failuresByKind, Latency latencyMs,
+                 PercentileSource percentiles, Map<Double, Double> extraPercentiles, double throughputPerSecond,
+                 Long bytesReceived, Long bytesSent) {
+        this(requests, failures, failuresByKind, latencyMs, percentiles, extraPercentiles, throughputPerSecond, bytesReceived,
+                bytesSent, null);
+    }
 
     public Stats {
         if (requests < 0 || failures < 0 || failures > requests) {
@@ -32,7 +41,7 @@ public record Stats(long requests, long failures, Map<String, Long> failuresByKi
     /** The same figures with these byte counts (null: unknown). */
     public Stats withBytes(Long received, Long sent) {
         return new Stats(requests, failures, failuresByKind, latencyMs, percentiles, extraPercentiles, throughputPerSecond,
-                received, sent);
+                received, sent, distribution);
     }
 
     /** The fraction of requests that failed; 0 when there were none. */
