@@ -36,6 +36,7 @@ public final class LoadsmithCommand implements Runnable {
         commands.put("generate", GenerateCommand.class);
         commands.put("run", RunCommand.class);
         commands.put("report", ReportCommand.class);
+        commands.put("compare", CompareCommand.class);
         commands.put("demo", DemoCommand.class);
         commands.put("init", InitCommand.class);
         commands.put("help", CommandLine.HelpCommand.class);

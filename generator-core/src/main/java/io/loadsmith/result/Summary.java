@@ -84,11 +84,11 @@ public final class Summary {
         return ": " + String.join(", ", parts);
     }
 
-    private static String percent(double fraction) {
+    static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.2f%%", fraction * 100);
     }
 
-    private static String number(Double value) {
+    static String number(Double value) {
         if (value == null) {
             return "-";
         }
@@ -98,7 +98,7 @@ public final class Summary {
         return String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%.1f" : "%.2f", value);
     }
 
-    private static String table(List<String[]> rows) {
+    static String table(List<String[]> rows) {
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
