@@ -48,6 +48,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--tool-path", paramLabel = "PATH", description = "The tool's executable, when it is not on the PATH.")
     Path toolPath;
 
+    @Option(names = "--slow", paramLabel = "RULE", description = {"Makes one operation of the demo API slower, as a regression "
+            + "would: 'METHOD PATH=TIME', e.g. 'GET /books/{bookId}=30ms' (then loadsmith compare shows it). Repeatable."})
+    List<String> slow = new java.util.ArrayList<>();
+
     @Option(names = "--verbose", description = "Show stack traces of errors.")
     boolean verbose;
 
@@ -60,6 +64,9 @@ final class DemoCommand implements Callable<Integer> {
              DemoApi api = DemoApi.start(0)) {
             if (in == null) {
                 throw new IllegalStateException("the bookshop spec is missing from the samples jar");
+            }
+            for (String rule : slow) {
+                api.delay(rule);
             }
             Files.copy(in, spec, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             this.spec.commandLine().getOut().println("demo API on " + api.baseUrl() + " (client id " + DemoApi.CLIENT_ID + ")");

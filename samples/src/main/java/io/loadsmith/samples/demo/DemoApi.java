@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,9 +25,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The bookshop API of the samples, for demos and for tests that run real load tools.
@@ -48,6 +52,10 @@ public final class DemoApi implements AutoCloseable {
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final Map<String, ObjectNode> books = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> orders = new ConcurrentHashMap<>();
+    private final List<Delay> delays = new CopyOnWriteArrayList<>();
+
+    /** A slower operation: requests of {@code method} to a path matching {@code path} wait {@code delay} before the answer. */
+    private record Delay(String method, Pattern path, Duration delay) {}
 
     private static final class Queue extends ConcurrentLinkedQueue<RecordedRequest> {
         private static final long serialVersionUID = 1L;
@@ -93,6 +101,28 @@ public final class DemoApi implements AutoCloseable {
         return Set.copyOf(tokens);
     }
 
+    /**
+     * Makes one operation slower from now on, as a regression would: {@code delay("GET /books/{bookId}=30ms")}.
+     * The path is under {@code /api}, a {@code {placeholder}} stands for one segment, the time is
+     * in ms or s.
+     *
+     * @throws IllegalArgumentException when it is not {@code METHOD PATH=TIME}
+     */
+    public DemoApi delay(String rule) {
+        Matcher m = Pattern.compile("([A-Za-z]+)\\s+(/\\S*)\\s*=\\s*(\\d+)(ms|s)").matcher(rule.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + rule + "' is not a delay: write METHOD PATH=TIME, e.g. 'GET /books/{bookId}=30ms'");
+        }
+        StringBuilder regex = new StringBuilder("/api");
+        for (String segment : m.group(2).substring(1).split("/", -1)) {
+            regex.append('/').append(segment.matches("\\{[^/{}]+}") ? "[^/]+" : Pattern.quote(segment));
+        }
+        long amount = Long.parseLong(m.group(3));
+        delays.add(new Delay(m.group(1).toUpperCase(Locale.ROOT), Pattern.compile(regex.toString()),
+                m.group(4).equals("s") ? Duration.ofSeconds(amount) : Duration.ofMillis(amount)));
+        return this;
+    }
+
     public Set<String> bookIds() {
         return Set.copyOf(books.keySet());
     }
@@ -133,6 +163,15 @@ public final class DemoApi implements AutoCloseable {
             response = Response.json(400, error(e.getMessage()));
         } catch (RuntimeException e) {
             response = Response.json(500, error(e.toString()));
+        }
+        for (Delay delay : delays) {
+            if (delay.method().equals(method) && delay.path().matcher(uri.getRawPath()).matches()) {
+                try {
+                    Thread.sleep(delay.delay().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
         byte[] out = response.body() == null ? new byte[0] : JSON.writeValueAsBytes(response.body());
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
@@ -315,9 +354,15 @@ public final class DemoApi implements AutoCloseable {
         return Map.of("error", message);
     }
 
-    /** Runs the demo API until interrupted: {@code java ... DemoApi [port]}. */
+    /**
+     * Runs the demo API until interrupted: {@code java ... DemoApi [port] ['METHOD PATH=TIME'...]},
+     * each rule making one operation slower (see {@link #delay}).
+     */
     public static void main(String[] args) throws Exception {
         try (DemoApi api = start(args.length > 0 ? Integer.parseInt(args[0]) : 8080)) {
+            for (int i = 1; i < args.length; i++) {
+                api.delay(args[i]);
+            }
             System.out.println("Bookshop demo API on " + api.baseUrl() + " (client id " + CLIENT_ID + ", secret " + CLIENT_SECRET + ")");
             Thread.currentThread().join();
         }
