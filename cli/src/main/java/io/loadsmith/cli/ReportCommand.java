@@ -3,8 +3,6 @@ package io.loadsmith.cli;
 import io.loadsmith.model.Threshold;
 import io.loadsmith.tool.LoadTool;
 import io.loadsmith.tool.LoadTools;
-import io.loadsmith.result.JUnitReport;
-import io.loadsmith.result.ResultJson;
 import io.loadsmith.result.ResultParsers;
 import io.loadsmith.result.RunResult;
 import io.loadsmith.result.Summary;
@@ -19,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -45,11 +44,8 @@ final class ReportCommand implements Callable<Integer> {
             description = "A threshold to judge, e.g. p95<500ms, error-rate<1%%, throughput>100/s, 'createBook: p99<800ms'. Repeatable.")
     List<String> thresholds = new ArrayList<>();
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Write the normalized result (result.json's format) to FILE.")
-    Path json;
-
-    @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML with one test case per threshold to FILE.")
-    Path junit;
+    @Mixin
+    ResultOutputs outputs;
 
     @Option(names = "--verbose", description = "Show stack traces of errors.")
     boolean verbose;
@@ -66,6 +62,7 @@ final class ReportCommand implements Callable<Integer> {
         for (String expression : thresholds) {
             judged.add(Threshold.parse(expression));
         }
+        RunResult baseline = outputs.readBaseline();
         RunResult result = ResultParsers.parse(path, tool, Thresholds.extraPercentiles(judged));
         // A result.json comes judged on its run's thresholds: --threshold judges it afresh.
         if (!judged.isEmpty()) {
@@ -73,13 +70,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().print(Summary.text(result, path.toString()));
         spec.commandLine().getOut().flush();
-        if (json != null) {
-            write(json, ResultJson.write(result));
-        }
-        if (junit != null) {
-            write(junit, JUnitReport.write(result));
-        }
-        return result.passed() ? ExitCodes.OK : ExitCodes.THRESHOLDS_BREACHED;
+        return outputs.finish(result, baseline, path.toString(), spec.commandLine().getOut());
     }
 
     /** Written beside the target and moved into place, so a reader never sees half a file. */

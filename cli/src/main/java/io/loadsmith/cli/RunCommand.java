@@ -7,7 +7,6 @@ import io.loadsmith.model.Variable;
 import io.loadsmith.render.RenderOptions;
 import io.loadsmith.tool.LoadTool;
 import io.loadsmith.tool.RunFiles;
-import io.loadsmith.result.JUnitReport;
 import io.loadsmith.result.ResultJson;
 import io.loadsmith.result.ResultParsers;
 import io.loadsmith.result.RunResult;
@@ -67,11 +66,8 @@ final class RunCommand implements Callable<Integer> {
             description = "A folder of template overrides: DIR/<tool>/<name>.mustache replaces the bundled template.")
     Path templates;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write result.json to FILE.")
-    Path json;
-
-    @Option(names = "--junit", paramLabel = "FILE", description = "Write JUnit XML with one test case per threshold to FILE.")
-    Path junit;
+    @Mixin
+    ResultOutputs outputs;
 
     @Mixin
     PlanMixin plan;
@@ -84,15 +80,16 @@ final class RunCommand implements Callable<Integer> {
         }
         // The tool first: a missing one is said before any script is written or warned about.
         List<String> launcher = launcher(chosen.get(0), toolPath, System.getenv(), spec.commandLine().getErr());
+        RunResult baseline = outputs.readBaseline();
         Generation generation = Loadsmith.generate(input.input, input.importOptions(), plan.planOptions(), chosen,
                 new RenderOptions(templates, null));
         Warnings.print(generation.diagnostics(), spec.commandLine().getErr(), input.verbose, null);
-        return execute(spec, chosen.get(0), launcher, generation, results, plan.planOptions().baseUrl(), Map.of(), json, junit);
+        return execute(spec, chosen.get(0), launcher, generation, results, plan.planOptions().baseUrl(), Map.of(), outputs, baseline);
     }
 
     /** Runs generated scripts with the tool that {@link #launcher} found; shared with {@code loadsmith demo}. */
     static int execute(CommandSpec spec, LoadTool tool, List<String> launcher, Generation generation, Path results, String baseUrl,
-                       Map<String, String> extraEnvironment, Path json, Path junit) {
+                       Map<String, String> extraEnvironment, ResultOutputs outputs, RunResult baseline) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> environment = new HashMap<>(System.getenv());
@@ -172,20 +169,16 @@ final class RunCommand implements Callable<Integer> {
             }
             result = Thresholds.judge(result, testPlan.thresholds());
             ReportCommand.write(dir.resolve("result.json"), ResultJson.write(result));
-            if (json != null) {
-                ReportCommand.write(json, ResultJson.write(result));
-            }
-            if (junit != null) {
-                ReportCommand.write(junit, JUnitReport.write(result));
-            }
             out.print(Summary.text(result, dir.toString()));
+            int code = outputs == null ? (result.passed() ? ExitCodes.OK : ExitCodes.THRESHOLDS_BREACHED)
+                    : outputs.finish(result, baseline, dir.toString(), out);
             out.println("result: " + dir.resolve("result.json"));
             out.flush();
             if (outcome.exitCode() != 0 && result.total().requests() == 0) {
                 throw new ExitCodes.UserException(ExitCodes.TOOL_FAILED, tool.id() + " exited with " + outcome.exitCode()
                         + " and made no requests; see " + dir.resolve("tool.log"));
             }
-            return result.passed() ? ExitCodes.OK : ExitCodes.THRESHOLDS_BREACHED;
+            return code;
         } finally {
             reported.countDown();
             try {

@@ -71,6 +71,35 @@ class ReportCommandTest {
     }
 
     @Test
+    void aBaselineIsComparedAndTheMarkdownSummarySaysBoth() throws Exception {
+        java.util.List<String> slowed = new java.util.ArrayList<>();
+        for (String line : Files.readAllLines(jtl())) {
+            String[] f = line.split(",", -1);
+            if (f[2].equals("listBooks")) {
+                f[1] = Long.toString(Long.parseLong(f[1]) * 4 + 30);
+            }
+            slowed.add(String.join(",", f));
+        }
+        Path current = Files.write(dir.resolve("current.jtl"), slowed);
+        Path markdown = dir.resolve("summary.md");
+        Cli.Run run = Cli.run("report", current.toString(), "--threshold", "error-rate<50%", "--baseline", jtl().toString(),
+                "--markdown", markdown.toString());
+        assertEquals(4, run.exitCode(), "thresholds pass, the regression fails: " + run.err());
+        assertTrue(run.out().contains("✗ *: p95:+10% on listBooks"), run.out());
+        String summary = Files.readString(markdown);
+        assertTrue(summary.startsWith("## Load test: ❌ slower than the baseline\n"), summary);
+        assertTrue(summary.contains("| ✅ | `error-rate<50%` | 19.90% |"), summary);
+        assertTrue(summary.contains("### Comparison with the baseline: ❌ regression in "), summary);
+        // listBooks is now the slowest operation: first in the table of operations by p95.
+        assertTrue(summary.substring(summary.indexOf("Operations by p95")).lines().skip(4).findFirst().orElseThrow()
+                .startsWith("| `listBooks` |"), summary);
+
+        Cli.Run noBaseline = Cli.run("report", current.toString(), "--max-regression", "p95:+1%");
+        assertEquals(2, noBaseline.exitCode());
+        assertTrue(noBaseline.err().contains("--max-regression needs --baseline"), noBaseline.err());
+    }
+
+    @Test
     void passingThresholdsExitZero() {
         Cli.Run run = Cli.run("report", jtl().toString(), "--threshold", "p95<5000ms", "--threshold", "getBook: error-rate<1%");
         assertEquals(0, run.exitCode(), run.err());

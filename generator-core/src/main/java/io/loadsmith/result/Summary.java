@@ -67,6 +67,63 @@ public final class Summary {
         return out.toString();
     }
 
+    /** How many operations the Markdown summary lists, slowest p95 first. */
+    static final int TOP_OPERATIONS = 10;
+
+    /**
+     * The Markdown summary, for a pull-request comment or {@code $GITHUB_STEP_SUMMARY}: verdict,
+     * thresholds, the operations with the highest p95, and the comparison with a baseline when
+     * there is one. Names from the files appear only inside code spans.
+     *
+     * @param comparison null, or this result against a baseline
+     */
+    public static String markdown(RunResult result, String source, Comparison comparison, String baselineName) {
+        StringBuilder out = new StringBuilder();
+        boolean regressed = comparison != null && !comparison.passed();
+        String verdict = !result.passed() ? "❌ thresholds crossed" : regressed ? "❌ slower than the baseline"
+                : result.thresholds().isEmpty() ? "no thresholds" : "✅ every threshold met";
+        out.append("## Load test: ").append(verdict).append("\n\n");
+        Stats total = result.total();
+        out.append(result.tool().id()).append(result.toolVersion() == null ? "" : " " + result.toolVersion()).append(", ")
+                .append(Markdown.code(source)).append(String.format(Locale.ROOT, ", %.1f s: ", result.durationSeconds()))
+                .append(total.requests()).append(" requests, ").append(total.failures()).append(" failed (")
+                .append(percent(total.errorRate())).append("), ").append(number(total.throughputPerSecond())).append("/s");
+        if (total.latencyMs() != null) {
+            out.append(", p50 ").append(number(total.latencyMs().p50())).append(" ms, p95 ").append(number(total.latencyMs().p95()))
+                    .append(" ms, p99 ").append(number(total.latencyMs().p99())).append(" ms");
+        }
+        out.append(" (latency ").append(result.latencyDefinition().id()).append(").\n");
+        if (!result.thresholds().isEmpty()) {
+            out.append("\n| | threshold | measured |\n| --- | --- | ---: |\n");
+            for (ThresholdResult threshold : result.thresholds()) {
+                out.append("| ").append(threshold.passed() ? "✅" : "❌").append(" | ").append(Markdown.code(threshold.expression()))
+                        .append(" | ").append(threshold.measured() == null ? Markdown.text(threshold.note()) : measured(threshold))
+                        .append(" |\n");
+            }
+        }
+        List<OperationResult> slowest = result.operations().stream().filter(o -> o.stats().latencyMs() != null
+                && o.stats().latencyMs().p95() != null).sorted(java.util.Comparator.comparingDouble(
+                        (OperationResult o) -> o.stats().latencyMs().p95()).reversed()).limit(TOP_OPERATIONS).toList();
+        if (!slowest.isEmpty()) {
+            out.append("\n").append(slowest.size() < result.operations().size() ? "Slowest " + slowest.size() + " of "
+                    + result.operations().size() + " operations by p95" : "Operations by p95").append(":\n\n");
+            out.append("| operation | requests | errors | p50 ms | p95 ms | p99 ms |\n| --- | ---: | ---: | ---: | ---: | ---: |\n");
+            for (OperationResult operation : slowest) {
+                Stats s = operation.stats();
+                out.append("| ").append(Markdown.code(operation.name())).append(" | ").append(s.requests()).append(" | ")
+                        .append(percent(s.errorRate())).append(" | ").append(number(s.latencyMs().p50())).append(" | ")
+                        .append(number(s.latencyMs().p95())).append(" | ").append(number(s.latencyMs().p99())).append(" |\n");
+            }
+        }
+        for (String warning : result.warnings()) {
+            out.append("\n> ").append(Markdown.text(warning)).append('\n');
+        }
+        if (comparison != null) {
+            out.append('\n').append(ComparisonReport.markdown(comparison, baselineName, source));
+        }
+        return out.toString();
+    }
+
     private static String measured(ThresholdResult threshold) {
         String expression = threshold.expression().toLowerCase(Locale.ROOT);
         if (expression.contains("error")) {
