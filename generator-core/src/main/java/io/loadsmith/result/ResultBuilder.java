@@ -5,11 +5,14 @@ import io.loadsmith.tool.LoadTool;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.IntCountsHistogram;
 
 /**
  * Builds a {@link RunResult} from a stream of samples, in memory that does not grow with their
@@ -42,6 +45,7 @@ public final class ResultBuilder {
     private long[] sliceLatencySum = new long[0];
     private long[] sliceLatencyMax = new long[0];
     private boolean anyLatency;
+    private final SlotHistograms slotHistograms = new SlotHistograms();
 
     public ResultBuilder(LoadTool tool, String format, LatencyDefinition latencyDefinition, double unitsPerMs) {
         this.tool = tool;
@@ -105,6 +109,7 @@ public final class ResultBuilder {
         if (latency >= 0) {
             sliceLatencySum[index] += latency;
             sliceLatencyMax[index] = Math.max(sliceLatencyMax[index], latency);
+            slotHistograms.record(Math.floorDiv(startMs, 1000), latency);
         }
     }
 
@@ -153,6 +158,7 @@ public final class ResultBuilder {
                 sliceLatencyMax[index] = Math.max(sliceLatencyMax[index], other.sliceLatencyMax[i]);
             }
         }
+        slotHistograms.merge(other.slotHistograms);
         other.warnings.forEach(this::warn);
         if (toolVersion == null) {
             toolVersion = other.toolVersion;
@@ -220,10 +226,84 @@ public final class ResultBuilder {
                 }
             }
             boolean latency = anyLatency && requests > 0;
+            AbstractHistogram percentiles = latency ? slotHistograms.between(from, from + interval) : null;
+            boolean any = percentiles != null && percentiles.getTotalCount() > 0;
             slices.add(new TimeSlice(from - firstSecond, requests, failures, latency ? round(sum / unitsPerMs / requests) : null,
-                    latency ? round(max / unitsPerMs) : null));
+                    latency ? round(max / unitsPerMs) : null, any ? slicePercentile(percentiles, 50, max) : null,
+                    any ? slicePercentile(percentiles, 95, max) : null, any ? slicePercentile(percentiles, 99, max) : null));
         }
         return slices;
+    }
+
+    private Double slicePercentile(AbstractHistogram histogram, double percentile, long max) {
+        return round(Math.min(max, histogram.getValueAtPercentile(percentile)) / unitsPerMs);
+    }
+
+    /**
+     * The latencies of each second (or of each slot of 2, 4, 8... seconds once a run is long), for
+     * the percentiles of the time series: HdrHistograms of two significant digits, at most
+     * {@link #MAX_SLOTS} of them, so memory stays bounded whatever the run's length.
+     */
+    private static final class SlotHistograms {
+        private static final int MAX_SLOTS = 2048;
+        private final Map<Long, AbstractHistogram> slots = new HashMap<>();
+        private long width = 1;
+        private long lastSlot = Long.MIN_VALUE;
+        private AbstractHistogram last;
+
+        void record(long second, long latency) {
+            long slot = Math.floorDiv(second, width);
+            if (slot != lastSlot) {
+                last = slots.computeIfAbsent(slot, k -> new IntCountsHistogram(2));
+                lastSlot = slot;
+                if (slots.size() > MAX_SLOTS) {
+                    widen(width * 2);
+                    record(second, latency);
+                    return;
+                }
+            }
+            last.recordValue(latency);
+        }
+
+        private void widen(long newWidth) {
+            long factor = newWidth / width;
+            Map<Long, AbstractHistogram> wider = new HashMap<>();
+            slots.forEach((slot, histogram) -> {
+                AbstractHistogram into = wider.computeIfAbsent(Math.floorDiv(slot, factor), k -> new IntCountsHistogram(2));
+                into.add(histogram);
+            });
+            slots.clear();
+            slots.putAll(wider);
+            width = newWidth;
+            lastSlot = Long.MIN_VALUE;
+            last = null;
+        }
+
+        void merge(SlotHistograms other) {
+            if (other.width > width) {
+                widen(other.width);
+            }
+            long factor = width / other.width;
+            other.slots.forEach((slot, histogram) ->
+                    slots.computeIfAbsent(Math.floorDiv(slot, factor), k -> new IntCountsHistogram(2)).add(histogram));
+            lastSlot = Long.MIN_VALUE;
+            last = null;
+            while (slots.size() > MAX_SLOTS) {
+                widen(width * 2);
+            }
+        }
+
+        /** The latencies of the slots that start within [fromSecond, toSecond). */
+        AbstractHistogram between(long fromSecond, long toSecond) {
+            AbstractHistogram sum = new IntCountsHistogram(2);
+            for (long slot = Math.floorDiv(fromSecond + width - 1, width); slot * width < toSecond; slot++) {
+                AbstractHistogram histogram = slots.get(slot);
+                if (histogram != null) {
+                    sum.add(histogram);
+                }
+            }
+            return sum;
+        }
     }
 
     static double round(double ms) {

@@ -69,6 +69,11 @@ public final class ResultJson {
             node.put("failures", slice.failures());
             node.put("meanLatencyMs", slice.meanLatencyMs());
             node.put("maxLatencyMs", slice.maxLatencyMs());
+            if (slice.p50LatencyMs() != null) {
+                node.put("p50LatencyMs", slice.p50LatencyMs());
+                node.put("p95LatencyMs", slice.p95LatencyMs());
+                node.put("p99LatencyMs", slice.p99LatencyMs());
+            }
         }
         ArrayNode warnings = root.putArray("warnings");
         result.warnings().forEach(warnings::add);

@@ -99,7 +99,8 @@ final class ResultJsonReader {
             JsonNode slice = object(items.get(i), at);
             slices.add(new TimeSlice(integer(slice, at + "/offsetSeconds"), integer(slice, at + "/requests"),
                     integer(slice, at + "/failures"), optionalNumber(slice, at + "/meanLatencyMs"),
-                    optionalNumber(slice, at + "/maxLatencyMs")));
+                    optionalNumber(slice, at + "/maxLatencyMs"), optionalNumber(slice, at + "/p50LatencyMs"),
+                    optionalNumber(slice, at + "/p95LatencyMs"), optionalNumber(slice, at + "/p99LatencyMs")));
         }
         List<String> warnings = new ArrayList<>();
         JsonNode notes = array(root, "/warnings");

@@ -5,5 +5,12 @@ package io.loadsmith.result;
  *
  * @param offsetSeconds seconds from the run's start to the interval's start
  * @param meanLatencyMs mean latency of the interval's requests, null when none or unknown
+ * @param p50LatencyMs  percentiles of the interval's latencies (two significant digits), null when unknown
  */
-public record TimeSlice(long offsetSeconds, long requests, long failures, Double meanLatencyMs, Double maxLatencyMs) {}
+public record TimeSlice(long offsetSeconds, long requests, long failures, Double meanLatencyMs, Double maxLatencyMs,
+                        Double p50LatencyMs, Double p95LatencyMs, Double p99LatencyMs) {
+    /** A slice without percentiles: what tools that report a series of counts give. */
+    public TimeSlice(long offsetSeconds, long requests, long failures, Double meanLatencyMs, Double maxLatencyMs) {
+        this(offsetSeconds, requests, failures, meanLatencyMs, maxLatencyMs, null, null, null);
+    }
+}
