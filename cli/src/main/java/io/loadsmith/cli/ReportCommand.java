@@ -70,7 +70,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().print(Summary.text(result, path.toString()));
         spec.commandLine().getOut().flush();
-        return outputs.finish(result, baseline, path.toString(), spec.commandLine().getOut());
+        return outputs.finish(result, baseline, path.toString(), null, null, spec.commandLine().getOut());
     }
 
     /** Written beside the target and moved into place, so a reader never sees half a file. */

@@ -2,6 +2,7 @@ package io.loadsmith.cli;
 
 import io.loadsmith.result.Comparison;
 import io.loadsmith.result.ComparisonReport;
+import io.loadsmith.result.HtmlReport;
 import io.loadsmith.result.JUnitReport;
 import io.loadsmith.result.RegressionLimit;
 import io.loadsmith.result.ResultJson;
@@ -26,6 +27,10 @@ final class ResultOutputs {
     @Option(names = "--markdown", paramLabel = "FILE",
             description = "Write a Markdown summary (for a pull request or $GITHUB_STEP_SUMMARY) to FILE.")
     Path markdown;
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Write the HTML report (charts, sortable table of operations; one file that opens offline) to FILE.")
+    Path html;
 
     @Option(names = "--baseline", paramLabel = "PATH",
             description = "Compare with this earlier run (any results file, a result.json or a run folder): exit 4 when a "
@@ -65,8 +70,15 @@ final class ResultOutputs {
      * Prints the comparison with the baseline (if any), writes the files asked for, and gives the
      * exit code: 4 when a threshold or a regression limit failed.
      */
-    int finish(RunResult result, RunResult baselineResult, String source, PrintWriter out) {
+    int finish(RunResult result, RunResult baselineResult, String source, String workload, Path runFolder, PrintWriter out) {
         Comparison comparison = baselineResult == null ? null : Comparison.of(baselineResult, result, limits());
+        if (runFolder != null) {
+            // A run folder always gets its report.
+            ReportCommand.write(runFolder.resolve("report.html"), HtmlReport.write(result, source, workload, comparison));
+        }
+        if (html != null) {
+            ReportCommand.write(html, HtmlReport.write(result, source, workload, comparison));
+        }
         if (comparison != null) {
             out.print("\n" + ComparisonReport.text(comparison, baseline.toString(), source));
             out.flush();

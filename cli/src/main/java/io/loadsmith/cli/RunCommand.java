@@ -170,9 +170,10 @@ final class RunCommand implements Callable<Integer> {
             result = Thresholds.judge(result, testPlan.thresholds());
             ReportCommand.write(dir.resolve("result.json"), ResultJson.write(result));
             out.print(Summary.text(result, dir.toString()));
-            int code = outputs == null ? (result.passed() ? ExitCodes.OK : ExitCodes.THRESHOLDS_BREACHED)
-                    : outputs.finish(result, baseline, dir.toString(), out);
+            int code = (outputs == null ? new ResultOutputs() : outputs).finish(result, baseline, dir.toString(),
+                    testPlan.workload().description(), dir, out);
             out.println("result: " + dir.resolve("result.json"));
+            out.println("report: " + dir.resolve("report.html"));
             out.flush();
             if (outcome.exitCode() != 0 && result.total().requests() == 0) {
                 throw new ExitCodes.UserException(ExitCodes.TOOL_FAILED, tool.id() + " exited with " + outcome.exitCode()

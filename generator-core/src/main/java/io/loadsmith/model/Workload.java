@@ -24,6 +24,9 @@ public sealed interface Workload permits Workload.ClosedWorkload, Workload.OpenW
     /** Whether the level never changes. */
     boolean isConstant();
 
+    /** The workload in words, as reports give it: "closed model: 4 users for 15s". */
+    String description();
+
     /** A number of concurrent virtual users, changing by stages. */
     record ClosedWorkload(int startUsers, List<UserStage> stages) implements Workload {
         public ClosedWorkload {
@@ -47,6 +50,15 @@ public sealed interface Workload permits Workload.ClosedWorkload, Workload.OpenW
         @Override
         public boolean isConstant() {
             return stages.stream().allMatch(s -> s.users() == startUsers);
+        }
+
+        @Override
+        public String description() {
+            if (isConstant()) {
+                return "closed model: " + startUsers + " users for " + Durations.format(duration());
+            }
+            return "closed model: from " + startUsers + " users, " + String.join(", ", stages.stream()
+                    .map(s -> s.users() + " users over " + Durations.format(s.duration())).toList());
         }
 
         public int peakUsers() {
@@ -94,6 +106,20 @@ public sealed interface Workload permits Workload.ClosedWorkload, Workload.OpenW
         @Override
         public boolean isConstant() {
             return stages.stream().allMatch(s -> s.rate() == startRate);
+        }
+
+        @Override
+        public String description() {
+            String users = " (at most " + maxUsers + " users)";
+            if (isConstant()) {
+                return "open model: " + rate(startRate) + " iterations/s for " + Durations.format(duration()) + users;
+            }
+            return "open model: from " + rate(startRate) + " iterations/s, " + String.join(", ", stages.stream()
+                    .map(s -> rate(s.rate()) + "/s over " + Durations.format(s.duration())).toList()) + users;
+        }
+
+        private static String rate(double rate) {
+            return rate == Math.rint(rate) ? Long.toString((long) rate) : Double.toString(rate);
         }
 
         public double peakRate() {

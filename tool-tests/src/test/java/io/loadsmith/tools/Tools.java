@@ -30,6 +30,16 @@ final class Tools {
         return launcher;
     }
 
+    /** Headless, offline Chromium, as tools/install-chromium.sh wraps it. */
+    static Path chromium() {
+        Path launcher = root().resolve("chromium").resolve("bin").resolve("chromium");
+        if (!Files.isExecutable(launcher)) {
+            throw new AssertionError("chromium is not installed at " + launcher + ": run tools/install-chromium.sh "
+                    + "(./run-tests installs it before the tests)");
+        }
+        return launcher;
+    }
+
     /** The JMeter home that tools/install-jmeter.sh laid out. */
     static Path jmeterHome() {
         return executable(LoadTools.JMETER).getParent().getParent();
