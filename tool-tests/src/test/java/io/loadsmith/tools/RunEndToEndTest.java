@@ -169,6 +169,11 @@ class RunEndToEndTest {
             assertTrue(run.stdout().lines().anyMatch(l -> l.startsWith(operation + " ")), operation + " in " + run.stdout());
         }
         assertTrue(run.stdout().contains("k6 0.48") || run.stdout().matches("(?s).*k6 \\d+\\.\\d+.*"), run.stdout());
+        String last = run.stdout().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.startsWith("report: ") && last.endsWith("/report.html"), "the demo ends with its HTML report: " + last);
+        Path report = Path.of(last.substring("report: ".length()));
+        assertEquals(onlyRunFolder().resolve("report.html"), report);
+        assertTrue(Files.readString(report).contains("<script id=\"report-data\" type=\"application/json\">"));
     }
 
     @Test
