@@ -50,14 +50,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<RegressionLimit> parsed = new ArrayList<>();
-        for (String limit : limits.isEmpty() ? Comparison.DEFAULT_LIMITS : limits) {
-            try {
-                parsed.add(RegressionLimit.parse(limit));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--max-regression: " + e.getMessage(), e);
-            }
-        }
+        List<RegressionLimit> parsed = ResultOutputs.limits(limits);
         RunResult before = ResultParsers.parse(baseline, null, Set.of());
         RunResult now = ResultParsers.parse(current, null, Set.of());
         Comparison comparison = Comparison.of(before, now, parsed);

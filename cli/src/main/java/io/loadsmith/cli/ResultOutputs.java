@@ -55,8 +55,13 @@ final class ResultOutputs {
     }
 
     private List<RegressionLimit> limits() {
+        return limits(limits);
+    }
+
+    /** {@code --max-regression} values read, or the default limits when there are none. */
+    static List<RegressionLimit> limits(List<String> expressions) {
         List<RegressionLimit> parsed = new ArrayList<>();
-        for (String limit : limits.isEmpty() ? Comparison.DEFAULT_LIMITS : limits) {
+        for (String limit : expressions.isEmpty() ? Comparison.DEFAULT_LIMITS : expressions) {
             try {
                 parsed.add(RegressionLimit.parse(limit));
             } catch (IllegalArgumentException e) {

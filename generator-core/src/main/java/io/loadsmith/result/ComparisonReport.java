@@ -1,12 +1,8 @@
 package io.loadsmith.result;
 
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /** A {@link Comparison} as a person reads it in a terminal, as Markdown for a pull request, and as JUnit XML for CI. */
 public final class ComparisonReport {
@@ -76,39 +72,9 @@ public final class ComparisonReport {
 
     /** JUnit XML: one test case per limit and scope, failed when crossed. */
     public static String junit(Comparison comparison) {
-        StringWriter text = new StringWriter();
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", "loadsmith regression limits");
-            xml.writeAttribute("tests", Integer.toString(comparison.limits().size()));
-            xml.writeAttribute("failures", Long.toString(comparison.limits().stream().filter(Comparison.Judged::crossed).count()));
-            xml.writeAttribute("errors", "0");
-            xml.writeCharacters("\n");
-            for (Comparison.Judged judged : comparison.limits()) {
-                xml.writeCharacters("  ");
-                xml.writeStartElement("testcase");
-                xml.writeAttribute("classname", "loadsmith.regression." + judged.scope());
-                xml.writeAttribute("name", judged.limit().expression());
-                xml.writeStartElement(judged.crossed() ? "failure" : "system-out");
-                if (judged.crossed()) {
-                    xml.writeAttribute("message", line(judged));
-                }
-                xml.writeCharacters(line(judged));
-                xml.writeEndElement();
-                xml.writeEndElement();
-                xml.writeCharacters("\n");
-            }
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException(e);
-        }
-        return text.toString();
+        return JUnitReport.suite("loadsmith regression limits", null, comparison.limits().stream()
+                .map(judged -> new JUnitReport.TestCase("loadsmith.regression." + judged.scope(), judged.limit().expression(),
+                        judged.crossed() ? line(judged) : null, line(judged))).toList());
     }
 
     private static String describe(RunResult result, String name) {

@@ -62,92 +62,38 @@ public final class HtmlReport {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("/\\*(STYLE|UPLOT_STYLE|UPLOT|SCRIPT|DATA)\\*/");
 
+    /**
+     * A run as result.json has it, with what the page adds: the tool's display name, the source,
+     * the workload, and per operation its latency by percentile instead of the encoded histogram.
+     */
     private static ObjectNode run(RunResult result, String source, String workload) {
-        ObjectNode run = JSON.createObjectNode();
-        run.put("tool", result.tool().id());
+        ObjectNode run = ResultJson.tree(result);
         run.put("toolName", result.tool().displayName());
-        run.put("toolVersion", result.toolVersion());
-        run.put("format", result.format());
         run.put("source", source);
         run.put("workload", workload);
-        run.put("start", result.start() == null ? null : result.start().toString());
-        run.put("durationSeconds", result.durationSeconds());
-        run.put("latencyDefinition", result.latencyDefinition().id());
-        run.put("latencyDescription", result.latencyDefinition().description());
-        run.put("passed", result.passed());
-        if (result.toolVerdict() != null) {
-            run.put("toolVerdict", result.toolVerdict());
+        ObjectNode total = (ObjectNode) run.get("total");
+        total.put("name", "total");
+        spectrum(total, result.total());
+        for (int i = 0; i < result.operations().size(); i++) {
+            spectrum((ObjectNode) run.get("operations").get(i), result.operations().get(i).stats());
         }
-        ArrayNode thresholds = run.putArray("thresholds");
-        for (ThresholdResult threshold : result.thresholds()) {
-            ObjectNode node = thresholds.addObject();
-            node.put("expression", threshold.expression());
-            node.put("scope", threshold.scope());
-            node.put("measured", threshold.measured());
-            node.put("passed", threshold.passed());
-            node.put("note", threshold.note());
-        }
-        run.set("total", stats("total", result.total()));
-        ArrayNode operations = run.putArray("operations");
-        result.operations().forEach(o -> operations.add(stats(o.name(), o.stats())));
-        ObjectNode series = run.putObject("series");
-        series.put("interval", result.intervalSeconds());
-        ArrayNode t = series.putArray("t");
-        ArrayNode requests = series.putArray("requests");
-        ArrayNode failures = series.putArray("failures");
-        ArrayNode mean = series.putArray("mean");
-        ArrayNode p50 = series.putArray("p50");
-        ArrayNode p95 = series.putArray("p95");
-        ArrayNode p99 = series.putArray("p99");
-        ArrayNode max = series.putArray("max");
-        for (TimeSlice slice : result.timeSeries()) {
-            t.add(slice.offsetSeconds());
-            requests.add(slice.requests());
-            failures.add(slice.failures());
-            mean.add(slice.meanLatencyMs());
-            p50.add(slice.p50LatencyMs());
-            p95.add(slice.p95LatencyMs());
-            p99.add(slice.p99LatencyMs());
-            max.add(slice.maxLatencyMs());
-        }
-        ArrayNode warnings = run.putArray("warnings");
-        result.warnings().forEach(warnings::add);
         return run;
     }
 
-    private static ObjectNode stats(String name, Stats stats) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("name", name);
-        node.put("requests", stats.requests());
-        node.put("failures", stats.failures());
-        node.put("errorRate", stats.errorRate());
-        ObjectNode kinds = node.putObject("failuresByKind");
-        stats.failuresByKind().forEach(kinds::put);
-        node.put("throughput", stats.throughputPerSecond());
-        node.put("percentiles", stats.percentiles().name().toLowerCase(java.util.Locale.ROOT));
+    private static void spectrum(ObjectNode node, Stats stats) {
+        node.remove("histogram");
+        if (stats.distribution() == null || stats.distribution().count() == 0) {
+            return;
+        }
         Latency latency = stats.latencyMs();
-        if (latency != null) {
-            ObjectNode l = node.putObject("latency");
-            l.put("min", latency.min());
-            l.put("mean", latency.mean());
-            l.put("p50", latency.p50());
-            l.put("p75", latency.p75());
-            l.put("p90", latency.p90());
-            l.put("p95", latency.p95());
-            l.put("p99", latency.p99());
-            l.put("max", latency.max());
-        }
-        if (stats.distribution() != null && stats.distribution().count() > 0) {
-            ArrayNode spectrum = node.putArray("distribution");
-            for (double percentile : SPECTRUM) {
-                double ms = stats.distribution().percentileMs(percentile);
-                if (latency != null && latency.min() != null && latency.max() != null) {
-                    ms = Math.min(latency.max(), Math.max(latency.min(), ms));
-                }
-                spectrum.addArray().add(percentile).add(ms);
+        ArrayNode spectrum = node.putArray("distribution");
+        for (double percentile : SPECTRUM) {
+            double ms = stats.distribution().percentileMs(percentile);
+            if (latency != null && latency.min() != null && latency.max() != null) {
+                ms = Math.min(latency.max(), Math.max(latency.min(), ms));
             }
+            spectrum.addArray().add(percentile).add(ms);
         }
-        return node;
     }
 
     private static ObjectNode comparison(Comparison comparison) {

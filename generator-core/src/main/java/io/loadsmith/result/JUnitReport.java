@@ -1,6 +1,7 @@
 package io.loadsmith.result;
 
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Locale;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -11,36 +12,54 @@ public final class JUnitReport {
     private JUnitReport() {}
 
     public static String write(RunResult result) {
+        List<TestCase> cases = result.thresholds().stream().map(threshold -> {
+            String measured = "measured " + threshold.measured();
+            String failure = threshold.passed() ? null
+                    : threshold.measured() == null ? threshold.note() : measured + " on " + threshold.scope();
+            return new TestCase("loadsmith.thresholds." + threshold.scope(), threshold.expression(), failure,
+                    failure == null ? measured : threshold.expression() + ": " + failure);
+        }).toList();
+        return suite("loadsmith thresholds (" + result.tool().id() + ")", String.format(Locale.ROOT, "%.3f", result.durationSeconds()),
+                cases);
+    }
+
+    /**
+     * One test case.
+     *
+     * @param failure the failure's message, or null when it passed
+     * @param text    the failure's text, or the passed case's output
+     */
+    record TestCase(String className, String name, String failure, String text) {}
+
+    /** A test suite of these cases; {@code time} null when it has none. */
+    static String suite(String name, String time, List<TestCase> cases) {
         StringWriter text = new StringWriter();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(text);
             xml.writeStartDocument("UTF-8", "1.0");
             xml.writeCharacters("\n");
-            long failures = result.thresholds().stream().filter(t -> !t.passed()).count();
             xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", "loadsmith thresholds (" + result.tool().id() + ")");
-            xml.writeAttribute("tests", Integer.toString(result.thresholds().size()));
-            xml.writeAttribute("failures", Long.toString(failures));
+            xml.writeAttribute("name", name);
+            xml.writeAttribute("tests", Integer.toString(cases.size()));
+            xml.writeAttribute("failures", Long.toString(cases.stream().filter(c -> c.failure() != null).count()));
             xml.writeAttribute("errors", "0");
-            xml.writeAttribute("time", String.format(Locale.ROOT, "%.3f", result.durationSeconds()));
+            if (time != null) {
+                xml.writeAttribute("time", time);
+            }
             xml.writeCharacters("\n");
-            for (ThresholdResult threshold : result.thresholds()) {
+            for (TestCase testCase : cases) {
                 xml.writeCharacters("  ");
                 xml.writeStartElement("testcase");
-                xml.writeAttribute("classname", "loadsmith.thresholds." + threshold.scope());
-                xml.writeAttribute("name", threshold.expression());
-                if (!threshold.passed()) {
+                xml.writeAttribute("classname", testCase.className());
+                xml.writeAttribute("name", testCase.name());
+                if (testCase.failure() != null) {
                     xml.writeStartElement("failure");
-                    String message = threshold.measured() == null ? threshold.note()
-                            : "measured " + threshold.measured() + " on " + threshold.scope();
-                    xml.writeAttribute("message", message);
-                    xml.writeCharacters(threshold.expression() + ": " + message);
-                    xml.writeEndElement();
+                    xml.writeAttribute("message", testCase.failure());
                 } else {
                     xml.writeStartElement("system-out");
-                    xml.writeCharacters("measured " + threshold.measured());
-                    xml.writeEndElement();
                 }
+                xml.writeCharacters(testCase.text());
+                xml.writeEndElement();
                 xml.writeEndElement();
                 xml.writeCharacters("\n");
             }

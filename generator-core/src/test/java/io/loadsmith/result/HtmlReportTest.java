@@ -67,7 +67,7 @@ class HtmlReportTest {
         JsonNode tree = new ObjectMapper().readTree(data);
         assertEquals(hostile, tree.path("run").path("operations").path(0).path("name").asText());
         assertEquals(hostile, tree.path("run").path("source").asText());
-        assertEquals(1.5, tree.path("run").path("operations").path(0).path("latency").path("p50").asDouble());
+        assertEquals(1.5, tree.path("run").path("operations").path(0).path("latencyMs").path("p50").asDouble());
         assertEquals(35, ((ObjectNode) tree.path("run").path("operations").path(0)).path("distribution").size(),
                 "latency by percentile, 0 to 100");
     }

@@ -8,6 +8,25 @@
   var baseline = data.baseline;
   var comparison = data.comparison;
 
+  // result.json's time series as columns for the charts.
+  [run, baseline].forEach(function (r) {
+    if (!r) {
+      return;
+    }
+    var series = { interval: r.timeSeries.intervalSeconds, t: [], requests: [], failures: [], mean: [], p50: [], p95: [], p99: [], max: [] };
+    r.timeSeries.slices.forEach(function (s) {
+      series.t.push(s.offsetSeconds);
+      series.requests.push(s.requests);
+      series.failures.push(s.failures);
+      series.mean.push(s.meanLatencyMs);
+      series.max.push(s.maxLatencyMs);
+      series.p50.push(s.p50LatencyMs === undefined ? null : s.p50LatencyMs);
+      series.p95.push(s.p95LatencyMs === undefined ? null : s.p95LatencyMs);
+      series.p99.push(s.p99LatencyMs === undefined ? null : s.p99LatencyMs);
+    });
+    r.series = series;
+  });
+
   function el(tag, text, className) {
     var node = document.createElement(tag);
     if (text !== undefined && text !== null) {
@@ -120,10 +139,10 @@
   var bt = baseline ? baseline.total : null;
   addFigure("requests", total.requests, "", bt ? bt.requests : undefined);
   addFigure("failures", total.failures, percent(total.errorRate), bt ? percent(bt.errorRate) : undefined);
-  addFigure("throughput", number(total.throughput), "/s", bt ? number(bt.throughput) + "/s" : undefined);
+  addFigure("throughput", number(total.throughputPerSecond), "/s", bt ? number(bt.throughputPerSecond) + "/s" : undefined);
   ["p50", "p90", "p95", "p99", "max", "mean"].forEach(function (key) {
-    if (total.latency) {
-      addFigure(key + " latency", number(total.latency[key]), "ms", bt && bt.latency ? number(bt.latency[key]) + " ms" : undefined);
+    if (total.latencyMs) {
+      addFigure(key + " latency", number(total.latencyMs[key]), "ms", bt && bt.latencyMs ? number(bt.latencyMs[key]) + " ms" : undefined);
     }
   });
   document.getElementById("latency-definition").textContent = "Latency is " + run.latencyDefinition + ": "
@@ -195,13 +214,13 @@
     { label: "requests", value: function (o) { return o.requests; } },
     { label: "failures", value: function (o) { return o.failures; } },
     { label: "errors %", value: function (o) { return o.errorRate * 100; }, format: function (v) { return v.toFixed(2); } },
-    { label: "p50 ms", value: function (o) { return o.latency ? o.latency.p50 : null; } },
-    { label: "p90 ms", value: function (o) { return o.latency ? o.latency.p90 : null; } },
-    { label: "p95 ms", value: function (o) { return o.latency ? o.latency.p95 : null; } },
-    { label: "p99 ms", value: function (o) { return o.latency ? o.latency.p99 : null; } },
-    { label: "max ms", value: function (o) { return o.latency ? o.latency.max : null; } },
-    { label: "mean ms", value: function (o) { return o.latency ? o.latency.mean : null; } },
-    { label: "req/s", value: function (o) { return o.throughput; } },
+    { label: "p50 ms", value: function (o) { return o.latencyMs ? o.latencyMs.p50 : null; } },
+    { label: "p90 ms", value: function (o) { return o.latencyMs ? o.latencyMs.p90 : null; } },
+    { label: "p95 ms", value: function (o) { return o.latencyMs ? o.latencyMs.p95 : null; } },
+    { label: "p99 ms", value: function (o) { return o.latencyMs ? o.latencyMs.p99 : null; } },
+    { label: "max ms", value: function (o) { return o.latencyMs ? o.latencyMs.max : null; } },
+    { label: "mean ms", value: function (o) { return o.latencyMs ? o.latencyMs.mean : null; } },
+    { label: "req/s", value: function (o) { return o.throughputPerSecond; } },
     { label: "failure kinds", value: function (o) {
       return Object.keys(o.failuresByKind).map(function (k) { return k + " " + o.failuresByKind[k]; }).join(", ");
     }, text: true }
@@ -210,10 +229,10 @@
     var before = {};
     baseline.operations.forEach(function (o) { before[o.name] = o; });
     columns.splice(7, 0,
-      { label: "baseline p95 ms", value: function (o) { var b = before[o.name]; return b && b.latency ? b.latency.p95 : null; } },
+      { label: "baseline p95 ms", value: function (o) { var b = before[o.name]; return b && b.latencyMs ? b.latencyMs.p95 : null; } },
       { label: "Δ p95 %", value: function (o) {
         var b = before[o.name];
-        return b && b.latency && o.latency && b.latency.p95 ? (o.latency.p95 - b.latency.p95) / b.latency.p95 * 100 : null;
+        return b && b.latencyMs && o.latencyMs && b.latencyMs.p95 ? (o.latencyMs.p95 - b.latencyMs.p95) / b.latencyMs.p95 * 100 : null;
       }, format: function (v) { return (v > 0 ? "+" : "") + v.toFixed(1); } },
       { label: "slower (p)", value: function (o) { var p = comparison.slower[o.name]; return p === undefined ? null : p; },
         format: function (v) { return (v < 0.01 ? "yes " : "no ") + (v < 0.0001 ? "<0.0001" : v.toFixed(4)); } });
@@ -327,7 +346,7 @@
   meta("start", run.start);
   meta("duration", number(run.durationSeconds, 1) + " s");
   meta("workload", run.workload);
-  if (run.toolVerdict !== undefined) {
+  if (run.toolVerdict !== null && run.toolVerdict !== undefined) {
     meta(run.tool + "'s own verdict", run.toolVerdict ? "passed" : "failed");
   }
   if (baseline) {
