@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.zip.DataFormatException;
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramIterationValue;
 
 /**
- * Every latency of an operation (or of a run) as an HdrHistogram with 3 significant digits: what
- * makes percentiles, merges and comparisons exact rather than approximations from a few figures.
+ * Every latency of an operation (or of a run) as an HdrHistogram, with 3 significant digits (2 for
+ * the slices of a time series): what makes percentiles, merges and comparisons exact rather than
+ * approximations from a few figures.
  * Immutable; values are whole numbers of a unit, {@code unitsPerMs} of them to the millisecond
  * (1 for tools that write whole milliseconds, 1000 for microseconds).
  *
@@ -22,10 +24,10 @@ public final class LatencyDistribution {
     public static final String ENCODING = "hdrhistogram-compressed-base64";
     private static final int SIGNIFICANT_DIGITS = 3;
 
-    private final Histogram histogram;
+    private final AbstractHistogram histogram;
     private final double unitsPerMs;
 
-    private LatencyDistribution(Histogram histogram, double unitsPerMs) {
+    private LatencyDistribution(AbstractHistogram histogram, double unitsPerMs) {
         if (!(unitsPerMs > 0) || Double.isInfinite(unitsPerMs)) {
             throw new IllegalArgumentException("units per millisecond must be a positive number, not " + unitsPerMs);
         }
@@ -33,11 +35,9 @@ public final class LatencyDistribution {
         this.unitsPerMs = unitsPerMs;
     }
 
-    /** A copy of {@code histogram}, which the caller may go on changing. */
-    public static LatencyDistribution of(Histogram histogram, double unitsPerMs) {
-        Histogram copy = new Histogram(SIGNIFICANT_DIGITS);
-        copy.add(histogram);
-        return new LatencyDistribution(copy, unitsPerMs);
+    /** A copy of {@code histogram} (of its precision), which the caller may go on changing. */
+    public static LatencyDistribution of(AbstractHistogram histogram, double unitsPerMs) {
+        return new LatencyDistribution(histogram.copy(), unitsPerMs);
     }
 
     /** Latencies in milliseconds, recorded in {@code unitsPerMs} units each (for tests and hand-made results). */
@@ -71,10 +71,18 @@ public final class LatencyDistribution {
         return of(decoded, unitsPerMs);
     }
 
-    /** HdrHistogram's compressed encoding, in base64. */
+    /**
+     * HdrHistogram's compressed encoding, in base64. The same latencies give the same text, however
+     * the histogram grew to hold them (the encoding names its trackable range: here always the
+     * smallest that holds the highest value).
+     */
     public String encoded() {
-        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
-        int length = histogram.encodeIntoCompressedByteBuffer(buffer, 9);
+        long lowest = histogram.getLowestDiscernibleValue();
+        Histogram canonical = new Histogram(lowest, Math.max(2 * lowest, histogram.getMaxValue()),
+                histogram.getNumberOfSignificantValueDigits());
+        canonical.add(histogram);
+        ByteBuffer buffer = ByteBuffer.allocate(canonical.getNeededByteBufferCapacity());
+        int length = canonical.encodeIntoCompressedByteBuffer(buffer, 9);
         byte[] bytes = new byte[length];
         buffer.rewind();
         buffer.get(bytes);
@@ -101,16 +109,19 @@ public final class LatencyDistribution {
         return histogram.getMean() / unitsPerMs;
     }
 
-    /** Both distributions in one, in the finer unit of the two. */
+    /** Both distributions in one, in the finer unit and the precision of the two. */
     public LatencyDistribution plus(LatencyDistribution other) {
         double units = Math.max(unitsPerMs, other.unitsPerMs);
-        Histogram sum = new Histogram(SIGNIFICANT_DIGITS);
+        AbstractHistogram sum = (histogram.getNumberOfSignificantValueDigits()
+                >= other.histogram.getNumberOfSignificantValueDigits() ? histogram : other.histogram).copy();
+        sum.reset();
+        sum.setAutoResize(true);
         addScaled(sum, this, units);
         addScaled(sum, other, units);
         return new LatencyDistribution(sum, units);
     }
 
-    private static void addScaled(Histogram into, LatencyDistribution from, double units) {
+    private static void addScaled(AbstractHistogram into, LatencyDistribution from, double units) {
         if (from.unitsPerMs == units) {
             into.add(from.histogram);
             return;

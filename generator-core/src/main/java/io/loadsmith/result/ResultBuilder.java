@@ -193,7 +193,7 @@ public final class ResultBuilder {
                 timeSeries(duration), warnings);
     }
 
-    private long interval(double duration) {
+    static long interval(double duration) {
         long seconds = (long) Math.ceil(duration / MAX_SLICES);
         for (long nice : new long[] {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600}) {
             if (seconds <= nice) {
@@ -230,7 +230,8 @@ public final class ResultBuilder {
             boolean any = percentiles != null && percentiles.getTotalCount() > 0;
             slices.add(new TimeSlice(from - firstSecond, requests, failures, latency ? round(sum / unitsPerMs / requests) : null,
                     latency ? round(max / unitsPerMs) : null, any ? slicePercentile(percentiles, 50, max) : null,
-                    any ? slicePercentile(percentiles, 95, max) : null, any ? slicePercentile(percentiles, 99, max) : null));
+                    any ? slicePercentile(percentiles, 95, max) : null, any ? slicePercentile(percentiles, 99, max) : null,
+                    any ? LatencyDistribution.of(percentiles, unitsPerMs) : null));
         }
         return slices;
     }

@@ -77,6 +77,16 @@ public final class ResultJson {
         }
         ArrayNode warnings = root.putArray("warnings");
         result.warnings().forEach(warnings::add);
+        if (!result.workers().isEmpty()) {
+            ArrayNode workers = root.putArray("workers");
+            for (RunResult.Worker worker : result.workers()) {
+                ObjectNode node = workers.addObject();
+                node.put("name", worker.name());
+                node.put("requests", worker.requests());
+                node.put("failures", worker.failures());
+                node.put("cpuSeconds", worker.cpuSeconds());
+            }
+        }
         return root;
     }
 

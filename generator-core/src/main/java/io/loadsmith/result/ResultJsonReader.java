@@ -107,10 +107,20 @@ final class ResultJsonReader {
         for (int i = 0; i < notes.size(); i++) {
             warnings.add(text(notes, "/warnings/" + i));
         }
+        List<RunResult.Worker> workers = new ArrayList<>();
+        if (root.has("workers")) {
+            JsonNode list = array(root, "/workers");
+            for (int i = 0; i < list.size(); i++) {
+                String at = "/workers/" + i;
+                JsonNode worker = object(list.get(i), at);
+                workers.add(new RunResult.Worker(text(worker, at + "/name"), optionalInteger(worker, at + "/requests"),
+                        optionalInteger(worker, at + "/failures"), optionalNumber(worker, at + "/cpuSeconds")));
+            }
+        }
         try {
             return new RunResult(tool, root.path("toolVersion").isTextual() ? root.get("toolVersion").asText() : null,
                     text(root, "/format"), definition, start, number(root, "/durationSeconds"), total, operations,
-                    thresholds, toolVerdict, integer(series, "/timeSeries/intervalSeconds"), slices, warnings);
+                    thresholds, toolVerdict, integer(series, "/timeSeries/intervalSeconds"), slices, warnings, workers);
         } catch (IllegalArgumentException e) {
             throw error("", e.getMessage());
         }
