@@ -19,15 +19,24 @@ fi
 
 mkdir -p "$prefix/bin"
 version="$(dpkg-query -W -f '${Version}' python3-locust)"
+upstream="${version%%-*}"
+upstream="${upstream%%+*}"
 cat > "$prefix/bin/locust" <<WRAPPER
 #!/usr/bin/env bash
 # Written by install-locust.sh: Debian's locust $version. Debian's build reports an empty
-# version, so --version is answered from dpkg.
+# version: --version is answered from dpkg, and the version is set before Locust starts, as a
+# master refuses a worker that reports none ("An old (pre 2.0) worker tried to connect").
 if [ "\${1:-}" = "--version" ] || [ "\${1:-}" = "-V" ]; then
-  echo "locust ${version%%-*}"
+  echo "locust $upstream"
   exit 0
 fi
-exec /usr/bin/locust "\$@"
+exec /usr/bin/python3 -c '
+import sys
+import locust, locust.runners
+locust.__version__ = locust.runners.__version__ = locust.__version__ or "$upstream"
+from locust.main import main
+sys.argv[0] = "locust"
+sys.exit(main())' "\$@"
 WRAPPER
 chmod 755 "$prefix/bin/locust"
 "$prefix/bin/locust" --help >/dev/null 2>&1 || die "locust does not start"

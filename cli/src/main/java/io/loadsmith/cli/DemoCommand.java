@@ -76,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
             Generation generation = Loadsmith.generate(spec, ImportOptions.defaults().withThinkTime(null), options, List.of(chosen),
                     RenderOptions.defaults());
             Map<String, String> credentials = Map.of("OAUTH_CLIENT_ID", DemoApi.CLIENT_ID, "OAUTH_CLIENT_SECRET", DemoApi.CLIENT_SECRET);
-            return RunCommand.execute(this.spec, chosen, launcher, generation, results, api.baseUrl(), credentials, null, null);
+            return RunCommand.execute(this.spec, chosen, launcher, generation, results, api.baseUrl(), credentials, null, null, 1);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

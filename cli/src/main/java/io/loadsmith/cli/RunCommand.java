@@ -5,11 +5,13 @@ import io.loadsmith.Loadsmith;
 import io.loadsmith.model.TestPlan;
 import io.loadsmith.model.Variable;
 import io.loadsmith.render.RenderOptions;
+import io.loadsmith.tool.Distribution;
 import io.loadsmith.tool.LoadTool;
 import io.loadsmith.tool.RunFiles;
 import io.loadsmith.result.ResultJson;
 import io.loadsmith.result.ResultParsers;
 import io.loadsmith.result.RunResult;
+import io.loadsmith.result.RunResults;
 import io.loadsmith.result.Summary;
 import io.loadsmith.result.Thresholds;
 import io.loadsmith.run.ToolLocator;
@@ -24,10 +26,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,6 +71,12 @@ final class RunCommand implements Callable<Integer> {
             description = "A folder of template overrides: DIR/<tool>/<name>.mustache replaces the bundled template.")
     Path templates;
 
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
+            description = {"Run on N local processes, the tool's own way: k6 execution segments, a Locust master and N "
+                    + "workers. The plan's workload is split exactly; the workers' outputs are merged into one result "
+                    + "(default: ${DEFAULT-VALUE})."})
+    int workers;
+
     @Mixin
     ResultOutputs outputs;
 
@@ -78,18 +89,22 @@ final class RunCommand implements Callable<Integer> {
         if (chosen.size() != 1) {
             throw new ExitCodes.UserException(ExitCodes.INVALID_INPUT, "--tool: run takes one tool");
         }
+        if (workers < 1 || workers > 64) {
+            throw new ExitCodes.UserException(ExitCodes.INVALID_INPUT, "--workers: " + workers + " is not between 1 and 64");
+        }
         // The tool first: a missing one is said before any script is written or warned about.
         List<String> launcher = launcher(chosen.get(0), toolPath, System.getenv(), spec.commandLine().getErr());
         RunResult baseline = outputs.readBaseline();
         Generation generation = Loadsmith.generate(input.input, input.importOptions(), plan.planOptions(), chosen,
                 new RenderOptions(templates, null));
         Warnings.print(generation.diagnostics(), spec.commandLine().getErr(), input.verbose, null);
-        return execute(spec, chosen.get(0), launcher, generation, results, plan.planOptions().baseUrl(), Map.of(), outputs, baseline);
+        return execute(spec, chosen.get(0), launcher, generation, results, plan.planOptions().baseUrl(), Map.of(), outputs, baseline,
+                workers);
     }
 
     /** Runs generated scripts with the tool that {@link #launcher} found; shared with {@code loadsmith demo}. */
     static int execute(CommandSpec spec, LoadTool tool, List<String> launcher, Generation generation, Path results, String baseUrl,
-                       Map<String, String> extraEnvironment, ResultOutputs outputs, RunResult baseline) {
+                       Map<String, String> extraEnvironment, ResultOutputs outputs, RunResult baseline, int workers) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> environment = new HashMap<>(System.getenv());
@@ -101,21 +116,30 @@ final class RunCommand implements Callable<Integer> {
             throw new ExitCodes.UserException(ExitCodes.INVALID_INPUT, "set " + String.join(", ", missing)
                     + " in the environment before running (the scripts read secrets from there; see .env.example)");
         }
+        if (baseUrl != null) {
+            environment.put("BASE_URL", baseUrl);
+        }
+        Optional<Distribution> distribution = workers == 1 ? Optional.empty()
+                : tool.distribute(new LoadTool.RunSettings(environment.get("BASE_URL")), workers, testPlan);
+        if (workers > 1 && distribution.isEmpty()) {
+            throw new ExitCodes.UserException(ExitCodes.INVALID_INPUT, "--workers: Loadsmith cannot yet split a run of "
+                    + tool.displayName() + " over several processes (it can for k6 and Locust)");
+        }
         Path dir = runFolder(results, tool);
         Loadsmith.write(dir, generation.files());
         // Asked while the test runs: most result files do not say which version wrote them.
         Map<String, String> probeEnvironment = Map.copyOf(environment);
         CompletableFuture<String> version = CompletableFuture.supplyAsync(() -> ToolLocator.version(tool, launcher, probeEnvironment,
                 dir));
-        if (baseUrl != null) {
-            environment.put("BASE_URL", baseUrl);
-        }
-        List<String> command = ToolRunner.command(tool, launcher, environment.get("BASE_URL"));
+        List<String> prefix = new ArrayList<>(launcher);
         if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
             // Its own session: Ctrl+C reaches Loadsmith only, which then stops the tool the tool's own way.
-            command.add(0, "/usr/bin/setsid");
+            prefix.add(0, "/usr/bin/setsid");
         }
-        out.println("running " + tool.id() + " in " + dir + " (" + testPlan.workload().duration().toSeconds() + " s planned)");
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(tool.runArguments(new LoadTool.RunSettings(environment.get("BASE_URL"))));
+        out.println("running " + tool.id() + (workers > 1 ? " on " + workers + " processes" : "") + " in " + dir + " ("
+                + testPlan.workload().duration().toSeconds() + " s planned)");
         out.flush();
 
         ToolRunner runner = new ToolRunner();
@@ -134,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
             long[] last = {0};
             double[] lastSeconds = {0};
             double[] printed = {0};
-            ToolRunner.Outcome outcome = runner.run(tool, command, dir, environment, testPlan.workload().duration(), progress -> {
+            Consumer<ToolRunner.Progress> show = progress -> {
                 String line = ToolRunner.describe(progress, last[0], lastSeconds[0]);
                 if (terminal) {
                     out.print("\r" + line + "   ");
@@ -148,7 +172,11 @@ final class RunCommand implements Callable<Integer> {
                     last[0] = progress.requests();
                     lastSeconds[0] = progress.elapsedSeconds();
                 }
-            });
+            };
+            ToolRunner.Outcome outcome = distribution.isPresent()
+                    ? runner.run(tool, prefix, distribution.get(), dir, environment, testPlan.workload().duration(), show)
+                    : runner.run(tool, command, dir, environment, testPlan.workload().duration(), show);
+            String logs = dir.resolve(distribution.isPresent() ? "tool-*.log" : "tool.log").toString();
             if (terminal) {
                 out.println();
             }
@@ -157,12 +185,9 @@ final class RunCommand implements Callable<Integer> {
             } else if (outcome.timedOut()) {
                 err.println("loadsmith: " + tool.id() + " ran far past its planned time and was stopped");
             }
-            Path raw = RunFiles.find(dir, tool.runOutput()).orElse(null);
-            if (raw == null) {
-                throw new ExitCodes.UserException(ExitCodes.TOOL_FAILED, tool.id() + " exited with " + outcome.exitCode()
-                        + " and wrote no results; see " + dir.resolve("tool.log"));
-            }
-            RunResult result = ResultParsers.parse(raw, tool, Thresholds.extraPercentiles(testPlan.thresholds()));
+            RunResult result = distribution.isPresent() ? merged(tool, dir, distribution.get(), outcome, testPlan, logs)
+                    : ResultParsers.parse(output(tool, dir, tool.runOutput(), outcome, logs), tool,
+                            Thresholds.extraPercentiles(testPlan.thresholds()));
             result = tool.afterRun(result, outcome.exitCode(), testPlan);
             if (result.toolVersion() == null) {
                 result = result.withToolVersion(version.completeOnTimeout(null, 30, TimeUnit.SECONDS).join());
@@ -177,10 +202,12 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             if (outcome.exitCode() != 0 && result.total().requests() == 0) {
                 throw new ExitCodes.UserException(ExitCodes.TOOL_FAILED, tool.id() + " exited with " + outcome.exitCode()
-                        + " and made no requests; see " + dir.resolve("tool.log"));
+                        + " and made no requests; see " + logs);
             }
             return code;
         } finally {
+            // Whatever the tool left running (a worker that outlived its master) goes with the run.
+            ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
             reported.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -188,6 +215,35 @@ final class RunCommand implements Callable<Integer> {
                 // the JVM is already shutting down (Ctrl+C): the hook is running and now returns
             }
         }
+    }
+
+    /** A raw output the run left, or a failure that says where to look. */
+    private static Path output(LoadTool tool, Path dir, String name, ToolRunner.Outcome outcome, String logs) {
+        return RunFiles.find(dir, name).orElseThrow(() -> new ExitCodes.UserException(ExitCodes.TOOL_FAILED, tool.id()
+                + " exited with " + outcome.exitCode() + " and wrote no results (" + name + "); see " + logs));
+    }
+
+    /** The outputs of a distributed run as one result, with each process's counts (where it has its own) and CPU time. */
+    private static RunResult merged(LoadTool tool, Path dir, Distribution distribution, ToolRunner.Outcome outcome, TestPlan plan,
+                                    String logs) {
+        Set<Double> extra = Thresholds.extraPercentiles(plan.thresholds());
+        List<RunResult> parts = new ArrayList<>();
+        for (String name : distribution.outputs()) {
+            parts.add(ResultParsers.parse(output(tool, dir, name, outcome, logs), tool, extra));
+        }
+        RunResult result = RunResults.merge(parts, distribution.outputNames(), extra);
+        // Counts per process where each wrote its own output; one output (Locust's master) holds everyone's.
+        Map<String, RunResult.Worker> counted = new HashMap<>();
+        if (distribution.outputs().size() > 1) {
+            result.workers().forEach(w -> counted.put(w.name(), w));
+        }
+        List<RunResult.Worker> workers = new ArrayList<>();
+        for (ToolRunner.ProcessOutcome process : outcome.processes()) {
+            RunResult.Worker own = counted.get(process.name());
+            workers.add(new RunResult.Worker(process.name(), own == null ? null : own.requests(), own == null ? null : own.failures(),
+                    process.cpuSeconds()));
+        }
+        return result.withWorkers(workers);
     }
 
     /** The command that starts the tool, or a failure that says how to install it. */

@@ -1,12 +1,16 @@
 package io.loadsmith.run;
 
+import io.loadsmith.tool.Distribution;
 import io.loadsmith.tool.LiveReader;
 import io.loadsmith.tool.LoadTool;
 import io.loadsmith.tool.ToolRunException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,23 +19,36 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Runs one tool in a run folder: an argument list (never a shell string), its console output in
- * {@code tool.log}, a progress snapshot every second, and a clean stop when asked (Ctrl+C) or when
- * the planned time plus a grace period is over: a tool with a way of its own is asked that way
- * (JMeter's "StopTestNow" message), the others get SIGTERM (Locust and k6 then write their
- * results), and whatever is left of the process tree is killed after 20 seconds.
+ * Runs one tool in a run folder, as one process or as the several of a {@link Distribution}: each
+ * an argument list (never a shell string) with its console output in a log file, a progress
+ * snapshot every second, and a clean stop when asked (Ctrl+C) or when the planned time plus a grace
+ * period is over: a tool with a way of its own is asked that way (JMeter's "StopTestNow"
+ * message), the others get SIGTERM (Locust and k6 then write their results), and whatever is left
+ * of the process trees is killed after 20 seconds. Processes the run does not wait for (Locust's
+ * workers, JMeter's servers) are stopped once the others are done. The CPU time of each process
+ * tree is measured as it runs.
  */
 public final class ToolRunner {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    private static final Duration READY_LIMIT = Duration.ofSeconds(60);
+    /** How long workers and servers get to end on their own, then to end after SIGTERM. */
+    private static final Duration OTHERS_GRACE = Duration.ofSeconds(8);
 
-    /** How a run ended. */
-    public record Outcome(int exitCode, boolean stopped, boolean timedOut, Duration elapsed) {}
+    /**
+     * How a run ended.
+     *
+     * @param exitCode the first non-zero exit code of the processes waited for, else 0
+     * @param processes each process: its name, log, exit code and CPU time, in the order started
+     */
+    public record Outcome(int exitCode, boolean stopped, boolean timedOut, Duration elapsed, List<ProcessOutcome> processes) {}
+
+    /** One process of a run. */
+    public record ProcessOutcome(String name, Path log, int exitCode, double cpuSeconds) {}
 
     /** Progress for the console: elapsed and planned seconds, and what the tool's files say so far. */
     public record Progress(double elapsedSeconds, double plannedSeconds, Long requests, Long failures, Double p95Ms) {}
 
     private final AtomicBoolean stopRequested = new AtomicBoolean();
-    private volatile Process process;
 
     /** The command line of a tool run, from its launcher (e.g. [java, -jar, .../ApacheJMeter.jar] or [/usr/bin/locust]). */
     public static List<String> command(LoadTool tool, List<String> launcher, String baseUrl) {
@@ -41,47 +58,190 @@ public final class ToolRunner {
     }
 
     /**
-     * Runs the tool and waits for it.
+     * Runs the tool as one process and waits for it; its console goes to {@code tool.log}.
      *
      * @param planned  the test's planned length; the run is stopped at twice that plus two minutes
      * @param progress called about once a second
      */
     public Outcome run(LoadTool tool, List<String> command, Path dir, Map<String, String> environment, Duration planned,
                        Consumer<Progress> progress) {
-        Path log = dir.resolve("tool.log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
-        builder.environment().put("ARTILLERY_DISABLE_TELEMETRY", "true");
-        builder.environment().put("K6_NO_USAGE_REPORT", "true");
-        long start = System.nanoTime();
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new ToolRunException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
+        return runAll(tool, List.of(new Started.Plan("tool", command, Map.of(), true, null, dir.resolve("tool.log"))), dir,
+                environment, planned, progress);
+    }
+
+    /**
+     * Runs the processes of a distribution, each with {@code prefix} (the launcher, and setsid
+     * where there is one) before its arguments, its console in {@code tool-<name>.log}.
+     */
+    public Outcome run(LoadTool tool, List<String> prefix, Distribution distribution, Path dir, Map<String, String> environment,
+                       Duration planned, Consumer<Progress> progress) {
+        List<Started.Plan> plans = new ArrayList<>();
+        for (Distribution.Member member : distribution.processes()) {
+            List<String> command = new ArrayList<>(prefix);
+            command.addAll(member.arguments());
+            plans.add(new Started.Plan(member.name(), command, member.environment(), member.awaited(), member.ready(),
+                    dir.resolve("tool-" + member.name() + ".log")));
         }
-        LiveReader live = tool.liveReader(dir, log, command);
-        Duration limit = planned.multipliedBy(2).plus(Duration.ofMinutes(2));
+        return runAll(tool, plans, dir, environment, planned, progress);
+    }
+
+    /** A process as planned and, once started, as running. */
+    private static final class Started {
+        record Plan(String name, List<String> command, Map<String, String> environment, boolean awaited,
+                    java.util.regex.Pattern ready, Path log) {}
+
+        final Plan plan;
+        final Process process;
+        final LiveReader live;
+        final Map<Long, Double> cpu = new HashMap<>();
+
+        Started(Plan plan, Process process, LiveReader live) {
+            this.plan = plan;
+            this.process = process;
+            this.live = live;
+        }
+
+        /** Reads the CPU time of every live process of its tree; what exited keeps its last reading. */
+        void sampleCpu() {
+            sample(process.toHandle());
+            process.descendants().forEach(this::sample);
+        }
+
+        private void sample(ProcessHandle handle) {
+            handle.info().totalCpuDuration().ifPresent(d -> cpu.merge(handle.pid(), d.toNanos() / 1e9, Math::max));
+        }
+
+        double cpuSeconds() {
+            return Math.round(cpu.values().stream().mapToDouble(Double::doubleValue).sum() * 1000) / 1000.0;
+        }
+    }
+
+    private Outcome runAll(LoadTool tool, List<Started.Plan> plans, Path dir, Map<String, String> environment, Duration planned,
+                        Consumer<Progress> progress) {
+        long start = System.nanoTime();
+        List<Started> started = new ArrayList<>();
         boolean timedOut = false;
         boolean stopping = false;
         try {
-            while (!process.waitFor(1, TimeUnit.SECONDS)) {
+            for (Started.Plan plan : plans) {
+                ProcessBuilder builder = new ProcessBuilder(plan.command()).directory(dir.toFile()).redirectErrorStream(true)
+                        .redirectOutput(plan.log().toFile());
+                builder.environment().putAll(environment);
+                builder.environment().putAll(plan.environment());
+                builder.environment().put("ARTILLERY_DISABLE_TELEMETRY", "true");
+                builder.environment().put("K6_NO_USAGE_REPORT", "true");
+                Process process;
+                try {
+                    process = builder.start();
+                } catch (IOException e) {
+                    throw new ToolRunException("cannot start " + plan.command().get(0) + ": " + e.getMessage(), e);
+                }
+                started.add(new Started(plan, process, tool.liveReader(dir, plan.log(), plan.command())));
+                if (plan.ready() != null) {
+                    awaitReady(plan, process);
+                }
+            }
+            Duration limit = planned.multipliedBy(2).plus(Duration.ofMinutes(2));
+            List<Started> awaited = started.stream().filter(s -> s.plan.awaited()).toList();
+            while (awaited.stream().anyMatch(s -> s.process.isAlive())) {
+                awaited.stream().filter(s -> s.process.isAlive()).findFirst().orElseThrow().process.waitFor(1, TimeUnit.SECONDS);
+                started.forEach(Started::sampleCpu);
                 double elapsed = (System.nanoTime() - start) / 1e9;
-                LiveReader.Snapshot snapshot = live.read();
-                progress.accept(new Progress(elapsed, planned.toMillis() / 1000.0, snapshot == null ? null : snapshot.requests(),
-                        snapshot == null ? null : snapshot.failures(), snapshot == null ? null : snapshot.p95Ms()));
+                progress.accept(progress(started, elapsed, planned));
                 if (!stopping && (stopRequested.get() || elapsed > limit.toSeconds())) {
                     timedOut = !stopRequested.get();
                     stopping = true;
-                    stopGracefully(tool, log);
+                    awaited.forEach(s -> stopGracefully(tool, s.process, s.plan.log()));
                 }
             }
+            endOthers(started);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop();
-            stopGracefully(tool, log);
+            started.forEach(s -> stopGracefully(tool, s.process, s.plan.log()));
+        } catch (RuntimeException e) {
+            started.forEach(s -> killTree(s.process));
+            throw e;
         }
-        return new Outcome(process.exitValue(), stopRequested.get(), timedOut, Duration.ofNanos(System.nanoTime() - start));
+        List<ProcessOutcome> outcomes = new ArrayList<>();
+        int exitCode = 0;
+        for (Started s : started) {
+            int code = s.process.isAlive() ? -1 : s.process.exitValue();
+            outcomes.add(new ProcessOutcome(s.plan.name(), s.plan.log(), code, s.cpuSeconds()));
+            if (s.plan.awaited() && exitCode == 0) {
+                exitCode = code;
+            }
+        }
+        return new Outcome(exitCode, stopRequested.get(), timedOut, Duration.ofNanos(System.nanoTime() - start), outcomes);
+    }
+
+    /**
+     * The processes the run does not wait for (workers, servers) end on their own once the others
+     * are done; what is still running after {@link #OTHERS_GRACE} gets SIGTERM, and after as long
+     * again is killed with its process tree. All within this call: nothing is left behind.
+     */
+    private static void endOthers(List<Started> started) throws InterruptedException {
+        List<Started> others = started.stream().filter(s -> !s.plan.awaited()).toList();
+        if (others.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + OTHERS_GRACE.toNanos();
+        while (others.stream().anyMatch(s -> s.process.isAlive()) && System.nanoTime() < deadline) {
+            others.forEach(Started::sampleCpu);
+            Thread.sleep(200);
+        }
+        others.stream().filter(s -> s.process.isAlive()).forEach(s -> s.process.destroy());
+        deadline = System.nanoTime() + OTHERS_GRACE.toNanos();
+        while (others.stream().anyMatch(s -> s.process.isAlive()) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        others.stream().filter(s -> s.process.isAlive()).forEach(s -> killTree(s.process));
+        for (Started other : others) {
+            other.process.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Waits until a process's console shows that it is ready; it failing or taking a minute fails the run. */
+    private static void awaitReady(Started.Plan plan, Process process) throws InterruptedException {
+        long deadline = System.nanoTime() + READY_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String console = read(plan.log());
+            if (plan.ready().matcher(console).find()) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new ToolRunException(plan.name() + " exited with " + process.exitValue() + " before it was ready; see "
+                        + plan.log());
+            }
+            Thread.sleep(100);
+        }
+        throw new ToolRunException(plan.name() + " was not ready after " + READY_LIMIT.toSeconds() + " s; see " + plan.log());
+    }
+
+    private static String read(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "";
+        }
+    }
+
+    /** The processes' figures added up: requests and failures summed, the highest p95. */
+    private static Progress progress(List<Started> started, double elapsed, Duration planned) {
+        Long requests = null;
+        Long failures = null;
+        Double p95 = null;
+        for (Started s : started) {
+            LiveReader.Snapshot snapshot = s.live.read();
+            if (snapshot != null) {
+                requests = (requests == null ? 0 : requests) + snapshot.requests();
+                failures = (failures == null ? 0 : failures) + snapshot.failures();
+                if (snapshot.p95Ms() != null) {
+                    p95 = p95 == null ? snapshot.p95Ms() : Double.valueOf(Math.max(p95, snapshot.p95Ms()));
+                }
+            }
+        }
+        return new Progress(elapsed, planned.toMillis() / 1000.0, requests, failures, p95);
     }
 
     /** Asks the running tool to stop; safe from a signal handler. */
@@ -89,8 +249,7 @@ public final class ToolRunner {
         stopRequested.set(true);
     }
 
-    private void stopGracefully(LoadTool tool, Path log) {
-        Process running = process;
+    private static void stopGracefully(LoadTool tool, Process running, Path log) {
         if (running == null || !running.isAlive()) {
             return;
         }
@@ -100,8 +259,7 @@ public final class ToolRunner {
         Thread killer = new Thread(() -> {
             try {
                 if (!running.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
-                    running.descendants().forEach(ProcessHandle::destroyForcibly);
-                    running.destroyForcibly();
+                    killTree(running);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -109,6 +267,11 @@ public final class ToolRunner {
         }, "loadsmith-stop");
         killer.setDaemon(true);
         killer.start();
+    }
+
+    private static void killTree(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     /** One progress line: {@code [ 12s / 30s] 1234 requests, 102.3/s, 5 failed, p95 12.3 ms}. */

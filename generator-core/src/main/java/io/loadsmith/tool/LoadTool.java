@@ -76,6 +76,16 @@ public interface LoadTool {
     List<String> runArguments(RunSettings settings);
 
     /**
+     * The processes of a run on {@code workers} local processes, split the tool's own way so that
+     * together they run exactly the plan's workload; empty when the tool has no such way here.
+     *
+     * @param plan the plan the scripts were written from, for tools whose processes each need their share of it
+     */
+    default Optional<Distribution> distribute(RunSettings settings, int workers, TestPlan plan) {
+        return Optional.empty();
+    }
+
+    /**
      * The raw output a run leaves in the run folder, which the parsers read; a segment {@code *}
      * stands for a folder the tool names itself ({@link RunFiles}).
      */

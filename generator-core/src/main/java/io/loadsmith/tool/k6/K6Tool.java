@@ -4,14 +4,15 @@ import io.loadsmith.model.TestPlan;
 import io.loadsmith.render.Renderer;
 import io.loadsmith.result.ResultParser;
 import io.loadsmith.result.RunResult;
+import io.loadsmith.tool.Distribution;
 import io.loadsmith.tool.LiveReader;
 import io.loadsmith.tool.NamedTool;
-import io.loadsmith.tool.ToolRunException;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import io.loadsmith.tool.Ports;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Grafana k6: JavaScript scripts, run by the k6 binary. */
@@ -73,12 +74,39 @@ public final class K6Tool extends NamedTool {
     @Override
     public List<String> runArguments(RunSettings settings) {
         return List.of("run", "--no-usage-report", "--out", "json=" + runOutput(), "--summary-export", "summary.json",
-                "--address", "127.0.0.1:" + freePort(), scriptPath());
+                "--address", "127.0.0.1:" + Ports.freeLoopbackPort("k6's REST API"), scriptPath());
     }
 
     @Override
     public String runOutput() {
         return "samples.ndjson.gz";
+    }
+
+    /**
+     * N {@code k6 run} processes, each running its execution segment of one sequence (k6's own way
+     * to split a test exactly: VUs, iterations and arrival rates divided, remainders placed by k6),
+     * each writing its samples to {@code samples-<i>.ndjson.gz} and serving its REST API on a port of its own.
+     */
+    @Override
+    public Optional<Distribution> distribute(RunSettings settings, int workers, TestPlan plan) {
+        List<String> bounds = new ArrayList<>();
+        for (int i = 0; i <= workers; i++) {
+            bounds.add(i == 0 ? "0" : i == workers ? "1" : i + "/" + workers);
+        }
+        List<Distribution.Member> members = new ArrayList<>();
+        List<String> outputs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= workers; i++) {
+            String name = "k6-" + i;
+            String output = "samples-" + i + ".ndjson.gz";
+            members.add(new Distribution.Member(name, List.of("run", "--no-usage-report", "--out", "json=" + output,
+                    "--summary-export", "summary-" + i + ".json", "--address", "127.0.0.1:" + Ports.freeLoopbackPort("k6's REST API"),
+                    "--execution-segment", bounds.get(i - 1) + ":" + bounds.get(i),
+                    "--execution-segment-sequence", String.join(",", bounds), scriptPath()), Map.of(), true, null));
+            outputs.add(output);
+            names.add(name);
+        }
+        return Optional.of(new Distribution(members, outputs, names));
     }
 
     @Override
@@ -91,14 +119,5 @@ public final class K6Tool extends NamedTool {
     @Override
     public RunResult afterRun(RunResult result, int exitCode, TestPlan plan) {
         return plan.thresholds().isEmpty() ? result : result.withToolVerdict(exitCode != THRESHOLDS_CROSSED);
-    }
-
-    /** A TCP port on the loopback interface that nothing listens on now. */
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new ToolRunException("cannot find a free port for k6's REST API: " + e.getMessage(), e);
-        }
     }
 }

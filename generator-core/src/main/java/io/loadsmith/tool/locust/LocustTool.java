@@ -2,10 +2,16 @@ package io.loadsmith.tool.locust;
 
 import io.loadsmith.render.Renderer;
 import io.loadsmith.result.ResultParser;
+import io.loadsmith.model.TestPlan;
+import io.loadsmith.tool.Distribution;
 import io.loadsmith.tool.LiveReader;
 import io.loadsmith.tool.NamedTool;
+import io.loadsmith.tool.Ports;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Locust: a Python locustfile (and its locust.conf), run headless. */
@@ -71,6 +77,27 @@ public final class LocustTool extends NamedTool {
     @Override
     public String runOutput() {
         return "stats_stats.csv";
+    }
+
+    /**
+     * Locust's own distribution: one master (the run's settings, its CSV statistics, waiting for
+     * every worker with {@code --expect-workers}, a minute at most) on a free loopback port, and N workers that
+     * connect to it. The master divides the users among the workers and gathers their statistics,
+     * so its CSV is the run's result.
+     */
+    @Override
+    public Optional<Distribution> distribute(RunSettings settings, int workers, TestPlan plan) {
+        int port = Ports.freeLoopbackPort("Locust's master");
+        List<String> master = new ArrayList<>(runArguments(settings));
+        master.addAll(List.of("--master", "--master-bind-host", "127.0.0.1", "--master-bind-port", Integer.toString(port),
+                "--expect-workers", Integer.toString(workers), "--expect-workers-max-wait", "60"));
+        List<Distribution.Member> members = new ArrayList<>();
+        members.add(new Distribution.Member("master", master, Map.of(), true, null));
+        for (int i = 1; i <= workers; i++) {
+            members.add(new Distribution.Member("worker-" + i, List.of("-f", scriptPath(), "--worker", "--master-host", "127.0.0.1",
+                    "--master-port", Integer.toString(port)), Map.of(), false, null));
+        }
+        return Optional.of(new Distribution(members, List.of(runOutput()), List.of("master")));
     }
 
     @Override

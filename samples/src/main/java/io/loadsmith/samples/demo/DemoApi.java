@@ -104,18 +104,24 @@ public final class DemoApi implements AutoCloseable {
     /**
      * Makes one operation slower from now on, as a regression would: {@code delay("GET /books/{bookId}=30ms")}.
      * The path is under {@code /api}, a {@code {placeholder}} stands for one segment, the time is
-     * in ms or s.
+     * in ms or s; {@code "* *=20ms"} delays every request (a slower service), and delays that match
+     * one request add up.
      *
      * @throws IllegalArgumentException when it is not {@code METHOD PATH=TIME}
      */
     public DemoApi delay(String rule) {
-        Matcher m = Pattern.compile("([A-Za-z]+)\\s+(/\\S*)\\s*=\\s*(\\d+)(ms|s)").matcher(rule.strip());
+        Matcher m = Pattern.compile("([A-Za-z]+|\\*)\\s+(/\\S*|\\*)\\s*=\\s*(\\d+)(ms|s)").matcher(rule.strip());
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + rule + "' is not a delay: write METHOD PATH=TIME, e.g. 'GET /books/{bookId}=30ms'");
+            throw new IllegalArgumentException("'" + rule + "' is not a delay: write METHOD PATH=TIME, e.g. 'GET /books/{bookId}=30ms'"
+                    + " or '* *=20ms'");
         }
         StringBuilder regex = new StringBuilder("/api");
-        for (String segment : m.group(2).substring(1).split("/", -1)) {
-            regex.append('/').append(segment.matches("\\{[^/{}]+}") ? "[^/]+" : Pattern.quote(segment));
+        if (m.group(2).equals("*")) {
+            regex.append("/.*");
+        } else {
+            for (String segment : m.group(2).substring(1).split("/", -1)) {
+                regex.append('/').append(segment.matches("\\{[^/{}]+}") ? "[^/]+" : Pattern.quote(segment));
+            }
         }
         long amount = Long.parseLong(m.group(3));
         delays.add(new Delay(m.group(1).toUpperCase(Locale.ROOT), Pattern.compile(regex.toString()),
@@ -165,7 +171,7 @@ public final class DemoApi implements AutoCloseable {
             response = Response.json(500, error(e.toString()));
         }
         for (Delay delay : delays) {
-            if (delay.method().equals(method) && delay.path().matcher(uri.getRawPath()).matches()) {
+            if ((delay.method().equals("*") || delay.method().equals(method)) && delay.path().matcher(uri.getRawPath()).matches()) {
                 try {
                     Thread.sleep(delay.delay().toMillis());
                 } catch (InterruptedException e) {
