@@ -73,8 +73,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
             description = {"Run on N local processes, the tool's own way: k6 execution segments, a Locust master and N "
-                    + "workers. The plan's workload is split exactly; the workers' outputs are merged into one result "
-                    + "(default: ${DEFAULT-VALUE})."})
+                    + "workers, N JMeter servers and a controller. The plan's workload is split exactly; the outputs are "
+                    + "merged into one result (default: ${DEFAULT-VALUE})."})
     int workers;
 
     @Mixin
@@ -123,7 +123,7 @@ final class RunCommand implements Callable<Integer> {
                 : tool.distribute(new LoadTool.RunSettings(environment.get("BASE_URL")), workers, testPlan);
         if (workers > 1 && distribution.isEmpty()) {
             throw new ExitCodes.UserException(ExitCodes.INVALID_INPUT, "--workers: Loadsmith cannot yet split a run of "
-                    + tool.displayName() + " over several processes (it can for k6 and Locust)");
+                    + tool.displayName() + " over several processes");
         }
         Path dir = runFolder(results, tool);
         Loadsmith.write(dir, generation.files());
@@ -188,7 +188,7 @@ final class RunCommand implements Callable<Integer> {
             RunResult result = distribution.isPresent() ? merged(tool, dir, distribution.get(), outcome, testPlan, logs)
                     : ResultParsers.parse(output(tool, dir, tool.runOutput(), outcome, logs), tool,
                             Thresholds.extraPercentiles(testPlan.thresholds()));
-            result = tool.afterRun(result, outcome.exitCode(), testPlan);
+            result = tool.afterRun(result, outcome.exitCode(), testPlan).withGenerator(outcome.generator());
             if (result.toolVersion() == null) {
                 result = result.withToolVersion(version.completeOnTimeout(null, 30, TimeUnit.SECONDS).join());
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -77,6 +78,9 @@ public final class ResultJson {
         }
         ArrayNode warnings = root.putArray("warnings");
         result.warnings().forEach(warnings::add);
+        if (result.generator() != null) {
+            root.set("generator", generator(result.generator()));
+        }
         if (!result.workers().isEmpty()) {
             ArrayNode workers = root.putArray("workers");
             for (RunResult.Worker worker : result.workers()) {
@@ -88,6 +92,34 @@ public final class ResultJson {
             }
         }
         return root;
+    }
+
+    /** At most 600 samples: a longer run's seconds are averaged in groups (memory: the group's highest). */
+    private static ObjectNode generator(GeneratorHealth health) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("cores", health.cores());
+        node.put("capacityCores", health.capacity());
+        node.put("saturated", health.saturated());
+        node.put("saturatedShare", Math.round(health.saturatedShare() * 1000) / 1000.0);
+        ArrayNode samples = node.putArray("samples");
+        List<GeneratorHealth.Sample> all = health.samples();
+        int group = Math.max(1, (all.size() + 599) / 600);
+        for (int i = 0; i < all.size(); i += group) {
+            List<GeneratorHealth.Sample> part = all.subList(i, Math.min(all.size(), i + group));
+            ObjectNode sample = samples.addObject();
+            sample.put("offsetSeconds", Math.round(part.get(0).offsetSeconds() * 10) / 10.0);
+            sample.put("cpuCores", Math.round(part.stream().mapToDouble(GeneratorHealth.Sample::cpuCores).average().orElse(0) * 1000)
+                    / 1000.0);
+            List<Double> machine = part.stream().map(GeneratorHealth.Sample::machineCpu).filter(java.util.Objects::nonNull).toList();
+            if (machine.isEmpty()) {
+                sample.putNull("machineCpu");
+            } else {
+                sample.put("machineCpu", Math.round(machine.stream().mapToDouble(Double::doubleValue).average().orElse(0) * 1000)
+                        / 1000.0);
+            }
+            sample.put("rssMb", Math.round(part.stream().mapToLong(GeneratorHealth.Sample::rssBytes).max().orElse(0) / 1e5) / 10.0);
+        }
+        return node;
     }
 
     private static ObjectNode stats(Stats stats) {

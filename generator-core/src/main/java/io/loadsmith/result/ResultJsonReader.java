@@ -117,10 +117,28 @@ final class ResultJsonReader {
                         optionalInteger(worker, at + "/failures"), optionalNumber(worker, at + "/cpuSeconds")));
             }
         }
+        GeneratorHealth generator = null;
+        if (root.hasNonNull("generator")) {
+            JsonNode node = object(root.get("generator"), "/generator");
+            List<GeneratorHealth.Sample> samples = new ArrayList<>();
+            JsonNode list = array(node, "/generator/samples");
+            for (int i = 0; i < list.size(); i++) {
+                String at = "/generator/samples/" + i;
+                JsonNode sample = object(list.get(i), at);
+                samples.add(new GeneratorHealth.Sample(number(sample, at + "/offsetSeconds"), number(sample, at + "/cpuCores"),
+                        optionalNumber(sample, at + "/machineCpu"), Math.round(number(sample, at + "/rssMb") * 1e6)));
+            }
+            try {
+                generator = new GeneratorHealth((int) integer(node, "/generator/cores"), number(node, "/generator/capacityCores"),
+                        samples);
+            } catch (IllegalArgumentException e) {
+                throw error("/generator", e.getMessage());
+            }
+        }
         try {
             return new RunResult(tool, root.path("toolVersion").isTextual() ? root.get("toolVersion").asText() : null,
                     text(root, "/format"), definition, start, number(root, "/durationSeconds"), total, operations,
-                    thresholds, toolVerdict, integer(series, "/timeSeries/intervalSeconds"), slices, warnings, workers);
+                    thresholds, toolVerdict, integer(series, "/timeSeries/intervalSeconds"), slices, warnings, workers, generator);
         } catch (IllegalArgumentException e) {
             throw error("", e.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.loadsmith.run;
 
+import io.loadsmith.result.GeneratorHealth;
 import io.loadsmith.tool.Distribution;
 import io.loadsmith.tool.LiveReader;
 import io.loadsmith.tool.LoadTool;
@@ -39,8 +40,10 @@ public final class ToolRunner {
      *
      * @param exitCode the first non-zero exit code of the processes waited for, else 0
      * @param processes each process: its name, log, exit code and CPU time, in the order started
+     * @param generator how hard the processes worked, second by second
      */
-    public record Outcome(int exitCode, boolean stopped, boolean timedOut, Duration elapsed, List<ProcessOutcome> processes) {}
+    public record Outcome(int exitCode, boolean stopped, boolean timedOut, Duration elapsed, List<ProcessOutcome> processes,
+                          GeneratorHealth generator) {}
 
     /** One process of a run. */
     public record ProcessOutcome(String name, Path log, int exitCode, double cpuSeconds) {}
@@ -94,6 +97,7 @@ public final class ToolRunner {
         final Process process;
         final LiveReader live;
         final Map<Long, Double> cpu = new HashMap<>();
+        long rssBytes;
 
         Started(Plan plan, Process process, LiveReader live) {
             this.plan = plan;
@@ -101,14 +105,16 @@ public final class ToolRunner {
             this.live = live;
         }
 
-        /** Reads the CPU time of every live process of its tree; what exited keeps its last reading. */
+        /** Reads the CPU time and memory of every live process of its tree; what exited keeps its last CPU reading. */
         void sampleCpu() {
+            rssBytes = 0;
             sample(process.toHandle());
             process.descendants().forEach(this::sample);
         }
 
         private void sample(ProcessHandle handle) {
             handle.info().totalCpuDuration().ifPresent(d -> cpu.merge(handle.pid(), d.toNanos() / 1e9, Math::max));
+            rssBytes += Proc.residentBytes(handle.pid());
         }
 
         double cpuSeconds() {
@@ -120,6 +126,7 @@ public final class ToolRunner {
                         Consumer<Progress> progress) {
         long start = System.nanoTime();
         List<Started> started = new ArrayList<>();
+        Monitor monitor = null;
         boolean timedOut = false;
         boolean stopping = false;
         try {
@@ -143,9 +150,12 @@ public final class ToolRunner {
             }
             Duration limit = planned.multipliedBy(2).plus(Duration.ofMinutes(2));
             List<Started> awaited = started.stream().filter(s -> s.plan.awaited()).toList();
+            int cores = Proc.allowedCores(started.get(0).process.pid());
+            monitor = new Monitor(cores, tool.oneCorePerProcess() ? Math.min(cores, started.size()) : cores, start);
             while (awaited.stream().anyMatch(s -> s.process.isAlive())) {
                 awaited.stream().filter(s -> s.process.isAlive()).findFirst().orElseThrow().process.waitFor(1, TimeUnit.SECONDS);
                 started.forEach(Started::sampleCpu);
+                monitor.sample(started);
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 progress.accept(progress(started, elapsed, planned));
                 if (!stopping && (stopRequested.get() || elapsed > limit.toSeconds())) {
@@ -172,7 +182,49 @@ public final class ToolRunner {
                 exitCode = code;
             }
         }
-        return new Outcome(exitCode, stopRequested.get(), timedOut, Duration.ofNanos(System.nanoTime() - start), outcomes);
+        return new Outcome(exitCode, stopRequested.get(), timedOut, Duration.ofNanos(System.nanoTime() - start), outcomes,
+                monitor == null ? null : monitor.health());
+    }
+
+    /** The generator's load, a sample a second: the processes' CPU in cores, the machine's CPU, the processes' memory. */
+    private static final class Monitor {
+        private final int cores;
+        private final double capacity;
+        private final long start;
+        private final List<GeneratorHealth.Sample> samples = new ArrayList<>();
+        private double lastCpu;
+        private long lastTime;
+        private long[] lastMachine;
+
+        Monitor(int cores, double capacity, long start) {
+            this.cores = cores;
+            this.capacity = capacity;
+            this.start = start;
+            this.lastTime = start;
+            this.lastMachine = Proc.machineTicks();
+        }
+
+        void sample(List<Started> started) {
+            long now = System.nanoTime();
+            double cpu = started.stream().mapToDouble(Started::cpuSeconds).sum();
+            long rss = started.stream().mapToLong(s -> s.rssBytes).sum();
+            long[] machine = Proc.machineTicks();
+            Double machineCpu = null;
+            if (machine != null && lastMachine != null && machine[1] > lastMachine[1]) {
+                machineCpu = Math.round((double) (machine[0] - lastMachine[0]) / (machine[1] - lastMachine[1]) * 1000) / 1000.0;
+            }
+            double seconds = (now - lastTime) / 1e9;
+            if (seconds > 0.2) {
+                samples.add(new GeneratorHealth.Sample((now - start) / 1e9, Math.max(0, (cpu - lastCpu) / seconds), machineCpu, rss));
+                lastCpu = cpu;
+                lastTime = now;
+                lastMachine = machine;
+            }
+        }
+
+        GeneratorHealth health() {
+            return new GeneratorHealth(cores, capacity, samples);
+        }
     }
 
     /**

@@ -76,6 +76,15 @@ public interface LoadTool {
     List<String> runArguments(RunSettings settings);
 
     /**
+     * Whether each of the tool's processes runs its users on one thread (Python's Locust, Node's
+     * Artillery), so that a process can use one core at most: what the load generator's health
+     * check counts as its capacity.
+     */
+    default boolean oneCorePerProcess() {
+        return false;
+    }
+
+    /**
      * The processes of a run on {@code workers} local processes, split the tool's own way so that
      * together they run exactly the plan's workload; empty when the tool has no such way here.
      *

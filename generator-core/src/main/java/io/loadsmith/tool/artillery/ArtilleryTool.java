@@ -2,14 +2,18 @@ package io.loadsmith.tool.artillery;
 
 import io.loadsmith.model.Auth;
 import io.loadsmith.model.TestPlan;
+import io.loadsmith.model.Workload;
 import io.loadsmith.render.Renderer;
 import io.loadsmith.result.ResultParser;
 import io.loadsmith.result.RunResult;
+import io.loadsmith.tool.Distribution;
 import io.loadsmith.tool.LiveReader;
 import io.loadsmith.tool.NamedTool;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Artillery: a YAML scenario and its processor.js, run by Artillery 2 on Node. */
@@ -74,6 +78,41 @@ public final class ArtilleryTool extends NamedTool {
         }
         arguments.add(scriptPath());
         return arguments;
+    }
+
+    /**
+     * N {@code artillery run} processes, each with its share of the plan's phases given by
+     * {@code --overrides} and its own report. (Artillery's own distributed mode, {@code run-fargate}
+     * and {@code run-lambda}, runs in AWS, not here.)
+     */
+    @Override
+    public Optional<Distribution> distribute(RunSettings settings, int workers, TestPlan plan) {
+        if (plan.workload() instanceof Workload.ClosedWorkload closed && closed.peakUsers() < workers) {
+            throw new IllegalArgumentException("--workers " + workers + " needs at least as many users (the plan has "
+                    + closed.peakUsers() + ")");
+        }
+        List<Distribution.Member> members = new ArrayList<>();
+        List<String> outputs = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= workers; i++) {
+            String output = "report-" + i + ".json";
+            List<String> arguments = new ArrayList<>(List.of("run", "--output", output, "--overrides",
+                    ArtilleryViewBuilder.phasesOverride(plan, workers, i - 1)));
+            if (settings.baseUrl() != null) {
+                arguments.addAll(List.of("--target", settings.baseUrl()));
+            }
+            arguments.add(scriptPath());
+            members.add(new Distribution.Member("artillery-" + i, arguments, Map.of(), true, null));
+            outputs.add(output);
+            names.add("artillery-" + i);
+        }
+        return Optional.of(new Distribution(members, outputs, names));
+    }
+
+    /** One event loop per process: a process uses one core at most. */
+    @Override
+    public boolean oneCorePerProcess() {
+        return true;
     }
 
     @Override

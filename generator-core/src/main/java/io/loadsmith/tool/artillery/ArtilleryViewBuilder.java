@@ -175,6 +175,45 @@ final class ArtilleryViewBuilder {
                 !environment.isEmpty() || !zeroCounters.isEmpty(), environment, List.copyOf(zeroCounters), hooks, afterHooks, exports);
     }
 
+    /**
+     * The phases of one of {@code processes} Artillery processes, as {@code --overrides} JSON
+     * ({@code {"config": {"phases": [...]}}}): a closed workload's users at each stage divided
+     * among the processes (the remainder one more each for the first), an open one's arrival
+     * rates divided evenly and its user limit divided like users. Together they run the plan.
+     *
+     * @param index from 0
+     */
+    static String phasesOverride(TestPlan plan, int processes, int index) {
+        Workload share;
+        if (plan.workload() instanceof Workload.ClosedWorkload closed) {
+            share = new Workload.ClosedWorkload(split(closed.startUsers(), processes, index), closed.stages().stream()
+                    .map(s -> new Workload.UserStage(s.duration(), split(s.users(), processes, index))).toList());
+        } else {
+            Workload.OpenWorkload open = (Workload.OpenWorkload) plan.workload();
+            share = new Workload.OpenWorkload(open.startRate() / processes, open.stages().stream()
+                    .map(s -> new Workload.RateStage(s.duration(), s.rate() / processes)).toList(),
+                    Math.max(1, split(open.preAllocatedUsers(), processes, index)), Math.max(1, split(open.maxUsers(), processes, index)));
+        }
+        ArtilleryViewBuilder builder = new ArtilleryViewBuilder(plan.toBuilder().workload(share).build());
+        List<ArtilleryViews.Phase> phases = share instanceof Workload.ClosedWorkload closed ? builder.closedPhases(closed)
+                : builder.openPhases((Workload.OpenWorkload) share);
+        StringBuilder json = new StringBuilder("{\"config\":{\"phases\":[");
+        for (int i = 0; i < phases.size(); i++) {
+            json.append(i == 0 ? "" : ",").append("{\"name\":\"").append(phases.get(i).name()).append('"');
+            for (ArtilleryViews.Setting setting : phases.get(i).settings()) {
+                // Every setting of a phase is a number.
+                json.append(",\"").append(setting.name()).append("\":").append(setting.valueCode());
+            }
+            json.append('}');
+        }
+        return json.append("]}}").toString();
+    }
+
+    /** {@code total} divided among {@code parts}, the remainder one more each for the first. */
+    private static int split(int total, int parts, int index) {
+        return total / parts + (index < total % parts ? 1 : 0);
+    }
+
     private List<ArtilleryViews.Phase> openPhases(Workload.OpenWorkload open) {
         List<ArtilleryViews.Phase> phases = new ArrayList<>();
         double from = open.startRate();

@@ -1,9 +1,12 @@
 package io.loadsmith.tool.jmeter;
 
+import io.loadsmith.model.TestPlan;
 import io.loadsmith.render.Renderer;
 import io.loadsmith.result.ResultParser;
+import io.loadsmith.tool.Distribution;
 import io.loadsmith.tool.LiveReader;
 import io.loadsmith.tool.NamedTool;
+import io.loadsmith.tool.Ports;
 import java.io.File;
 import java.io.IOException;
 import java.net.DatagramPacket;
@@ -12,6 +15,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +28,8 @@ public final class JMeterTool extends NamedTool {
     /** The last line of JMeter's banner ends with its version. */
     private static final Pattern VERSION = Pattern.compile("(\\d+\\.\\d+(?:\\.\\d+)?)\\s*$", Pattern.MULTILINE);
     private static final Pattern STOP_PORT = Pattern.compile("StopTestNow/HeapDump/ThreadDump message on port (\\d+)");
+    /** A server prints this once its RMI object is exported, ready for a controller. */
+    private static final Pattern SERVER_READY = Pattern.compile("Created remote object");
 
     private final Renderer renderer = new JMeterRenderer();
     private final List<ResultParser> parsers = List.of(new JtlXmlParser(this), new JtlCsvParser(this));
@@ -89,6 +95,35 @@ public final class JMeterTool extends NamedTool {
     @Override
     public String runOutput() {
         return "results.jtl";
+    }
+
+    /**
+     * JMeter's own distributed testing on this machine: N servers ({@code -s}), each on an RMI
+     * registry port of its own on 127.0.0.1 with its share of the workload as the properties the
+     * plan's Thread Group reads, then one controller ({@code -R} to all of them, {@code -X} to end
+     * them with the test) whose JTL holds every server's samples. RMI over SSL is off: the
+     * processes talk over the loopback interface only, and JMeter's keystore would have to be
+     * made first.
+     */
+    @Override
+    public Optional<Distribution> distribute(RunSettings settings, int workers, TestPlan plan) {
+        List<List<String>> shares = JMeterViewBuilder.serverProperties(plan, workers);
+        List<Distribution.Member> members = new ArrayList<>();
+        List<String> remotes = new ArrayList<>();
+        for (int i = 1; i <= workers; i++) {
+            int port = Ports.freeLoopbackPort("a JMeter server");
+            List<String> server = new ArrayList<>(List.of("-s", "-Dserver_port=" + port, "-Djava.rmi.server.hostname=127.0.0.1",
+                    "-Jserver.rmi.ssl.disable=true", "-Jserver.rmi.localport=" + Ports.freeLoopbackPort("a JMeter server"),
+                    "-j", "jmeter-server-" + i + ".log"));
+            server.addAll(shares.get(i - 1));
+            members.add(new Distribution.Member("server-" + i, server, Map.of(), false, SERVER_READY));
+            remotes.add("127.0.0.1:" + port);
+        }
+        List<String> controller = new ArrayList<>(runArguments(settings));
+        controller.addAll(List.of("-R", String.join(",", remotes), "-X", "-Jserver.rmi.ssl.disable=true",
+                "-Djava.rmi.server.hostname=127.0.0.1"));
+        members.add(new Distribution.Member("controller", controller, Map.of(), true, null));
+        return Optional.of(new Distribution(members, List.of(runOutput()), List.of("controller")));
     }
 
     @Override

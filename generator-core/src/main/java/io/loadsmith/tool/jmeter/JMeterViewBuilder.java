@@ -268,10 +268,7 @@ final class JMeterViewBuilder {
         List<JMeterViews.Node> nodes = single ? nodes(scenarios.get(0).steps()) : List.of();
         JMeterViews.Choice choice = single ? null : choice(scenarios);
         if (plan.workload() instanceof Workload.ClosedWorkload closed) {
-            List<Integer> users = new ArrayList<>();
-            users.add(closed.startUsers());
-            closed.stages().forEach(stage -> users.add(stage.users()));
-            ClosedShape shape = closedShape(name, users, closed.stages().stream().map(Workload.UserStage::duration).toList());
+            ClosedShape shape = closedShape(name, closed);
             JMeterViews.Closed view = new JMeterViews.Closed(
                     JMeter.property("threads", Integer.toString(shape.threads)),
                     JMeter.property("rampup", Long.toString(shape.rampUp)),
@@ -283,15 +280,39 @@ final class JMeterViewBuilder {
         Workload.OpenWorkload open = (Workload.OpenWorkload) plan.workload();
         diagnostics.add(Diagnostic.warning("workload", "JMeter's Open Model Thread Group starts a new thread for every "
                 + "arrival and has no cap: the plan's limit of " + open.maxUsers() + " concurrent users is not enforced"));
-        StringBuilder schedule = new StringBuilder("rate(").append(rate(open.startRate())).append(")");
-        for (Workload.RateStage stage : open.stages()) {
-            schedule.append(" even_arrivals(").append(duration(stage.duration())).append(") rate(")
-                    .append(rate(stage.rate())).append(")");
-        }
         String comments = "Arrivals, evenly spaced, each running " + (single ? "the scenario" : "one scenario, picked by weight,")
                 + " once in a new thread (-Jschedule)";
         return List.of(new JMeterViews.ThreadGroup(JMeter.name(name), JMeter.literal(comments), null,
-                new JMeterViews.Open(JMeter.property("schedule", schedule.toString())), nodes, choice));
+                new JMeterViews.Open(JMeter.property("schedule", schedule(open, 1))), nodes, choice));
+    }
+
+    /** An Open Model Thread Group's schedule for the workload's arrival rates, times {@code share}. */
+    private static String schedule(Workload.OpenWorkload open, double share) {
+        StringBuilder schedule = new StringBuilder("rate(").append(rate(open.startRate() * share)).append(")");
+        for (Workload.RateStage stage : open.stages()) {
+            schedule.append(" even_arrivals(").append(duration(stage.duration())).append(") rate(")
+                    .append(rate(stage.rate() * share)).append(")");
+        }
+        return schedule.toString();
+    }
+
+    /**
+     * What each of {@code servers} JMeter servers runs of the plan's workload, as the properties
+     * the plan's Thread Group reads: {@code -Jthreads} of a closed workload divided among them (the
+     * remainder one more each for the first), or {@code -Jschedule} with a share of every arrival
+     * rate. Together they run the plan.
+     */
+    static List<List<String>> serverProperties(TestPlan plan, int servers) {
+        List<List<String>> properties = new ArrayList<>();
+        for (int i = 0; i < servers; i++) {
+            if (plan.workload() instanceof Workload.ClosedWorkload closed) {
+                int threads = new JMeterViewBuilder(plan).closedShape(plan.name(), closed).threads;
+                properties.add(List.of("-Jthreads=" + (threads / servers + (i < threads % servers ? 1 : 0))));
+            } else {
+                properties.add(List.of("-Jschedule=" + schedule((Workload.OpenWorkload) plan.workload(), 1.0 / servers)));
+            }
+        }
+        return properties;
     }
 
     /**
@@ -331,6 +352,13 @@ final class JMeterViewBuilder {
      * the end. That is exact for a constant load and for one ramp up followed by a hold; any other
      * shape becomes a ramp to the peak and a hold with the same user-seconds as the plan.
      */
+    private ClosedShape closedShape(String scenario, Workload.ClosedWorkload closed) {
+        List<Integer> users = new ArrayList<>();
+        users.add(closed.startUsers());
+        closed.stages().forEach(stage -> users.add(stage.users()));
+        return closedShape(scenario, users, closed.stages().stream().map(Workload.UserStage::duration).toList());
+    }
+
     private ClosedShape closedShape(String scenario, List<Integer> users, List<Duration> durations) {
         if (users.stream().allMatch(u -> u == 0)) {
             diagnostics.add(Diagnostic.warning(scenario, "the workload has no user at any point; JMeter runs it with 1 user"));

@@ -74,6 +74,12 @@ public final class LocustTool extends NamedTool {
                 "--csv-full-history");
     }
 
+    /** One event loop per process: a process uses one core at most. */
+    @Override
+    public boolean oneCorePerProcess() {
+        return true;
+    }
+
     @Override
     public String runOutput() {
         return "stats_stats.csv";

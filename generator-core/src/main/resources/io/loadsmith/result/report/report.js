@@ -208,6 +208,26 @@
     document.getElementById("series-note").textContent = "The tool's output holds no time series.";
   }
 
+  // The load generator's own load, when Loadsmith ran the tool.
+  if (run.generator && run.generator.samples.length > 0) {
+    var g = run.generator;
+    document.getElementById("generator-figure").hidden = false;
+    var node = document.getElementById("chart-generator");
+    var plot = new uPlot({ width: width(node), height: 300, scales: { x: { time: false }, cores: {}, mb: {} },
+      series: [{ label: "seconds" }, { label: "CPU (cores)", stroke: "#bc4c00", width: 2, scale: "cores" },
+        { label: "machine CPU (cores)", stroke: "#57606a", width: 1, dash: [6, 4], scale: "cores" },
+        { label: "memory (MB)", stroke: "#0969da", width: 1, scale: "mb" }],
+      axes: [{ label: "seconds from start" }, { label: "cores", scale: "cores" }, { label: "MB", scale: "mb", side: 1, grid: { show: false } }] },
+      [g.samples.map(function (s) { return s.offsetSeconds; }), g.samples.map(function (s) { return s.cpuCores; }),
+        g.samples.map(function (s) { return s.machineCpu === null ? null : s.machineCpu * g.cores; }),
+        g.samples.map(function (s) { return s.rssMb; })], node);
+    charts.push({ plot: plot, node: node });
+    document.getElementById("generator-note").textContent = (g.saturated
+      ? "The load generator was the bottleneck: its processes used 90% or more of the " + g.capacityCores
+        + " cores they can use for " + (g.saturatedShare * 100).toFixed(0) + "% of the run, so the latencies are inflated."
+      : "The load generator had CPU to spare (its processes can use " + g.capacityCores + " of " + g.cores + " cores).");
+  }
+
   // The operations table, sortable by any column.
   var columns = [
     { label: "operation", value: function (o) { return o.name; }, text: true },

@@ -1,0 +1,66 @@
+package io.loadsmith.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What Linux's /proc tells about a process and the machine, for the load generator's health: where
+ * /proc is missing or unreadable, the figures are unknown (0 bytes, all processors, null).
+ */
+final class Proc {
+    private static final long PAGE_SIZE = 4096;
+
+    private Proc() {}
+
+    /** The resident memory of a process, 0 when unknown. */
+    static long residentBytes(long pid) {
+        try {
+            String[] statm = Files.readString(Path.of("/proc", Long.toString(pid), "statm")).trim().split("\\s+");
+            return Long.parseLong(statm[1]) * PAGE_SIZE;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** How many processors a process may run on (its affinity, as taskset sets it); all of them when unknown. */
+    static int allowedCores(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("Cpus_allowed_list:")) {
+                    return count(line.substring(line.indexOf(':') + 1).trim());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // unknown: all of them
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** "0-3,6,8-9" counts 7. */
+    static int count(String list) {
+        int count = 0;
+        for (String part : list.split(",")) {
+            String[] range = part.trim().split("-");
+            count += range.length == 1 ? 1 : Integer.parseInt(range[1]) - Integer.parseInt(range[0]) + 1;
+        }
+        return Math.max(1, count);
+    }
+
+    /** The machine's busy and total CPU ticks so far (/proc/stat), or null when unknown. */
+    static long[] machineTicks() {
+        try {
+            List<String> lines = Files.readAllLines(Path.of("/proc/stat"));
+            String[] fields = lines.get(0).trim().split("\\s+");
+            long total = 0;
+            for (int i = 1; i < Math.min(fields.length, 9); i++) {
+                total += Long.parseLong(fields[i]);
+            }
+            long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+            return new long[] {total - idle, total};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+}

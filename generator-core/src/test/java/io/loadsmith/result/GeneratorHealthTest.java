@@ -1,0 +1,47 @@
+package io.loadsmith.result;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GeneratorHealthTest {
+    private static GeneratorHealth run(double capacity, double... cpu) {
+        List<GeneratorHealth.Sample> samples = new ArrayList<>();
+        for (int i = 0; i < cpu.length; i++) {
+            samples.add(new GeneratorHealth.Sample(i, cpu[i], 0.5, 100_000_000));
+        }
+        return new GeneratorHealth(2, capacity, samples);
+    }
+
+    @Test
+    void aGeneratorBusyForMoreThanATenthOfTheRunWasTheBottleneck() {
+        // 2 of 10 seconds at 90% or more of 2 cores.
+        GeneratorHealth busy = run(2, 1.9, 1.8, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2);
+        assertEquals(0.2, busy.saturatedShare(), 1e-9);
+        assertTrue(busy.saturated());
+        assertTrue(busy.warning().startsWith("the load generator was the bottleneck: its processes used 90% or more of the CPU they "
+                + "can use (2 cores) for 20% of the run"), busy.warning());
+    }
+
+    @Test
+    void aTenthOrLessIsNotAndNeitherIsARunTooShortToTell() {
+        GeneratorHealth once = run(2, 1.9, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2);
+        assertFalse(once.saturated(), "exactly a tenth of the run");
+        assertNull(once.warning());
+        assertFalse(run(2, 2, 2).saturated(), "two samples tell nothing");
+        // Below 90% of the capacity is not saturated, however long.
+        assertFalse(run(2, 1.79, 1.79, 1.79, 1.79).saturated());
+    }
+
+    @Test
+    void aOneThreadToolIsSaturatedAtOneCore() {
+        GeneratorHealth locust = run(1, 0.95, 0.97, 0.93, 0.99);
+        assertTrue(locust.saturated());
+        assertTrue(locust.warning().contains("(1 core)"), locust.warning());
+    }
+}
