@@ -5,6 +5,7 @@ import io.loadsmith.tool.LoadTool;
 import io.loadsmith.tool.LoadTools;
 import io.loadsmith.result.ResultParsers;
 import io.loadsmith.result.RunResult;
+import io.loadsmith.result.RunResults;
 import io.loadsmith.result.Summary;
 import io.loadsmith.result.Thresholds;
 import java.io.IOException;
@@ -15,7 +16,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,8 +39,9 @@ final class ReportCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PATH", description = "A results file or a run folder.")
-    Path path;
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "A results file or a run folder; several are the workers of one run (one file each), merged into one result.")
+    List<Path> paths;
 
     @Option(names = "--from", paramLabel = "TOOL", completionCandidates = ToolNames.class,
             description = "The tool that wrote it: ${COMPLETION-CANDIDATES}.")
@@ -63,14 +70,45 @@ final class ReportCommand implements Callable<Integer> {
             judged.add(Threshold.parse(expression));
         }
         RunResult baseline = outputs.readBaseline();
-        RunResult result = ResultParsers.parse(path, tool, Thresholds.extraPercentiles(judged));
+        Set<Double> extra = Thresholds.extraPercentiles(judged);
+        RunResult result;
+        String source = String.join(" + ", paths.stream().map(Path::toString).toList());
+        if (paths.size() == 1) {
+            result = ResultParsers.parse(paths.get(0), tool, extra);
+        } else {
+            List<RunResult> parts = parseAll(tool, extra);
+            result = RunResults.merge(parts, paths.stream().map(Path::toString).toList(), extra);
+        }
         // A result.json comes judged on its run's thresholds: --threshold judges it afresh.
         if (!judged.isEmpty()) {
             result = Thresholds.judge(result, judged);
         }
-        spec.commandLine().getOut().print(Summary.text(result, path.toString()));
+        spec.commandLine().getOut().print(Summary.text(result, source));
         spec.commandLine().getOut().flush();
-        return outputs.finish(result, baseline, path.toString(), null, null, spec.commandLine().getOut());
+        return outputs.finish(result, baseline, source, null, null, spec.commandLine().getOut());
+    }
+
+    /** The workers' files, read on as many threads as there are processors (each parser keeps its memory flat). */
+    private List<RunResult> parseAll(LoadTool tool, Set<Double> extra) {
+        List<CompletableFuture<RunResult>> parsing = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.min(paths.size(), Runtime.getRuntime().availableProcessors()));
+        try {
+            for (Path path : paths) {
+                parsing.add(CompletableFuture.supplyAsync(() -> ResultParsers.parse(path, tool, extra), pool));
+            }
+            List<RunResult> parts = new ArrayList<>();
+            for (CompletableFuture<RunResult> part : parsing) {
+                try {
+                    parts.add(part.join());
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                }
+            }
+            return parts;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Written beside the target and moved into place, so a reader never sees half a file. */

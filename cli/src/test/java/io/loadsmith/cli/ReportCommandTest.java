@@ -100,6 +100,33 @@ class ReportCommandTest {
     }
 
     @Test
+    void severalFilesAreTheWorkersOfOneRun() throws Exception {
+        java.util.List<String> lines = Files.readAllLines(jtl());
+        java.util.List<String> odd = new java.util.ArrayList<>(java.util.List.of(lines.get(0)));
+        java.util.List<String> even = new java.util.ArrayList<>(java.util.List.of(lines.get(0)));
+        for (int i = 1; i < lines.size(); i++) {
+            (i % 2 == 0 ? even : odd).add(lines.get(i));
+        }
+        Path a = Files.write(dir.resolve("a.jtl"), odd);
+        Path b = Files.write(dir.resolve("b.jtl"), even);
+        Path merged = dir.resolve("merged.json");
+        Path whole = dir.resolve("whole.json");
+        assertEquals(0, Cli.run("report", a.toString(), b.toString(), "--json", merged.toString()).exitCode());
+        assertEquals(0, Cli.run("report", jtl().toString(), "--json", whole.toString()).exitCode());
+        JsonNode m = new ObjectMapper().readTree(merged.toFile());
+        JsonNode w = new ObjectMapper().readTree(whole.toFile());
+        for (String figure : java.util.List.of("requests", "failures", "latencyMs/p50", "latencyMs/p95", "latencyMs/p99", "latencyMs/max",
+                "histogram/data")) {
+            assertEquals(w.at("/total/" + figure), m.at("/total/" + figure), figure);
+        }
+        assertEquals(2, m.get("workers").size());
+
+        Cli.Run mixed = Cli.run("report", jtl().toString(), RESULTS.resolve("k6/samples.csv").toString());
+        assertEquals(2, mixed.exitCode());
+        assertTrue(mixed.err().contains("different tools"), mixed.err());
+    }
+
+    @Test
     void passingThresholdsExitZero() {
         Cli.Run run = Cli.run("report", jtl().toString(), "--threshold", "p95<5000ms", "--threshold", "getBook: error-rate<1%");
         assertEquals(0, run.exitCode(), run.err());
