@@ -205,6 +205,10 @@ public final class ToolRunner {
         }
 
         void sample(List<Started> started) {
+            if (started.stream().noneMatch(s -> s.plan.awaited() && s.process.isAlive())) {
+                // The test is over: a sample now would only see processes that have gone.
+                return;
+            }
             long now = System.nanoTime();
             double cpu = started.stream().mapToDouble(Started::cpuSeconds).sum();
             long rss = started.stream().mapToLong(s -> s.rssBytes).sum();

@@ -147,6 +147,58 @@ class DistributedRunTest {
     }
 
     @Test
+    void jmeterServersShareTheUsersAndTheControllerHasEverySample() throws Exception {
+        try (DemoApi api = DemoApi.start(0)) {
+            Processes.Result run = run(LoadTools.JMETER, api, "--duration", "8s");
+            assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+            Path folder = runFolder();
+            JsonNode result = JSON.readTree(folder.resolve("result.json").toFile());
+            assertEquals(List.of("server-1", "server-2", "server-3", "controller"), names(result));
+            long reported = result.at("/total/requests").asLong();
+            assertEquals(api.requests().size(), reported, "the controller's JTL holds every server's samples");
+            // The split: each server ran its share of the plan's 6 threads (-Jthreads=2), as its log says.
+            long threads = 0;
+            for (int i = 1; i <= 3; i++) {
+                String log = Files.readString(folder.resolve("jmeter-server-" + i + ".log"));
+                // Each server also runs the setUp Thread Group (the OAuth 2.0 token) with one thread of its own.
+                Matcher count = Pattern.compile("Starting (\\d+) threads for group (?!setUp)").matcher(log);
+                assertTrue(count.find(), log);
+                threads += Long.parseLong(count.group(1));
+            }
+            assertEquals(6, threads, "the servers' threads add up to the plan's users");
+            // Every server's hostname column is the same here; the JTL's samples all came through the controller.
+            RunResult jtl = ResultParsers.parse(folder.resolve("results.jtl"), LoadTools.JMETER, Set.of());
+            assertEquals(jtl.total().latencyMs().p95(), result.at("/total/latencyMs/p95").asDouble());
+            assertEquals(List.of(), leftIn(folder));
+        }
+    }
+
+    @Test
+    void artilleryProcessesRunTheirShareOfThePhases() throws Exception {
+        try (DemoApi api = DemoApi.start(0)) {
+            Processes.Result run = run(LoadTools.ARTILLERY, api, "--duration", "6s");
+            assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+            Path folder = runFolder();
+            JsonNode result = JSON.readTree(folder.resolve("result.json").toFile());
+            assertEquals(List.of("artillery-1", "artillery-2", "artillery-3"), names(result));
+            long reported = result.at("/total/requests").asLong();
+            long sum = 0;
+            long users = 0;
+            for (int i = 1; i <= 3; i++) {
+                JsonNode report = JSON.readTree(folder.resolve("report-" + i + ".json").toFile());
+                users += report.at("/aggregate/counters/vusers.created").asLong();
+                sum += result.get("workers").get(i - 1).get("requests").asLong();
+            }
+            assertEquals(6, users, "the processes' users add up to the plan's");
+            assertEquals(reported, sum);
+            // Artillery leaves each process's before-flow token request out of its report.
+            assertEquals(api.requests().size() - 3, reported, "the API's log against the merged result");
+            assertTrue(result.get("warnings").toString().contains("an approximation"), result.get("warnings").toString());
+            assertEquals(List.of(), leftIn(folder));
+        }
+    }
+
+    @Test
     void ctrlCStopsEveryProcess() throws Exception {
         try (DemoApi api = DemoApi.start(0)) {
             List<String> command = new ArrayList<>(List.of("java", "-jar", RunEndToEndTest.jar().toString(), "run",

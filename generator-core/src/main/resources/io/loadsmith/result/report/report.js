@@ -215,17 +215,19 @@
     var node = document.getElementById("chart-generator");
     var plot = new uPlot({ width: width(node), height: 300, scales: { x: { time: false }, cores: {}, mb: {} },
       series: [{ label: "seconds" }, { label: "CPU (cores)", stroke: "#bc4c00", width: 2, scale: "cores" },
-        { label: "machine CPU (cores)", stroke: "#57606a", width: 1, dash: [6, 4], scale: "cores" },
         { label: "memory (MB)", stroke: "#0969da", width: 1, scale: "mb" }],
       axes: [{ label: "seconds from start" }, { label: "cores", scale: "cores" }, { label: "MB", scale: "mb", side: 1, grid: { show: false } }] },
       [g.samples.map(function (s) { return s.offsetSeconds; }), g.samples.map(function (s) { return s.cpuCores; }),
-        g.samples.map(function (s) { return s.machineCpu === null ? null : s.machineCpu * g.cores; }),
         g.samples.map(function (s) { return s.rssMb; })], node);
+    var machine = g.samples.filter(function (s) { return s.machineCpu !== null; });
+    var busy = machine.length === 0 ? null
+      : machine.reduce(function (sum, s) { return sum + s.machineCpu; }, 0) / machine.length;
     charts.push({ plot: plot, node: node });
     document.getElementById("generator-note").textContent = (g.saturated
       ? "The load generator was the bottleneck: its processes used 90% or more of the " + g.capacityCores
         + " cores they can use for " + (g.saturatedShare * 100).toFixed(0) + "% of the run, so the latencies are inflated."
-      : "The load generator had CPU to spare (its processes can use " + g.capacityCores + " of " + g.cores + " cores).");
+      : "The load generator had CPU to spare (its processes can use " + g.capacityCores + " of " + g.cores + " cores).")
+      + (busy === null ? "" : " The whole machine's CPU was " + (busy * 100).toFixed(0) + "% busy on average.");
   }
 
   // The operations table, sortable by any column.
