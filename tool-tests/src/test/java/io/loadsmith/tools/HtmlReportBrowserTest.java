@@ -104,15 +104,21 @@ class HtmlReportBrowserTest {
     @ParameterizedTest
     @MethodSource("samples")
     void eachSampleReportDrawsItsChartsAndSortsItsTable(Path file) throws Exception {
+        // With the load generator's health as a run of Loadsmith's has it: a chart of its own.
+        List<io.loadsmith.result.GeneratorHealth.Sample> load = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            load.add(new io.loadsmith.result.GeneratorHealth.Sample(i, 0.2 * i, 0.5, 50_000_000L + i * 1_000_000L));
+        }
         RunResult result = Thresholds.judge(ResultParsers.parse(file, null, Set.of()),
-                List.of(Threshold.parse("p95<500ms"), Threshold.parse("error-rate<1%")));
+                List.of(Threshold.parse("p95<500ms"), Threshold.parse("error-rate<1%")))
+                .withGenerator(new io.loadsmith.result.GeneratorHealth(2, 2, load));
         String html = HtmlReport.write(result, RESULTS.relativize(file).toString(), null, null);
         String name = result.tool().id() + "-" + result.format();
         Files.writeString(dir.resolve(name + ".original.html"), html);
         JsonNode found = open(html, name, TestPaths.repoRoot().resolve("tool-tests/target/screenshots/" + name + ".png"));
 
         assertTrue(found.path("ready").asBoolean(), found.toString());
-        int expectedCharts = result.timeSeries().isEmpty() ? 0 : 2;
+        int expectedCharts = (result.timeSeries().isEmpty() ? 0 : 2) + 1;
         expectedCharts += result.total().distribution() != null ? 1 : 0;
         assertEquals(expectedCharts, found.path("canvases").size(), "charts drawn: " + found);
         found.path("canvases").forEach(painted -> assertTrue(painted.asInt() > 500, "a chart with pixels: " + found));

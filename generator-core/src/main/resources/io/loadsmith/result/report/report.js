@@ -78,7 +78,9 @@
       tr.appendChild(el("td", t.passed ? "✓" : "✗", t.passed ? "ok" : "bad"));
       tr.appendChild(el("td", t.expression));
       tr.appendChild(el("td", t.scope));
-      tr.appendChild(el("td", number(t.measured), "num"));
+      var expression = t.expression.toLowerCase();
+      tr.appendChild(el("td", t.measured === null || t.measured === undefined ? "-" : expression.indexOf("error") >= 0
+        ? percent(t.measured) : number(t.measured) + (expression.indexOf("/s") >= 0 ? "/s" : " ms"), "num"));
       tr.appendChild(el("td", t.note || ""));
       tbody.appendChild(tr);
     });
