@@ -4,7 +4,7 @@
 # Writes WORKERS k6 --out json streams of MEGABYTES/WORKERS each (seeded; bench/work/merge/, kept
 # for the next run) and their concatenation, one file of MEGABYTES, then times alternately in each
 # round `./loadsmith report ALL --json OUT` and `./loadsmith report PART1 PART2 ... --json OUT`
-# (which reads the parts on as many threads as there are processors and merges their results),
+# (which reads the parts one after the other and merges their results),
 # wall time of the whole command. Prints each pair, the medians and the median of the ratios.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
