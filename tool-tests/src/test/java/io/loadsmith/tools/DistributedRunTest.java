@@ -51,6 +51,13 @@ class DistributedRunTest {
                 240);
     }
 
+    /** Runs {@code tool} on 3 workers for {@code duration}, which must end well; its run folder. */
+    private Path ranClean(LoadTool tool, DemoApi api, String duration) throws Exception {
+        Processes.Result run = run(tool, api, "--duration", duration);
+        assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+        return runFolder();
+    }
+
     private Path runFolder() throws IOException {
         try (Stream<Path> folders = Files.list(dir.resolve("results"))) {
             return folders.findFirst().orElseThrow();
@@ -76,9 +83,7 @@ class DistributedRunTest {
     @Test
     void k6SegmentsAddUpToThePlanAndTheirSamplesToTheResult() throws Exception {
         try (DemoApi api = DemoApi.start(0)) {
-            Processes.Result run = run(LoadTools.K6, api, "--duration", "5s");
-            assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
-            Path folder = runFolder();
+            Path folder = ranClean(LoadTools.K6, api, "5s");
             JsonNode result = JSON.readTree(folder.resolve("result.json").toFile());
             assertEquals(List.of("k6-1", "k6-2", "k6-3"), names(result));
             long sum = 0;
@@ -125,9 +130,7 @@ class DistributedRunTest {
     @Test
     void aLocustMasterAndThreeWorkersRunThePlanAndLeaveNothingBehind() throws Exception {
         try (DemoApi api = DemoApi.start(0)) {
-            Processes.Result run = run(LoadTools.LOCUST, api, "--duration", "6s");
-            assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
-            Path folder = runFolder();
+            Path folder = ranClean(LoadTools.LOCUST, api, "6s");
             JsonNode result = JSON.readTree(folder.resolve("result.json").toFile());
             assertEquals(List.of("master", "worker-1", "worker-2", "worker-3"), names(result));
             result.get("workers").forEach(w -> assertTrue(w.get("cpuSeconds").asDouble() > 0, w.toString()));
@@ -149,9 +152,7 @@ class DistributedRunTest {
     @Test
     void jmeterServersShareTheUsersAndTheControllerHasEverySample() throws Exception {
         try (DemoApi api = DemoApi.start(0)) {
-            Processes.Result run = run(LoadTools.JMETER, api, "--duration", "8s");
-            assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
-            Path folder = runFolder();
+            Path folder = ranClean(LoadTools.JMETER, api, "8s");
             JsonNode result = JSON.readTree(folder.resolve("result.json").toFile());
             assertEquals(List.of("server-1", "server-2", "server-3", "controller"), names(result));
             long reported = result.at("/total/requests").asLong();
@@ -176,9 +177,7 @@ class DistributedRunTest {
     @Test
     void artilleryProcessesRunTheirShareOfThePhases() throws Exception {
         try (DemoApi api = DemoApi.start(0)) {
-            Processes.Result run = run(LoadTools.ARTILLERY, api, "--duration", "6s");
-            assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
-            Path folder = runFolder();
+            Path folder = ranClean(LoadTools.ARTILLERY, api, "6s");
             JsonNode result = JSON.readTree(folder.resolve("result.json").toFile());
             assertEquals(List.of("artillery-1", "artillery-2", "artillery-3"), names(result));
             long reported = result.at("/total/requests").asLong();
