@@ -77,12 +77,15 @@ final class ResultOutputs {
      */
     int finish(RunResult result, RunResult baselineResult, String source, String workload, Path runFolder, PrintWriter out) {
         Comparison comparison = baselineResult == null ? null : Comparison.of(baselineResult, result, limits());
-        if (runFolder != null) {
-            // A run folder always gets its report.
-            ReportCommand.write(runFolder.resolve("report.html"), HtmlReport.write(result, source, workload, comparison));
-        }
-        if (html != null) {
-            ReportCommand.write(html, HtmlReport.write(result, source, workload, comparison));
+        if (runFolder != null || html != null) {
+            String page = HtmlReport.write(result, source, workload, comparison);
+            if (runFolder != null) {
+                // A run folder always gets its report.
+                ReportCommand.write(runFolder.resolve("report.html"), page);
+            }
+            if (html != null) {
+                ReportCommand.write(html, page);
+            }
         }
         if (comparison != null) {
             out.print("\n" + ComparisonReport.text(comparison, baseline.toString(), source));

@@ -250,7 +250,13 @@ final class ResultJsonReader {
     }
 
     private Long optionalInteger(JsonNode parent, String pointer) {
-        return at(parent, pointer).isNull() || at(parent, pointer).isMissingNode() ? null : integer(parent, pointer);
+        return absent(parent, pointer) ? null : integer(parent, pointer);
+    }
+
+    /** Whether a place holds null or nothing. */
+    private static boolean absent(JsonNode parent, String pointer) {
+        JsonNode node = at(parent, pointer);
+        return node.isNull() || node.isMissingNode();
     }
 
     private double number(JsonNode parent, String pointer) {
@@ -262,7 +268,7 @@ final class ResultJsonReader {
     }
 
     private Double optionalNumber(JsonNode parent, String pointer) {
-        return at(parent, pointer).isNull() || at(parent, pointer).isMissingNode() ? null : number(parent, pointer);
+        return absent(parent, pointer) ? null : number(parent, pointer);
     }
 
     private boolean bool(JsonNode parent, String pointer) {
