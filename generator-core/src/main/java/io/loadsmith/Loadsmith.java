@@ -1,5 +1,7 @@
 package io.loadsmith;
 
+import io.loadsmith.deploy.DeployOptions;
+import io.loadsmith.deploy.DeployTarget;
 import io.loadsmith.importer.Documents;
 import io.loadsmith.importer.ImportException;
 import io.loadsmith.importer.ImportOptions;
@@ -18,6 +20,7 @@ import io.loadsmith.model.Variable;
 import io.loadsmith.model.Workload;
 import io.loadsmith.model.WorkloadPreset;
 import io.loadsmith.render.EnvExample;
+import io.loadsmith.render.RenderException;
 import io.loadsmith.render.RenderOptions;
 import io.loadsmith.render.RenderResult;
 import io.loadsmith.render.RenderedFile;
@@ -171,6 +174,17 @@ public final class Loadsmith {
      */
     public static Generation generate(Path input, ImportOptions importOptions, PlanOptions planOptions,
                                       List<LoadTool> tools, RenderOptions renderOptions) {
+        return generate(input, importOptions, planOptions, tools, renderOptions, DeployOptions.none());
+    }
+
+    /**
+     * Imports, adjusts and renders in one go, with the cluster manifests of {@code deploy} beside
+     * each tool's scripts ({@link LoadTool#deployment}). Nothing is written; see {@link #write}.
+     *
+     * @throws RenderException when a tool has no distributed engine for a target
+     */
+    public static Generation generate(Path input, ImportOptions importOptions, PlanOptions planOptions,
+                                      List<LoadTool> tools, RenderOptions renderOptions, DeployOptions deploy) {
         ImportResult imported = importFile(input, importOptions);
         List<Diagnostic> diagnostics = new ArrayList<>(imported.diagnostics());
         ImportResult customized;
@@ -184,9 +198,16 @@ public final class Loadsmith {
         List<RenderedFile> files = new ArrayList<>();
         RenderOptions options = renderOptions.sourceName() == null
                 ? renderOptions.withSourceName(input.getFileName().toString()) : renderOptions;
-        for (RenderResult result : renderAll(plan, tools, options)) {
+        List<RenderResult> rendered = renderAll(plan, tools, options);
+        for (int i = 0; i < tools.size(); i++) {
+            RenderResult result = rendered.get(i);
             files.addAll(result.files());
             diagnostics.addAll(result.diagnostics());
+            for (DeployTarget target : deploy.targets()) {
+                RenderResult manifest = tools.get(i).deployment(target, deploy.workers(), plan, result, options.sourceName());
+                files.addAll(manifest.files());
+                diagnostics.addAll(manifest.diagnostics());
+            }
         }
         files.add(EnvExample.render(plan));
         if (imported.report() != null) {

@@ -36,6 +36,8 @@ class LayeringTest {
                     "io.loadsmith.run", "io.loadsmith.Loadsmith", ROOMS)),
             new Rule("io.loadsmith.run", List.of("io.loadsmith.importer", "io.loadsmith.render", "io.swagger",
                     "io.loadsmith.Loadsmith", ROOMS)),
+            new Rule("io.loadsmith.deploy", List.of("io.loadsmith.importer", "io.swagger", "io.loadsmith.run",
+                    "io.loadsmith.result", "io.loadsmith.tool", "io.loadsmith.Loadsmith", "com.github.mustachejava")),
             new Rule("io.loadsmith.tool", List.of("io.loadsmith.importer", "io.swagger", "io.loadsmith.run",
                     "io.loadsmith.Loadsmith")));
 

@@ -2,6 +2,8 @@ package io.loadsmith.cli;
 
 import io.loadsmith.Generation;
 import io.loadsmith.Loadsmith;
+import io.loadsmith.deploy.DeployOptions;
+import io.loadsmith.deploy.DeployTarget;
 import io.loadsmith.model.Variable;
 import io.loadsmith.render.EnvExample;
 import io.loadsmith.render.RenderOptions;
@@ -24,6 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Write load-test scripts for a load tool from a spec, a HAR recording or a plan file.")
 final class GenerateCommand implements Callable<Integer> {
+    static final int DEFAULT_WORKERS = 2;
+
     @Spec
     CommandSpec spec;
 
@@ -43,6 +47,16 @@ final class GenerateCommand implements Callable<Integer> {
             description = "A folder of template overrides: DIR/<tool>/<name>.mustache replaces the bundled template.")
     Path templates;
 
+    @Option(names = "--deploy", paramLabel = "TARGET", split = ",",
+            description = "Also write cluster manifests beside each tool's scripts: kubernetes (k6-operator TestRun; "
+                    + "Locust master and workers; JMeter servers and controller), compose, or both (comma-separated).")
+    List<String> deploy = List.of();
+
+    @Option(names = "--workers", paramLabel = "N",
+            description = "With --deploy: the load generators the manifests start (k6 runners, Locust workers, "
+                    + "JMeter servers); together they run exactly the plan's workload (default: " + DEFAULT_WORKERS + ").")
+    Integer workers;
+
     @Mixin
     PlanMixin plan;
 
@@ -53,7 +67,7 @@ final class GenerateCommand implements Callable<Integer> {
             throw new ExitCodes.UserException(ExitCodes.INVALID_INPUT, "--templates " + templates + " is not a folder");
         }
         Generation generation = Loadsmith.generate(input.input, input.importOptions(), plan.planOptions(), tools,
-                new RenderOptions(templates, null));
+                new RenderOptions(templates, null), deployOptions());
         Loadsmith.write(out, generation.files());
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
@@ -72,6 +86,29 @@ final class GenerateCommand implements Callable<Integer> {
                     + " (see " + out.resolve(EnvExample.PATH) + ")");
         }
         return ExitCodes.OK;
+    }
+
+    private DeployOptions deployOptions() {
+        List<DeployTarget> targets = new ArrayList<>();
+        for (String name : deploy) {
+            try {
+                DeployTarget target = DeployTarget.byId(name);
+                if (!targets.contains(target)) {
+                    targets.add(target);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ExitCodes.UserException(ExitCodes.INVALID_INPUT, "--deploy: " + e.getMessage());
+            }
+        }
+        if (workers != null && targets.isEmpty()) {
+            throw new ExitCodes.UserException(ExitCodes.INVALID_INPUT, "--workers goes with --deploy (loadsmith run has its own --workers)");
+        }
+        int count = workers == null ? DEFAULT_WORKERS : workers;
+        if (count < 1 || count > DeployOptions.MAX_WORKERS) {
+            throw new ExitCodes.UserException(ExitCodes.INVALID_INPUT, "--workers must be between 1 and "
+                    + DeployOptions.MAX_WORKERS + ", not " + count);
+        }
+        return new DeployOptions(targets, count);
     }
 
     static List<LoadTool> tools(String names) {

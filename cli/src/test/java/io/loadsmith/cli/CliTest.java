@@ -91,6 +91,42 @@ class CliTest {
     }
 
     @Test
+    void deployWritesClusterManifestsBesideTheScripts() throws Exception {
+        Path out = dir.resolve("out");
+        Cli.Run run = Cli.run("generate", "../samples/plans/checkout.plan.yaml", "--tool", "k6,locust,jmeter", "--out", out.toString(),
+                "--deploy", "kubernetes,compose", "--workers", "3");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String tool : new String[] {"k6", "locust", "jmeter"}) {
+            for (String file : new String[] {"kubernetes.yaml", "compose.yaml"}) {
+                assertTrue(run.out().contains("wrote " + out.resolve(tool + "/" + file)), run.out());
+            }
+        }
+        assertTrue(Files.readString(out.resolve("k6/kubernetes.yaml")).contains("\n  parallelism: 3\n"));
+        assertTrue(Files.readString(out.resolve("locust/compose.yaml")).contains("\n      replicas: 3\n"));
+    }
+
+    @Test
+    void deployProblemsGetOneLineExitTwoAndNoFiles() {
+        Path out = dir.resolve("out");
+        String plan = "../samples/plans/checkout.plan.yaml";
+        Cli.Run artillery = Cli.run("generate", plan, "--tool", "k6,artillery", "--deploy", "kubernetes", "--out", out.toString());
+        assertEquals(2, artillery.exitCode());
+        assertEquals(1, artillery.err().lines().count(), artillery.err());
+        assertTrue(artillery.err().startsWith("loadsmith: Artillery distributes itself on AWS only: artillery run-fargate --count 2"),
+                artillery.err());
+        Cli.Run target = Cli.run("generate", plan, "--deploy", "helm", "--out", out.toString());
+        assertEquals(2, target.exitCode());
+        assertEquals("loadsmith: --deploy: unknown deploy target 'helm': use kubernetes, compose", target.err().strip());
+        Cli.Run workers = Cli.run("generate", plan, "--workers", "3", "--out", out.toString());
+        assertEquals(2, workers.exitCode());
+        assertTrue(workers.err().contains("--workers goes with --deploy"), workers.err());
+        Cli.Run none = Cli.run("generate", plan, "--deploy", "compose", "--workers", "0", "--out", out.toString());
+        assertEquals(2, none.exitCode());
+        assertTrue(none.err().contains("--workers must be between 1 and 1000, not 0"), none.err());
+        assertFalse(Files.exists(out), "nothing is written");
+    }
+
+    @Test
     void aHarRecordingBecomesScriptsAReportAndEnvironmentVariables() throws Exception {
         Path out = dir.resolve("out");
         Cli.Run run = Cli.run("generate", "../samples/hars/bookshop.har", "--tool", "locust", "--out", out.toString(),

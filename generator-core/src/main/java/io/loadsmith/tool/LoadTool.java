@@ -1,6 +1,9 @@
 package io.loadsmith.tool;
 
+import io.loadsmith.deploy.DeployTarget;
 import io.loadsmith.model.TestPlan;
+import io.loadsmith.render.RenderException;
+import io.loadsmith.render.RenderResult;
 import io.loadsmith.render.Renderer;
 import io.loadsmith.result.ResultParser;
 import io.loadsmith.result.RunResult;
@@ -92,6 +95,21 @@ public interface LoadTool {
      */
     default Optional<Distribution> distribute(RunSettings settings, int workers, TestPlan plan) {
         return Optional.empty();
+    }
+
+    /**
+     * The manifest that runs this tool's scripts beyond this machine on the tool's own distributed
+     * engine, in the tool's folder as {@link DeployTarget#fileName()}: {@code workers} load
+     * generators that together run exactly the plan's workload, the scripts mounted from the
+     * manifest, the plan's secrets as references (never values).
+     *
+     * @param scripts    what this tool's renderer wrote from {@code plan}
+     * @param sourceName the input's file name, for the manifest's header comment
+     * @throws RenderException when the tool has no distributed engine such a manifest can start
+     */
+    default RenderResult deployment(DeployTarget target, int workers, TestPlan plan, RenderResult scripts, String sourceName) {
+        throw new RenderException(displayName() + " has no distributed engine that Loadsmith writes " + target.id()
+                + " manifests for");
     }
 
     /**

@@ -1,8 +1,11 @@
 package io.loadsmith.tool.artillery;
 
+import io.loadsmith.deploy.DeployTarget;
 import io.loadsmith.model.Auth;
 import io.loadsmith.model.TestPlan;
 import io.loadsmith.model.Workload;
+import io.loadsmith.render.RenderException;
+import io.loadsmith.render.RenderResult;
 import io.loadsmith.render.Renderer;
 import io.loadsmith.result.ResultParser;
 import io.loadsmith.result.RunResult;
@@ -118,6 +121,13 @@ public final class ArtilleryTool extends NamedTool {
     @Override
     public String runOutput() {
         return "report.json";
+    }
+
+    /** Artillery's own distributed mode runs in AWS (Fargate, Lambda): there is no manifest to write. */
+    @Override
+    public RenderResult deployment(DeployTarget target, int workers, TestPlan plan, RenderResult scripts, String sourceName) {
+        throw new RenderException("Artillery distributes itself on AWS only: artillery run-fargate --count " + workers
+                + " " + scriptPath() + " (or run-lambda); Loadsmith writes no " + target.id() + " manifest for it");
     }
 
     @Override

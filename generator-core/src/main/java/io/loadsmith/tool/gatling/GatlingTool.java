@@ -1,6 +1,9 @@
 package io.loadsmith.tool.gatling;
 
+import io.loadsmith.deploy.DeployTarget;
 import io.loadsmith.model.TestPlan;
+import io.loadsmith.render.RenderException;
+import io.loadsmith.render.RenderResult;
 import io.loadsmith.render.Renderer;
 import io.loadsmith.result.ResultParser;
 import io.loadsmith.result.RunResult;
@@ -86,6 +89,13 @@ public final class GatlingTool extends NamedTool {
     @Override
     public String runOutput() {
         return OUTPUT;
+    }
+
+    /** Gatling's own distributed mode is Gatling Enterprise: there is no manifest to write. */
+    @Override
+    public RenderResult deployment(DeployTarget target, int workers, TestPlan plan, RenderResult scripts, String sourceName) {
+        throw new RenderException("Gatling's distributed runs are a Gatling Enterprise feature; Loadsmith writes no "
+                + target.id() + " manifest for it");
     }
 
     @Override

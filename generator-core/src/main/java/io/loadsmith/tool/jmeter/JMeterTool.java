@@ -1,6 +1,8 @@
 package io.loadsmith.tool.jmeter;
 
+import io.loadsmith.deploy.DeployTarget;
 import io.loadsmith.model.TestPlan;
+import io.loadsmith.render.RenderResult;
 import io.loadsmith.render.Renderer;
 import io.loadsmith.result.ResultParser;
 import io.loadsmith.tool.Distribution;
@@ -124,6 +126,12 @@ public final class JMeterTool extends NamedTool {
                 "-Djava.rmi.server.hostname=127.0.0.1"));
         members.add(new Distribution.Member("controller", controller, Map.of(), true, null));
         return Optional.of(new Distribution(members, List.of(runOutput()), List.of("controller")));
+    }
+
+    /** Servers and a controller: a StatefulSet, a headless Service and a Job, or Compose services. */
+    @Override
+    public RenderResult deployment(DeployTarget target, int workers, TestPlan plan, RenderResult scripts, String sourceName) {
+        return JMeterDeployment.render(target, workers, plan, scripts, sourceName);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.loadsmith.tool.k6;
 
+import io.loadsmith.deploy.DeployTarget;
 import io.loadsmith.model.TestPlan;
+import io.loadsmith.render.RenderResult;
 import io.loadsmith.render.Renderer;
 import io.loadsmith.result.ResultParser;
 import io.loadsmith.result.RunResult;
@@ -89,10 +91,7 @@ public final class K6Tool extends NamedTool {
      */
     @Override
     public Optional<Distribution> distribute(RunSettings settings, int workers, TestPlan plan) {
-        List<String> bounds = new ArrayList<>();
-        for (int i = 0; i <= workers; i++) {
-            bounds.add(i == 0 ? "0" : i == workers ? "1" : i + "/" + workers);
-        }
+        List<String> bounds = K6Deployment.segmentBounds(workers);
         List<Distribution.Member> members = new ArrayList<>();
         List<String> outputs = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -107,6 +106,12 @@ public final class K6Tool extends NamedTool {
             names.add(name);
         }
         return Optional.of(new Distribution(members, outputs, names));
+    }
+
+    /** A k6-operator TestRun with {@code parallelism} runners, or Compose services with their segments. */
+    @Override
+    public RenderResult deployment(DeployTarget target, int workers, TestPlan plan, RenderResult scripts, String sourceName) {
+        return K6Deployment.render(target, workers, plan, scripts, sourceName);
     }
 
     @Override

@@ -1,8 +1,10 @@
 package io.loadsmith.tool.locust;
 
+import io.loadsmith.deploy.DeployTarget;
+import io.loadsmith.model.TestPlan;
+import io.loadsmith.render.RenderResult;
 import io.loadsmith.render.Renderer;
 import io.loadsmith.result.ResultParser;
-import io.loadsmith.model.TestPlan;
 import io.loadsmith.tool.Distribution;
 import io.loadsmith.tool.LiveReader;
 import io.loadsmith.tool.NamedTool;
@@ -104,6 +106,12 @@ public final class LocustTool extends NamedTool {
                     "--master-port", Integer.toString(port)), Map.of(), false, null));
         }
         return Optional.of(new Distribution(members, List.of(runOutput()), List.of("master")));
+    }
+
+    /** A master and its workers: a Job, a Service and a Deployment, or two Compose services. */
+    @Override
+    public RenderResult deployment(DeployTarget target, int workers, TestPlan plan, RenderResult scripts, String sourceName) {
+        return LocustDeployment.render(target, workers, plan, scripts, sourceName);
     }
 
     @Override
