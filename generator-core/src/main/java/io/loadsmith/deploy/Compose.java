@@ -11,8 +11,7 @@ import java.util.List;
  * through and names the ones a test cannot run without.
  */
 public final class Compose {
-    /** Where a service sees the tool's folder (read-only) and where it writes its results. */
-    public static final String SCRIPTS = "/scripts";
+    /** Where a service writes its results: {@code results/} beside the Compose file. */
     public static final String RESULTS = "/results";
 
     private Compose() {}
@@ -42,8 +41,13 @@ public final class Compose {
         return environment;
     }
 
-    /** The volumes of a service: the tool's folder, read-only, and the results folder beside it. */
-    public static ArrayNode volumes() {
-        return Manifests.strings(List.of(".:" + SCRIPTS + ":ro", "./results:" + RESULTS));
+    /** Where a service sees the tool's folder: {@code /mnt/k6}. */
+    public static String scripts(String tool) {
+        return "/mnt/" + tool;
+    }
+
+    /** The volumes of a service: the tool's folder (the Compose file's), read-only, and the results folder in it. */
+    public static ArrayNode volumes(String tool) {
+        return Manifests.strings(List.of(".:" + scripts(tool) + ":ro", "./results:" + RESULTS));
     }
 }

@@ -108,7 +108,7 @@ class ManifestValidationTest {
             k6     | kubernetes.yaml | '  parallelism: 3'         | '  parallelism: "3"'             | /spec/parallelism must be a positive integer
             k6     | kubernetes.yaml | 'file: script.js'          | 'file: test.js'                  | has no key test.js
             k6     | kubernetes.yaml | '  runner:'                | '  runners: {}\\n  runner:'      | unknown field /spec/runners
-            k6     | compose.yaml    | '    working_dir: /scripts'| '    workdir: /scripts'          | must NOT have additional properties
+            k6     | compose.yaml    | '    working_dir: /mnt/k6' | '    workdir: /mnt/k6'           | must NOT have additional properties
             locust | compose.yaml    | 'depends_on:\\n      - master' | 'depends_on:\\n      - mastr' | depends on an unknown service mastr
             locust | compose.yaml    | '      - BASE_URL'         | '      - BASE_URL=${HOME}'       | interpolates HOME
             """)

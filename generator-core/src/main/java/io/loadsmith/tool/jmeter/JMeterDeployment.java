@@ -222,9 +222,9 @@ final class JMeterDeployment {
         ObjectNode service = services.putObject(name);
         service.put("image", IMAGE);
         service.set("entrypoint", Manifests.strings(List.of("jmeter")));
-        service.put("working_dir", Compose.SCRIPTS);
+        service.put("working_dir", Compose.scripts("jmeter"));
         service.set("environment", Compose.environment(plan));
-        service.set("volumes", Compose.volumes());
+        service.set("volumes", Compose.volumes("jmeter"));
         return service;
     }
 }

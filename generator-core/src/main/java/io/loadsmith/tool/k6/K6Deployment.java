@@ -105,14 +105,14 @@ final class K6Deployment {
         for (int i = 1; i <= workers; i++) {
             ObjectNode service = services.putObject("k6-" + i);
             service.put("image", IMAGE);
-            service.put("working_dir", Compose.SCRIPTS);
+            service.put("working_dir", Compose.scripts("k6"));
             String output = Compose.RESULTS + "/samples-" + i + ".ndjson.gz";
             ArrayNode command = Compose.literals(List.of("run", "--execution-segment", bounds.get(i - 1) + ":" + bounds.get(i),
                     "--execution-segment-sequence", String.join(",", bounds), "--out", "json=" + output,
                     "--summary-export", Compose.RESULTS + "/summary-" + i + ".json", SCRIPT));
             service.set("command", command);
             service.set("environment", Compose.environment(plan));
-            service.set("volumes", Compose.volumes());
+            service.set("volumes", Compose.volumes("k6"));
             outputs.add("k6/results/samples-" + i + ".ndjson.gz");
         }
         List<String> header = new ArrayList<>();

@@ -25,7 +25,12 @@ final class LocustDeployment {
     static final int MASTER_PORT = 5557;
     /** How long the master waits for all its workers: pods may first have to pull the image. */
     private static final String WORKERS_MAX_WAIT = "300";
+    /**
+     * The locust folder is mounted at /mnt/locust and Locust runs in /mnt: in the folder itself,
+     * every process (the workers too) would read locust.conf, and a worker refuses its run-time.
+     */
     private static final String SCRIPTS = "/mnt/locust";
+    private static final String WORKING_DIR = "/mnt";
     private static final String RESULTS = "/results";
 
     private LocustDeployment() {}
@@ -49,13 +54,13 @@ final class LocustDeployment {
     }
 
     private static List<String> masterArguments(int workers, String results) {
-        return List.of("--config", "locust.conf", "-f", "locustfile.py", "--headless", "--only-summary",
+        return List.of("--config", LocustRenderer.SETTINGS, "-f", LocustRenderer.SCRIPT, "--headless", "--only-summary",
                 "--csv", results + "/stats", "--csv-full-history", "--master", "--expect-workers", Integer.toString(workers),
                 "--expect-workers-max-wait", WORKERS_MAX_WAIT);
     }
 
     private static List<String> workerArguments(String masterHost) {
-        return List.of("-f", "locustfile.py", "--worker", "--master-host", masterHost);
+        return List.of("-f", LocustRenderer.SCRIPT, "--worker", "--master-host", masterHost);
     }
 
     private static String kubernetes(int workers, TestPlan plan, List<Kubernetes.Mounted> files, String sourceName) {
@@ -120,7 +125,7 @@ final class LocustDeployment {
         ObjectNode container = pod.putArray("containers").addObject();
         container.put("name", "locust");
         container.put("image", IMAGE);
-        container.put("workingDir", SCRIPTS);
+        container.put("workingDir", WORKING_DIR);
         container.set("args", Manifests.strings(arguments.stream().map(Kubernetes::literal).toList()));
         container.set("env", Kubernetes.env(plan, secret));
         ArrayNode mounts = container.putArray("volumeMounts");
@@ -135,16 +140,16 @@ final class LocustDeployment {
         ObjectNode services = file.putObject("services");
         ObjectNode master = services.putObject("master");
         master.put("image", IMAGE);
-        master.put("working_dir", Compose.SCRIPTS);
+        master.put("working_dir", WORKING_DIR);
         master.set("command", Compose.literals(masterArguments(workers, Compose.RESULTS)));
         master.set("environment", Compose.environment(plan));
-        master.set("volumes", Compose.volumes());
+        master.set("volumes", Compose.volumes("locust"));
         ObjectNode worker = services.putObject("worker");
         worker.put("image", IMAGE);
-        worker.put("working_dir", Compose.SCRIPTS);
+        worker.put("working_dir", WORKING_DIR);
         worker.set("command", Compose.literals(workerArguments("master")));
         worker.set("environment", Compose.environment(plan));
-        worker.set("volumes", Compose.volumes());
+        worker.set("volumes", Compose.volumes("locust"));
         worker.putObject("deploy").put("replicas", workers);
         worker.set("depends_on", Manifests.strings(List.of("master")));
 
