@@ -54,7 +54,18 @@ class DistributedRunTest {
     /** Runs {@code tool} on 3 workers for {@code duration}, which must end well; its run folder. */
     private Path ranClean(LoadTool tool, DemoApi api, String duration) throws Exception {
         Processes.Result run = run(tool, api, "--duration", duration);
-        assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+        if (run.exitCode() != 0) {
+            // The run folder goes with the test's temporary folder: its processes' logs go into the message.
+            StringBuilder logs = new StringBuilder();
+            try (Stream<Path> files = Files.list(runFolder())) {
+                for (Path log : files.filter(p -> p.getFileName().toString().endsWith(".log")).sorted().toList()) {
+                    String text = Files.readString(log);
+                    logs.append("\n--- ").append(log.getFileName()).append('\n')
+                            .append(text.length() > 4000 ? text.substring(text.length() - 4000) : text);
+                }
+            }
+            assertEquals(0, run.exitCode(), run.stdout() + run.stderr() + logs);
+        }
         return runFolder();
     }
 
