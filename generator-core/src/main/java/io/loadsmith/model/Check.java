@@ -44,4 +44,10 @@ public sealed interface Check {
             Checks.requireNonNull(path, "JSON path");
         }
     }
+
+    /**
+     * The JSON body has no {@code errors} member: a GraphQL server answers errors in a response
+     * whose status is 200, so that a status check alone passes a failed operation.
+     */
+    record NoGraphQlErrors() implements Check {}
 }

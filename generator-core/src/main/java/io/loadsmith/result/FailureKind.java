@@ -10,6 +10,8 @@ public enum FailureKind {
     CONNECTION("connection"),
     /** A response with a good status that the script's checks rejected. */
     CHECK("check"),
+    /** A GraphQL response that reports errors, which GraphQL servers send with status 200. */
+    GRAPHQL("graphql"),
     OTHER("other");
 
     private final String id;

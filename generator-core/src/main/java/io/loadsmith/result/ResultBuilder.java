@@ -100,6 +100,18 @@ public final class ResultBuilder {
         }
     }
 
+    /**
+     * A request already recorded as a success that a later verdict failed (k6 judges its checks
+     * after the request's own point): one more failure of {@code kind}, in the second of {@code timeMs}.
+     */
+    public void failed(Recorder operation, long timeMs, FailureKind kind) {
+        operation.failures++;
+        operation.failureKinds[kind.ordinal()]++;
+        if (timeMs != Long.MIN_VALUE) {
+            sliceFailures[sliceIndex(Math.floorDiv(timeMs, 1000))]++;
+        }
+    }
+
     private void slice(long startMs, long latency, boolean failed) {
         int index = sliceIndex(Math.floorDiv(startMs, 1000));
         sliceRequests[index]++;

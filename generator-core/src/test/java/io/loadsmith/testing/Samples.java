@@ -21,6 +21,7 @@ public final class Samples {
                 new Sample("petstore-swagger2", samples.resolve("specs/petstore-swagger2/swagger.yaml")),
                 new Sample("styles", samples.resolve("specs/styles/openapi.yaml")),
                 new Sample("catalog", samples.resolve("specs/catalog/openapi.yaml")),
-                new Sample("checkout-plan", samples.resolve("plans/checkout.plan.yaml")));
+                new Sample("checkout-plan", samples.resolve("plans/checkout.plan.yaml")),
+                new Sample("graphql-plan", samples.resolve("plans/graphql.plan.yaml")));
     }
 }

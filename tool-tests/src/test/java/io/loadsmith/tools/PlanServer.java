@@ -128,7 +128,7 @@ final class PlanServer implements AutoCloseable {
         Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
         int status;
         byte[] out;
-        HttpRequest operation = rawPath.equals(tokenPath) ? null : operation(exchange.getRequestMethod(), rawPath);
+        HttpRequest operation = rawPath.equals(tokenPath) ? null : operation(exchange.getRequestMethod(), rawPath, body);
         if (rawPath.equals(tokenPath)) {
             status = 200;
             out = JSON.writeValueAsBytes(Map.of("access_token", "token-" + counter.incrementAndGet(), "token_type", "bearer",
@@ -181,6 +181,28 @@ final class PlanServer implements AutoCloseable {
                 stream.write(out);
             }
         }
+    }
+
+    /**
+     * The plan's operation for a method and path: the one with the most literal segments that
+     * match; of GraphQL operations, which share one endpoint, the one the body names.
+     */
+    private HttpRequest operation(String method, String rawPath, byte[] body) {
+        String operationName = null;
+        try {
+            operationName = JSON.readTree(body).path("operationName").textValue();
+        } catch (IOException | RuntimeException e) {
+            // not JSON: no GraphQL operation
+        }
+        if (operationName != null) {
+            for (HttpRequest request : plan.requests()) {
+                if (request.name().equals(operationName) && request.checks().contains(new Check.NoGraphQlErrors())
+                        && request.method().name().equals(method) && rawPath.equals(basePath + request.path())) {
+                    return request;
+                }
+            }
+        }
+        return operation(method, rawPath);
     }
 
     /** The plan's operation for a method and path: the one with the most literal segments that match. */

@@ -81,21 +81,25 @@ final class WireCheck {
                 continue;
             }
             Decoded actual = decode(request);
+            // Of the operations at this method and path (GraphQL operations share one endpoint), the one the request is.
             ExpectedRequests.Request match = null;
             Map<String, Set<String>> captures = null;
+            List<String> differences = null;
             for (ExpectedRequests.Request candidate : expected) {
                 Map<String, Set<String>> attempt = new HashMap<>();
                 if (candidate.method().equals(actual.method) && matchesAll(candidate.path(), actual.path, attempt)) {
-                    match = candidate;
-                    captures = attempt;
-                    break;
+                    List<String> found = differences(candidate, actual, attempt, anyPartOrder);
+                    if (match == null || found.isEmpty() && !differences.isEmpty()) {
+                        match = candidate;
+                        captures = attempt;
+                        differences = found;
+                    }
                 }
             }
             if (match == null) {
                 problems.add("unexpected request " + request.method() + " " + request.path());
                 continue;
             }
-            List<String> differences = differences(match, actual, captures, anyPartOrder);
             if (!differences.isEmpty()) {
                 problems.add(match.name() + ": " + String.join("; ", differences));
             }

@@ -11,6 +11,7 @@ import io.loadsmith.model.Body;
 import io.loadsmith.model.Check;
 import io.loadsmith.model.Durations;
 import io.loadsmith.model.Extraction;
+import io.loadsmith.model.GraphQl;
 import io.loadsmith.model.Group;
 import io.loadsmith.model.HttpMethod;
 import io.loadsmith.model.HttpRequest;
@@ -203,6 +204,9 @@ public final class PlanFileImporter implements Importer {
             if (node.has("request")) {
                 return request(node, pointer);
             }
+            if (node.has("graphql")) {
+                return graphql(node, pointer);
+            }
             if (node.has("think")) {
                 known(node, pointer, Set.of("think"));
                 String think = text(node, pointer, "think");
@@ -216,7 +220,8 @@ public final class PlanFileImporter implements Importer {
                 List<Step> steps = steps(node, pointer);
                 return at(pointer, () -> new Group(name, steps));
             }
-            throw error(pointer, "a step is a request (request: name), a pause (think: 1s) or a group (group: name)");
+            throw error(pointer, "a step is a request (request: name), a GraphQL operation (graphql: name), a pause (think: 1s) "
+                    + "or a group (group: name)");
         }
 
         private HttpRequest request(JsonNode node, String pointer) {
@@ -249,6 +254,25 @@ public final class PlanFileImporter implements Importer {
             if (node.has("body")) {
                 builder.body(body(node.get("body"), pointer + "/body"));
             }
+            forEach(node, pointer, "checks", (check, p) -> builder.check(check(check, p)));
+            forEach(node, pointer, "extract", (extraction, p) -> builder.extract(extraction(extraction, p)));
+            return at(pointer, builder::build);
+        }
+
+        /**
+         * A GraphQL operation: its name, the endpoint (default /graphql), the document as it is
+         * sent ({@code query}, no template) and its variables as JSON (where {@code {$var: id}}
+         * puts an extracted value with its JSON type).
+         */
+        private HttpRequest graphql(JsonNode node, String pointer) {
+            known(node, pointer, Set.of("graphql", "endpoint", "query", "variables", "headers", "auth", "checks", "extract"));
+            String name = text(node, pointer, "graphql");
+            String endpoint = node.has("endpoint") ? text(node, pointer, "endpoint") : GraphQl.DEFAULT_ENDPOINT;
+            String document = text(node, pointer, "query");
+            Json variables = node.has("variables") ? json(node.get("variables"), pointer + "/variables") : null;
+            HttpRequest.Builder builder = at(pointer, () -> GraphQl.request(name, endpoint, document, variables));
+            params(node, pointer, "headers").forEach(h -> builder.header(h.name(), h.value()));
+            builder.authenticated(bool(node, pointer, "auth", true));
             forEach(node, pointer, "checks", (check, p) -> builder.check(check(check, p)));
             forEach(node, pointer, "extract", (extraction, p) -> builder.extract(extraction(extraction, p)));
             return at(pointer, builder::build);
@@ -346,7 +370,14 @@ public final class PlanFileImporter implements Importer {
                 known(node, pointer, Set.of("jsonPathExists"));
                 return at(pointer, () -> new Check.JsonPathExists(JsonPath.parse(text(node, pointer, "jsonPathExists"))));
             }
-            throw error(pointer, "a check is status: 200, bodyContains: text or jsonPathExists: $.path");
+            if (node.has("noGraphQlErrors")) {
+                known(node, pointer, Set.of("noGraphQlErrors"));
+                if (!bool(node, pointer, "noGraphQlErrors", true)) {
+                    throw error(pointer + "/noGraphQlErrors", "write noGraphQlErrors: true, or leave the check out");
+                }
+                return new Check.NoGraphQlErrors();
+            }
+            throw error(pointer, "a check is status: 200, bodyContains: text, jsonPathExists: $.path or noGraphQlErrors: true");
         }
 
         private Extraction extraction(JsonNode node, String pointer) {

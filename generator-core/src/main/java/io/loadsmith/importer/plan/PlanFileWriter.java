@@ -217,8 +217,10 @@ public final class PlanFileWriter {
                     }
                 } else if (check instanceof Check.BodyContains contains) {
                     c.put("bodyContains", contains.text());
+                } else if (check instanceof Check.JsonPathExists exists) {
+                    c.put("jsonPathExists", exists.path().toString());
                 } else {
-                    c.put("jsonPathExists", ((Check.JsonPathExists) check).path().toString());
+                    c.put("noGraphQlErrors", true);
                 }
             }
         }

@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
  * Artillery's own.
  */
 public final class ArtilleryJsonParser implements ResultParser {
+    /** The counters of Artillery's expect plugin, by kind of expectation: {@code plugins.expect.failed.statusCode}. */
+    private static final String EXPECT_FAILED = "plugins.expect.failed.";
     private static final String ENDPOINT = "plugins.metrics-by-endpoint.";
     private static final Pattern ENDPOINT_COUNTER = Pattern.compile("^plugins\\.metrics-by-endpoint\\.(.*)\\.(codes|errors)\\.([^.]+)$");
 
@@ -129,6 +131,19 @@ public final class ArtilleryJsonParser implements ResultParser {
                 extraPercentiles))));
         if (operations.isEmpty() && requests > 0) {
             warnings.add("no per-request figures: turn on the metrics-by-endpoint plugin");
+        }
+        // The expect plugin counts failed expectations by kind only, not by request: they cannot be failures of an operation.
+        List<String> expectations = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = counters.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> counter = it.next();
+            if (counter.getKey().startsWith(EXPECT_FAILED) && counter.getValue().asLong(0) > 0) {
+                expectations.add(counter.getValue().asLong(0) + " " + counter.getKey().substring(EXPECT_FAILED.length())
+                        + (counter.getKey().endsWith("notHasProperty") ? " (a GraphQL response with errors, where the script checks for them)" : ""));
+            }
+        }
+        if (!expectations.isEmpty()) {
+            warnings.add("expectations failed: " + String.join(", ", expectations) + "; Artillery does not tell which requests they "
+                    + "belong to, so they are not counted as failures");
         }
         List<TimeSlice> slices = new ArrayList<>();
         long interval = 0;

@@ -382,6 +382,8 @@ final class ArtilleryViewBuilder {
                 expects.add(new ArtilleryViews.Expect("matchesRegexp", Yaml.quote(regexLiteral(contains.text()))));
             } else if (check instanceof Check.JsonPathExists exists) {
                 expects.add(new ArtilleryViews.Expect("hasProperty", Yaml.quote(lodashPath(exists.path()))));
+            } else if (check instanceof Check.NoGraphQlErrors) {
+                expects.add(new ArtilleryViews.Expect("notHasProperty", Yaml.quote("errors")));
             }
         }
         String beforeRequest = hookFor("request", request.name());

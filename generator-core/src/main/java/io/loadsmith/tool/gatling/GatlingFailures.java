@@ -18,6 +18,9 @@ final class GatlingFailures {
         if (status.find()) {
             return FailureKind.ofStatus(Integer.parseInt(status.group(1)));
         }
+        if (message.startsWith(GatlingViewBuilder.GRAPHQL_ERRORS_CHECK)) {
+            return FailureKind.GRAPHQL;
+        }
         if (CHECK.matcher(message).find()) {
             return FailureKind.CHECK;
         }

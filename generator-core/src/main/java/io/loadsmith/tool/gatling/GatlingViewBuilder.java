@@ -43,6 +43,11 @@ import java.util.Set;
  * function of the session instead of an expression.
  */
 final class GatlingViewBuilder {
+    /** The path of a GraphQL response's errors, which a GraphQL request checks are absent. */
+    static final String GRAPHQL_ERRORS = "$.errors";
+    /** How Gatling's log begins the message of that check when it fails: what tells a GraphQL failure. */
+    static final String GRAPHQL_ERRORS_CHECK = "jsonPath(" + GRAPHQL_ERRORS + ")";
+
     static final String TOKEN_ATTRIBUTE = "loadsmithAccessToken";
     /** The requests of one method: a request's DSL code takes up to about a kilobyte of bytecode. */
     static final int CHAIN_REQUESTS = 40;
@@ -291,6 +296,8 @@ final class GatlingViewBuilder {
                 checks.add("substring(" + GatlingEl.quote(contains.text()) + ").exists()");
             } else if (check instanceof Check.JsonPathExists exists) {
                 checks.add("jsonPath(" + GatlingEl.quote(jsonPath(exists.path())) + ").exists()");
+            } else if (check instanceof Check.NoGraphQlErrors) {
+                checks.add("jsonPath(" + GatlingEl.quote(GRAPHQL_ERRORS) + ").notExists()");
             }
         }
         for (Extraction extraction : request.extractions()) {

@@ -31,7 +31,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,6 +38,13 @@ import java.util.regex.Pattern;
 
 /** Turns a plan into the JMX view; every JMeter-specific decision is made here. */
 final class JMeterViewBuilder {
+    /** The path of a GraphQL response's errors, which the inverted JSON Assertion of a GraphQL request looks for. */
+    /** The suffix of the variable that holds an extracted value as JSON text. */
+    private static final String JSON_SUFFIX = ".json";
+    static final String GRAPHQL_ERRORS = "$.errors";
+    /** How JMeter's JSON Assertion says it found them: what tells a GraphQL failure in a JTL. */
+    static final String GRAPHQL_ERRORS_FAILURE = "JSONPath not exists: " + GRAPHQL_ERRORS;
+
     /** The User Defined Variable that holds the base URL. */
     static final String BASE_URL = EnvExample.BASE_URL;
     /** The JMeter property the setUp Thread Group leaves the OAuth 2.0 access token in. */
@@ -57,7 +63,11 @@ final class JMeterViewBuilder {
     private final Map<String, String> names = new HashMap<>();
     private final Set<String> usedNames = new HashSet<>(Set.of(BASE_URL));
     private final Set<String> jsonExtracted = new HashSet<>();
-    private final Set<String> warnedJsonRefs = new LinkedHashSet<>();
+    /**
+     * Variables a JSON body inserts with their JSON type ({@code {$var: id}}): their JSON
+     * extraction also keeps the value as JSON text, in {@code NAME.json}, since JMeter variables are text.
+     */
+    private final Set<String> typedRefs = new HashSet<>();
     private final Set<String> extracted = new HashSet<>();
     /** Settings (plan variables) that a path uses: each gets a path-encoded copy, the User Defined Variable {@code NAME.path}. */
     private final Set<String> settingsInPaths = new HashSet<>();
@@ -76,6 +86,11 @@ final class JMeterViewBuilder {
             }
         }
         plan.requests().forEach(r -> r.extractions().forEach(e -> extracted.add(e.variable())));
+        for (HttpRequest request : plan.requests()) {
+            if (request.body() instanceof Body.JsonBody json) {
+                collectJsonRefs(json.value(), typedRefs);
+            }
+        }
         for (HttpRequest request : plan.requests()) {
             for (Param param : request.pathParams()) {
                 param.value().references().stream().filter(v -> !extracted.contains(v)).forEach(settingsInPaths::add);
@@ -612,19 +627,24 @@ final class JMeterViewBuilder {
             out.literal(Boolean.toString(bool.value()));
         } else if (value instanceof Json.JsonRef ref) {
             if (jsonExtracted.contains(ref.variable())) {
-                // A JSON Extractor keeps a number, boolean, object or array as its JSON text, a string without quotes.
-                out.code(JMeter.variable(name(ref.variable())));
-                if (warnedJsonRefs.add(ref.variable())) {
-                    diagnostics.add(Diagnostic.warning(requestName, "JMeter variables are text: ${" + ref.variable()
-                            + "} is inserted into the JSON body as the JSON Extractor left it, which is right for a number, "
-                            + "boolean, object or array and loses the quotes of a string"));
-                }
+                // Extracted as JSON text beside the plain one (typedRefs): the value with its own JSON type.
+                out.code(JMeter.variable(name(ref.variable()) + JSON_SUFFIX));
             } else {
                 out.code(new JMeter.GroovyCall().code("groovy.json.JsonOutput.toJson(").variable(name(ref.variable()))
                         .code(")").build());
             }
         } else {
             out.literal("null");
+        }
+    }
+
+    private static void collectJsonRefs(Json value, Set<String> names) {
+        if (value instanceof Json.JsonRef ref) {
+            names.add(ref.variable());
+        } else if (value instanceof Json.JsonObject object) {
+            object.members().forEach(m -> collectJsonRefs(m.value(), names));
+        } else if (value instanceof Json.JsonArray array) {
+            array.items().forEach(item -> collectJsonRefs(item, names));
         }
     }
 
@@ -666,9 +686,13 @@ final class JMeterViewBuilder {
                     "Assertion.response_data", "16", false, Integer.toString(pattern.hashCode()), JMeter.literal(pattern),
                     JMeter.literal(requestName + ": the body does not contain " + pattern)), null);
         }
+        if (check instanceof Check.NoGraphQlErrors) {
+            return new JMeterViews.Assertion(null, new JMeterViews.JsonPathAssertion(JMeter.name("no GraphQL errors"),
+                    JMeter.literal(GRAPHQL_ERRORS), true));
+        }
         JsonPath path = ((Check.JsonPathExists) check).path();
         return new JMeterViews.Assertion(null, new JMeterViews.JsonPathAssertion(JMeter.name("body has " + path),
-                JMeter.literal(jaywayPath(path))));
+                JMeter.literal(jaywayPath(path)), false));
     }
 
     /**
@@ -707,11 +731,13 @@ final class JMeterViewBuilder {
     private JMeterViews.Extractor extractor(String requestName, Extraction extraction) {
         String variable = name(extraction.variable());
         if (extraction instanceof Extraction.FromJson json) {
-            if (json.path().segments().stream().allMatch(s -> !(s instanceof JsonPath.Field f) || !f.name().contains(";"))) {
+            boolean typed = typedRefs.contains(extraction.variable());
+            if (!typed && json.path().segments().stream().allMatch(s -> !(s instanceof JsonPath.Field f) || !f.name().contains(";"))) {
                 return new JMeterViews.Extractor(new JMeterViews.JsonExtractor(JMeter.name(variable + " = " + json.path()),
                         variable, JMeter.literal(jaywayPath(json.path())), ""), null, null);
             }
-            // The JSON Extractor splits its fields at ';', so such a path is read in Groovy instead.
+            // The JSON Extractor splits its fields at ';', and keeps a string without its quotes: such a path, and a value
+            // a JSON body inserts with its type, are read in Groovy instead.
             StringBuilder script = new StringBuilder("def value = new groovy.json.JsonSlurper().parseText(prev.getResponseDataAsString())\n");
             for (JsonPath.Segment segment : json.path().segments()) {
                 script.append("value = value?.getAt(").append(segment instanceof JsonPath.Index index ? Integer.toString(index.index())
@@ -719,6 +745,10 @@ final class JMeterViewBuilder {
             }
             script.append("vars.put(").append(Groovy.quote(variable))
                     .append(", value == null ? '' : value instanceof String ? value : groovy.json.JsonOutput.toJson(value))\n");
+            if (typed) {
+                // The same value as JSON text, for a JSON body that inserts it with its type.
+                script.append("vars.put(").append(Groovy.quote(variable + JSON_SUFFIX)).append(", groovy.json.JsonOutput.toJson(value))\n");
+            }
             return new JMeterViews.Extractor(null, null, new JMeterViews.Script(JMeter.name(variable + " = " + json.path()),
                     JMeter.literal(script.toString())));
         }

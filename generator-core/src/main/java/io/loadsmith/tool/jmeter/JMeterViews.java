@@ -87,7 +87,8 @@ final class JMeterViews {
     record ResponseAssertion(String name, String field, String testType, boolean ignoreStatus, String key, String pattern,
                              String message) {}
 
-    record JsonPathAssertion(String name, String path) {}
+    /** A JSON Assertion that the path exists, or with {@code invert} that it does not. */
+    record JsonPathAssertion(String name, String path, boolean invert) {}
 
     /** Exactly one of the three is set. */
     record Extractor(JsonExtractor json, RegexExtractor regex, Script script) {}

@@ -607,6 +607,9 @@ public final class JtlCsvParser implements ResultParser {
         }
 
         private FailureKind failure() {
+            if (failureMessage >= 0 && text(failureMessage).contains(JMeterViewBuilder.GRAPHQL_ERRORS_FAILURE)) {
+                return FailureKind.GRAPHQL;
+            }
             if (responseCode >= 0) {
                 long code = number(responseCode);
                 if (code >= 100 && code < 600) {

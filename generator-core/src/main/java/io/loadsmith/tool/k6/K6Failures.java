@@ -4,6 +4,9 @@ import io.loadsmith.result.FailureKind;
 
 /** What k6's tags say about a failed request. */
 final class K6Failures {
+    /** The end of the name of the check that a GraphQL response has no errors: {@code "CreateBook: no GraphQL errors"}. */
+    static final String GRAPHQL_CHECK = ": no GraphQL errors";
+
     private K6Failures() {}
 
     /**

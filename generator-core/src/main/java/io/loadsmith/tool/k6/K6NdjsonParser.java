@@ -37,6 +37,7 @@ public final class K6NdjsonParser implements ResultParser {
     private static final byte[] DURATION = "http_req_duration\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] RECEIVED = "data_received\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SENT = "data_sent\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHECKS = "checks\"".getBytes(StandardCharsets.US_ASCII);
     private static final JsonFactory JSON = new JsonFactory();
 
     private final LoadTool tool;
@@ -164,7 +165,8 @@ public final class K6NdjsonParser implements ResultParser {
         private void line(int from, int to, boolean last) throws IOException {
             if (startsWith(from, to, POINT_PREFIX)) {
                 int name = from + POINT_PREFIX.length;
-                if (!startsWith(name, to, DURATION) && !startsWith(name, to, RECEIVED) && !startsWith(name, to, SENT)) {
+                if (!startsWith(name, to, DURATION) && !startsWith(name, to, RECEIVED) && !startsWith(name, to, SENT)
+                        && !startsWith(name, to, CHECKS)) {
                     return;
                 }
             }
@@ -216,6 +218,13 @@ public final class K6NdjsonParser implements ResultParser {
                     totals.sent += (long) point.value;
                     totals.anySent = true;
                 }
+                case "checks" -> {
+                    // A GraphQL response with errors passed its status check: its own check fails it.
+                    if (point.value == 0 && point.check != null && point.check.endsWith(K6Failures.GRAPHQL_CHECK)) {
+                        String name = point.check.substring(0, point.check.length() - K6Failures.GRAPHQL_CHECK.length());
+                        builder.failed(builder.operation(name), point.time, FailureKind.GRAPHQL);
+                    }
+                }
                 default -> { }
             }
         }
@@ -245,6 +254,7 @@ public final class K6NdjsonParser implements ResultParser {
                                 case "status" -> point.status = json.getText();
                                 case "expected_response" -> point.expected = json.getText();
                                 case "error_code" -> point.errorCode = json.getText();
+                                case "check" -> point.check = json.getText();
                                 default -> json.skipChildren();
                             }
                         }
@@ -277,5 +287,6 @@ public final class K6NdjsonParser implements ResultParser {
         String status;
         String expected;
         String errorCode;
+        String check;
     }
 }

@@ -332,6 +332,8 @@ final class K6ViewBuilder {
             } else if (check instanceof Check.JsonPathExists exists) {
                 checks.add(new K6Views.Check(request.name() + ": body has " + exists.path(),
                         "r.json(" + JavaScript.quote(gjson(exists.path())) + ") !== undefined"));
+            } else if (check instanceof Check.NoGraphQlErrors) {
+                checks.add(new K6Views.Check(request.name() + K6Failures.GRAPHQL_CHECK, "r.json('errors') === undefined"));
             }
         }
         usesCheck |= !checks.isEmpty();

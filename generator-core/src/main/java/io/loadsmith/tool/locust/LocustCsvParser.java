@@ -94,6 +94,7 @@ public final class LocustCsvParser implements ResultParser {
                 FailureKind kind = error.contains("HTTPError") && status.find() ? FailureKind.ofStatus(Integer.parseInt(status.group(1)))
                         // Loadsmith's locustfiles fail a wrong status with "NAME: status 404, expected 200": a 4xx, as other tools say.
                         : error.contains("CatchResponseError") && checked.find() ? FailureKind.ofStatus(Integer.parseInt(checked.group(1)))
+                        : error.contains("CatchResponseError") && error.contains(LocustViewBuilder.GRAPHQL_ERRORS) ? FailureKind.GRAPHQL
                         : error.contains("CatchResponseError") ? FailureKind.CHECK : FailureKind.ofError(error);
                 long occurrences = CsvRows.number(row.get("Occurrences")) == null ? 0 : CsvRows.number(row.get("Occurrences")).longValue();
                 failureKinds.computeIfAbsent(row.getOrDefault("Name", ""), k -> new LinkedHashMap<>()).merge(kind.id(), occurrences, Long::sum);

@@ -33,6 +33,9 @@ import java.util.TreeSet;
 
 /** Turns a plan into the locustfile's view; every Locust-specific decision is made here. */
 final class LocustViewBuilder {
+    /** The end of a GraphQL request's failure message: what tells a GraphQL failure in Locust's CSV. */
+    static final String GRAPHQL_ERRORS = ": the response has GraphQL errors";
+
     private final TestPlan plan;
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final List<RenderedFile> dataFiles = new ArrayList<>();
@@ -278,6 +281,10 @@ final class LocustViewBuilder {
                 usesJsonValue = true;
                 checks.add(new LocustViews.Check(keyword, "json_value(response" + pathArguments(exists.path()) + ") is None",
                         Python.quote(request.name() + ": the body has no " + exists.path())));
+            } else if (check instanceof Check.NoGraphQlErrors) {
+                usesJsonValue = true;
+                checks.add(new LocustViews.Check(keyword, "json_value(response, \"errors\") is not None",
+                        Python.quote(request.name() + GRAPHQL_ERRORS)));
             }
         }
         List<LocustViews.Extraction> extractions = new ArrayList<>();

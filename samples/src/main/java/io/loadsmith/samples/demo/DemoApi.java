@@ -38,7 +38,9 @@ import java.util.regex.Pattern;
  * <p>It listens on 127.0.0.1 only, on an ephemeral port by default. Clients get a token from
  * {@code POST /api/oauth/token} with OAuth 2.0 client credentials and send it as a bearer token;
  * created books and orders get random ids, so a test flow must carry them from one request to the
- * next. Every request is logged with its method, path, query, headers and body.
+ * next. {@code POST /api/graphql} serves the same books and orders over GraphQL (the schema is
+ * {@code bookshop.graphqls} beside this class). Every request is logged with its method, path,
+ * query, headers and body.
  */
 public final class DemoApi implements AutoCloseable {
     public static final String CLIENT_ID = "loadsmith-demo";
@@ -53,6 +55,7 @@ public final class DemoApi implements AutoCloseable {
     private final Map<String, ObjectNode> books = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> orders = new ConcurrentHashMap<>();
     private final List<Delay> delays = new CopyOnWriteArrayList<>();
+    private final DemoGraphQl graphQl = new DemoGraphQl(books, orders, GENRES);
 
     /** A slower operation: requests of {@code method} to a path matching {@code path} wait {@code delay} before the answer. */
     private record Delay(String method, Pattern path, Duration delay) {}
@@ -230,6 +233,9 @@ public final class DemoApi implements AutoCloseable {
             return parts.length == 1 ? booksCollection(method, query, body) : parts.length == 2 ? book(method, parts[1], body)
                     : Response.json(404, error("no such resource"));
         }
+        if (resource.equals("graphql") && parts.length == 1) {
+            return method.equals("POST") ? graphql(body) : Response.json(405, error("use POST"));
+        }
         if (resource.equals("orders")) {
             if (parts.length == 1 && method.equals("POST")) {
                 return createOrder(body);
@@ -241,6 +247,22 @@ public final class DemoApi implements AutoCloseable {
         }
         return Response.json(parts.length <= 2 && (resource.equals("books") || resource.equals("orders")) ? 405 : 404,
                 error("no " + method + " " + path));
+    }
+
+    /** A GraphQL request ({@code query}, {@code operationName}, {@code variables}): 200 with data and errors, 400 when it is no such request. */
+    private Response graphql(byte[] body) {
+        ObjectNode request = object(body);
+        if (!request.path("query").isTextual()) {
+            throw new BadRequest("a GraphQL request needs a query");
+        }
+        JsonNode variables = request.path("variables");
+        if (!variables.isMissingNode() && !variables.isNull() && !variables.isObject()) {
+            throw new BadRequest("GraphQL variables must be an object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> values = variables.isObject() ? JSON.convertValue(variables, Map.class) : null;
+        return Response.json(200, graphQl.execute(request.path("query").asText(),
+                request.path("operationName").isTextual() ? request.path("operationName").asText() : null, values));
     }
 
     private Response token(HttpExchange exchange, byte[] body) {
