@@ -119,6 +119,40 @@ public final class Kubernetes {
         return node;
     }
 
+    /** The volume of a pod's scripts, mounted read-only, and of its results, writable (an emptyDir). */
+    public static final String SCRIPTS_VOLUME = "scripts";
+    public static final String RESULTS_VOLUME = "results";
+
+    /**
+     * The pod template of a Job, Deployment or StatefulSet ({@code owner}'s spec): its labels,
+     * the ConfigMap's files at their paths and an empty results folder. Returns the pod's spec.
+     */
+    public static ObjectNode podTemplate(ObjectNode owner, String instance, String component, String configMap, List<Mounted> files) {
+        ObjectNode template = owner.putObject("template");
+        template.putObject("metadata").set("labels", labels(instance, component));
+        ObjectNode spec = template.putObject("spec");
+        ArrayNode volumes = spec.putArray("volumes");
+        volumes.add(configMapVolume(SCRIPTS_VOLUME, configMap, files));
+        volumes.add(emptyDirVolume(RESULTS_VOLUME));
+        return spec;
+    }
+
+    /** Mounts a {@link #podTemplate}'s volumes into its container: the scripts at {@code scripts}, the results at {@code results}. */
+    public static void mountVolumes(ObjectNode container, String scripts, String results) {
+        ArrayNode mounts = container.putArray("volumeMounts");
+        mounts.add(volumeMount(SCRIPTS_VOLUME, scripts, true));
+        mounts.add(volumeMount(RESULTS_VOLUME, results, false));
+    }
+
+    /** The header lines that say how to make the Secret of the plan's required variables; none when it has none. */
+    public static List<String> secretHeader(TestPlan plan, String secret) {
+        if (Manifests.required(plan).isEmpty()) {
+            return List.of();
+        }
+        return List.of("Secrets and required settings come from the Secret " + secret + ", made from your .env file:",
+                "  " + secretCommand(secret));
+    }
+
     /** An empty, writable volume, for what the tool writes (results, logs). */
     public static ObjectNode emptyDirVolume(String volume) {
         ObjectNode node = Manifests.object();

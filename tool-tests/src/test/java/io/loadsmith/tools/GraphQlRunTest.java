@@ -122,6 +122,44 @@ class GraphQlRunTest {
         }
     }
 
+    /**
+     * Each hostile string (quotes, line breaks, {@code ${...}}, {@code {{ }}}, {@code __groovy}, ...)
+     * inside a GraphQL document and as a variable's key and value reaches the wire as the plan
+     * has it, in every tool: nothing in them is run or expanded.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tools")
+    void hostileTextInDocumentsAndVariablesStaysData(LoadTool tool) throws Exception {
+        List<io.loadsmith.model.Step> steps = new ArrayList<>();
+        List<String> hostile = io.loadsmith.render.escape.HostileStrings.ALL;
+        for (int i = 0; i < hostile.size(); i++) {
+            String text = hostile.get(i);
+            io.loadsmith.model.Json variables = new io.loadsmith.model.Json.JsonObject(List.of(
+                    new io.loadsmith.model.Json.Member("text", io.loadsmith.model.Json.string(text)),
+                    new io.loadsmith.model.Json.Member(text, io.loadsmith.model.Json.string(text))));
+            steps.add(io.loadsmith.model.GraphQl.request("Q" + i, "/graphql",
+                    "query Q" + i + "($text: String) {\n  echo(text: $text) # " + text + "\n}", variables).build());
+        }
+        io.loadsmith.model.TestPlan plan = io.loadsmith.model.TestPlan.builder("hostile GraphQL", "http://127.0.0.1:9")
+                .scenario(new io.loadsmith.model.Scenario("all", 1, steps))
+                .workload(io.loadsmith.model.Workload.ClosedWorkload.constant(1, java.time.Duration.ofSeconds(2))).build();
+        Path out = dir.resolve("out");
+        io.loadsmith.Loadsmith.write(out, io.loadsmith.Loadsmith.render(plan, tool).files());
+        try (RecordingServer server = new RecordingServer("{\"data\": {\"echo\": \"ok\"}}")) {
+            ToolRun.run(tool, out, Map.of("BASE_URL", server.baseUrl()), 120).requireClean();
+            // Every request equals one of the plan's, document and variables value by value.
+            Map<String, WireCheck.Received> byName = new WireCheck(plan, Map.of()).check(server.requests(), r -> false);
+            byName.forEach((name, received) -> assertTrue(!received.requests().isEmpty(), name + " was never sent"));
+            for (RecordedRequest request : server.requests()) {
+                JsonNode body = JSON.readTree(request.body());
+                int i = Integer.parseInt(body.path("operationName").asText().substring(1));
+                assertTrue(body.path("query").asText().endsWith("# " + hostile.get(i) + "\n}"), body.toString());
+                assertEquals(hostile.get(i), body.at("/variables/text").asText());
+                assertEquals(hostile.get(i), body.path("variables").path(hostile.get(i)).asText());
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("tools")
     void aGraphQlErrorInA200ResponseIsAFailureOfItsOwnKind(LoadTool tool) throws Exception {

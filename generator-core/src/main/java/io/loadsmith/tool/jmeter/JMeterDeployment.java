@@ -105,7 +105,7 @@ final class JMeterDeployment {
         setSpec.put("replicas", workers);
         setSpec.put("podManagementPolicy", "Parallel");
         setSpec.putObject("selector").set("matchLabels", Kubernetes.labels(name, "server"));
-        ObjectNode serverPod = pod(setSpec, name, "server", configMap, files);
+        ObjectNode serverPod = Kubernetes.podTemplate(setSpec, name, "server", configMap, files);
         // Each server reads its share from server-<pod index>.properties; Kubernetes expands $(NAME) from the container's env.
         List<String> serverArguments = new ArrayList<>(literals(serverArguments(RESULTS + "/jmeter-server.log")));
         serverArguments.addAll(List.of(HOSTNAME + "$(POD_NAME)." + servers, "-q", "server-$(POD_INDEX).properties"));
@@ -124,7 +124,7 @@ final class JMeterDeployment {
         ObjectNode job = Kubernetes.object("batch/v1", "Job", controller, name, "controller");
         ObjectNode jobSpec = job.putObject("spec");
         jobSpec.put("backoffLimit", 0);
-        ObjectNode controllerPod = pod(jobSpec, name, "controller", configMap, files);
+        ObjectNode controllerPod = Kubernetes.podTemplate(jobSpec, name, "controller", configMap, files);
         controllerPod.put("restartPolicy", "Never");
         List<String> controllerArguments = new ArrayList<>(literals(controllerArguments(remotes, RESULTS)));
         controllerArguments.add(HOSTNAME + "$(POD_IP)");
@@ -138,10 +138,7 @@ final class JMeterDeployment {
                 + " and ends them with -X. RMI without SSL on fixed ports, inside the cluster; index labels on pods need"
                 + " Kubernetes 1.28 or later.");
         header.add("");
-        if (!Manifests.required(plan).isEmpty()) {
-            header.add("Secrets and required settings come from the Secret " + secret + ", made from your .env file:");
-            header.add("  " + Kubernetes.secretCommand(secret));
-        }
+        header.addAll(Kubernetes.secretHeader(plan, secret));
         header.add("Set BASE_URL below (twice) to the system under test as the cluster reaches it, then:");
         header.add("  kubectl apply -f jmeter/" + DeployTarget.KUBERNETES.fileName());
         header.add("  kubectl logs -f job/" + controller + "        (the JTL is " + RESULTS + "/results.jtl in its pod)");
@@ -160,16 +157,6 @@ final class JMeterDeployment {
         port.put(field, number);
     }
 
-    private static ObjectNode pod(ObjectNode owner, String name, String component, String configMap, List<Kubernetes.Mounted> files) {
-        ObjectNode template = owner.putObject("template");
-        template.putObject("metadata").set("labels", Kubernetes.labels(name, component));
-        ObjectNode spec = template.putObject("spec");
-        ArrayNode volumes = spec.putArray("volumes");
-        volumes.add(Kubernetes.configMapVolume("scripts", configMap, files));
-        volumes.add(Kubernetes.emptyDirVolume("results"));
-        return spec;
-    }
-
     private static ObjectNode container(ObjectNode pod, TestPlan plan, String secret, List<String> arguments) {
         ObjectNode container = pod.putArray("containers").addObject();
         container.put("name", "jmeter");
@@ -178,9 +165,7 @@ final class JMeterDeployment {
         container.set("args", Manifests.strings(arguments));
         container.put("workingDir", SCRIPTS);
         container.set("env", Kubernetes.env(plan, secret));
-        ArrayNode mounts = container.putArray("volumeMounts");
-        mounts.add(Kubernetes.volumeMount("scripts", SCRIPTS, true));
-        mounts.add(Kubernetes.volumeMount("results", RESULTS, false));
+        Kubernetes.mountVolumes(container, SCRIPTS, RESULTS);
         return container;
     }
 

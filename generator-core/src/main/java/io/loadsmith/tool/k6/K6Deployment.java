@@ -63,10 +63,7 @@ final class K6Deployment {
                 + ", each with an equal execution segment of the one test (see");
         header.add("https://grafana.com/docs/k6/latest/set-up/set-up-distributed-k6/ to install the operator).");
         header.add("");
-        if (!Manifests.required(plan).isEmpty()) {
-            header.add("Secrets and required settings come from the Secret " + secret + ", made from your .env file:");
-            header.add("  " + Kubernetes.secretCommand(secret));
-        }
+        header.addAll(Kubernetes.secretHeader(plan, secret));
         header.add("Set BASE_URL below to the system under test as the cluster reaches it, then:");
         header.add("  kubectl apply -f k6/" + DeployTarget.KUBERNETES.fileName());
         header.add("  kubectl get testrun " + name + " -w        (the runners' logs hold k6's summary)");

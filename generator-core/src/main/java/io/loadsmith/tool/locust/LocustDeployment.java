@@ -80,7 +80,7 @@ final class LocustDeployment {
         ObjectNode job = Kubernetes.object("batch/v1", "Job", master, name, "master");
         ObjectNode jobSpec = job.putObject("spec");
         jobSpec.put("backoffLimit", 0);
-        ObjectNode masterPod = pod(jobSpec, name, "master", configMap, files);
+        ObjectNode masterPod = Kubernetes.podTemplate(jobSpec, name, "master", configMap, files);
         masterPod.put("restartPolicy", "Never");
         ObjectNode masterContainer = container(masterPod, plan, secret, masterArguments(workers, RESULTS));
         ObjectNode containerPort = masterContainer.putArray("ports").addObject();
@@ -91,7 +91,7 @@ final class LocustDeployment {
         ObjectNode deploymentSpec = deployment.putObject("spec");
         deploymentSpec.put("replicas", workers);
         deploymentSpec.putObject("selector").set("matchLabels", Kubernetes.labels(name, "worker"));
-        ObjectNode workerPod = pod(deploymentSpec, name, "worker", configMap, files);
+        ObjectNode workerPod = Kubernetes.podTemplate(deploymentSpec, name, "worker", configMap, files);
         container(workerPod, plan, secret, workerArguments(master));
 
         List<String> header = new ArrayList<>();
@@ -99,10 +99,7 @@ final class LocustDeployment {
         header.add("A headless master (a Job, which ends with the test) and " + workers + " worker" + (workers == 1 ? "" : "s")
                 + " (a Deployment); the master divides the users among them.");
         header.add("");
-        if (!Manifests.required(plan).isEmpty()) {
-            header.add("Secrets and required settings come from the Secret " + secret + ", made from your .env file:");
-            header.add("  " + Kubernetes.secretCommand(secret));
-        }
+        header.addAll(Kubernetes.secretHeader(plan, secret));
         header.add("Set BASE_URL below (twice) to the system under test as the cluster reaches it, then:");
         header.add("  kubectl apply -f locust/" + DeployTarget.KUBERNETES.fileName());
         header.add("  kubectl logs -f job/" + master + "        (Locust's summary; its CSV files are in " + RESULTS + ")");
@@ -110,16 +107,6 @@ final class LocustDeployment {
         return Manifests.yaml(header, List.of(Kubernetes.configMap(configMap, name, files), service, job, deployment));
     }
 
-    /** The pod template of {@code owner}: its labels, the scripts mounted at their paths and a results folder. */
-    private static ObjectNode pod(ObjectNode owner, String name, String component, String configMap, List<Kubernetes.Mounted> files) {
-        ObjectNode template = owner.putObject("template");
-        template.putObject("metadata").set("labels", Kubernetes.labels(name, component));
-        ObjectNode spec = template.putObject("spec");
-        ArrayNode volumes = spec.putArray("volumes");
-        volumes.add(Kubernetes.configMapVolume("scripts", configMap, files));
-        volumes.add(Kubernetes.emptyDirVolume("results"));
-        return spec;
-    }
 
     private static ObjectNode container(ObjectNode pod, TestPlan plan, String secret, List<String> arguments) {
         ObjectNode container = pod.putArray("containers").addObject();
@@ -128,9 +115,7 @@ final class LocustDeployment {
         container.put("workingDir", WORKING_DIR);
         container.set("args", Manifests.strings(arguments.stream().map(Kubernetes::literal).toList()));
         container.set("env", Kubernetes.env(plan, secret));
-        ArrayNode mounts = container.putArray("volumeMounts");
-        mounts.add(Kubernetes.volumeMount("scripts", SCRIPTS, true));
-        mounts.add(Kubernetes.volumeMount("results", RESULTS, false));
+        Kubernetes.mountVolumes(container, SCRIPTS, RESULTS);
         return container;
     }
 
