@@ -38,6 +38,8 @@ public final class K6NdjsonParser implements ResultParser {
     private static final byte[] RECEIVED = "data_received\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SENT = "data_sent\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHECKS = "checks\"".getBytes(StandardCharsets.US_ASCII);
+    /** Of the check points (one per check of every request), only those of GraphQL checks are read. */
+    private static final byte[] GRAPHQL_CHECK = (K6Failures.GRAPHQL_CHECK + "\"").getBytes(StandardCharsets.UTF_8);
     private static final JsonFactory JSON = new JsonFactory();
 
     private final LoadTool tool;
@@ -165,8 +167,9 @@ public final class K6NdjsonParser implements ResultParser {
         private void line(int from, int to, boolean last) throws IOException {
             if (startsWith(from, to, POINT_PREFIX)) {
                 int name = from + POINT_PREFIX.length;
+                boolean checks = startsWith(name, to, CHECKS);
                 if (!startsWith(name, to, DURATION) && !startsWith(name, to, RECEIVED) && !startsWith(name, to, SENT)
-                        && !startsWith(name, to, CHECKS)) {
+                        && !(checks && contains(from, to, GRAPHQL_CHECK))) {
                     return;
                 }
             }
@@ -262,6 +265,19 @@ public final class K6NdjsonParser implements ResultParser {
                     default -> json.skipChildren();
                 }
             }
+        }
+
+        private boolean contains(int from, int to, byte[] part) {
+            outer:
+            for (int i = from; i <= to - part.length; i++) {
+                for (int j = 0; j < part.length; j++) {
+                    if (buf[i + j] != part[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
         }
 
         private boolean startsWith(int from, int to, byte[] prefix) {
