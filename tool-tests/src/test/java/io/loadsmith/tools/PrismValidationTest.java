@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,6 +41,7 @@ autorest body-complex and the swagger-parser petstore-more documents), and crash
  * parameter of the style-explode document that is not sent; their requests are judged by the flow
  * audit instead).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class PrismValidationTest {
     private static final List<LoadTool> TOOLS = List.of(LoadTools.K6, LoadTools.LOCUST, LoadTools.ARTILLERY, LoadTools.JMETER);
     private static final List<String> CORPUS = List.of(

@@ -21,6 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every value found at run time (a token, an extracted id) is one the server handed out. The plan's
  * thresholds are left out: three seconds judge the script, not the system.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SampleRunTest {
     @TempDir
     Path dir;
