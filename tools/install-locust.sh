@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs Locust from Debian's packages (python3-locust) and writes a wrapper at
+# Installs Locust from Debian's packages (python3-locust, with python3-websocket for the
+# WebSocket sessions of generated locustfiles) and writes a wrapper at
 # PREFIX/bin/locust that runs /usr/bin/locust: the python3 on PATH may be another Python
 # (pyenv) that cannot import Debian's locust. Needs root (or sudo) for apt-get.
 #   usage: tools/install-locust.sh [PREFIX]     default: $LOADSMITH_TOOLS/locust
@@ -7,13 +8,14 @@ set -euo pipefail
 prefix="${1:-${LOADSMITH_TOOLS:-$HOME/.cache/loadsmith/tools}/locust}"
 die() { echo "install-locust: ERROR: $*" >&2; exit 1; }
 
-if ! dpkg -s python3-locust >/dev/null 2>&1; then
+packages=(python3-locust python3-websocket)
+if ! dpkg -s "${packages[@]}" >/dev/null 2>&1; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || { command -v sudo >/dev/null && sudo="sudo"; } || die "apt-get needs root; run as root or install sudo"
-  echo "install-locust: apt-get install python3-locust" >&2
+  echo "install-locust: apt-get install ${packages[*]}" >&2
   $sudo apt-get update -qq >&2 || die "apt-get update failed (is the Debian archive reachable?)"
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends python3-locust >&2 \
-    || die "apt-get install python3-locust failed"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >&2 \
+    || die "apt-get install ${packages[*]} failed"
 fi
 [ -x /usr/bin/locust ] || die "/usr/bin/locust is missing although python3-locust is installed"
 

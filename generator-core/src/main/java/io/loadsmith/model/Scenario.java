@@ -18,15 +18,25 @@ public record Scenario(String name, int weight, List<Step> steps) {
 
     /** Every request of this scenario, groups flattened, in order. */
     public List<HttpRequest> requests() {
-        List<HttpRequest> requests = new ArrayList<>();
-        collect(steps, requests);
-        return requests;
+        return exchanges().stream().filter(HttpRequest.class::isInstance).map(HttpRequest.class::cast).toList();
     }
 
-    private static void collect(List<Step> steps, List<HttpRequest> into) {
+    /** Every WebSocket session of this scenario, groups flattened, in order. */
+    public List<WebSocketSession> webSocketSessions() {
+        return exchanges().stream().filter(WebSocketSession.class::isInstance).map(WebSocketSession.class::cast).toList();
+    }
+
+    /** Every request and WebSocket session of this scenario, groups flattened, in order. */
+    public List<Step> exchanges() {
+        List<Step> exchanges = new ArrayList<>();
+        collect(steps, exchanges);
+        return exchanges;
+    }
+
+    private static void collect(List<Step> steps, List<Step> into) {
         for (Step step : steps) {
-            if (step instanceof HttpRequest request) {
-                into.add(request);
+            if (step instanceof HttpRequest || step instanceof WebSocketSession) {
+                into.add(step);
             } else if (step instanceof Group group) {
                 collect(group.steps(), into);
             }

@@ -55,17 +55,20 @@ public record TestPlan(
         for (Scenario scenario : scenarios) {
             Checks.checkArgument(scenarioNames.add(scenario.name()), "scenario name '%s' is used twice", scenario.name());
             Set<String> known = new HashSet<>(variableNames);
-            for (HttpRequest request : scenario.requests()) {
-                Set<String> missing = new LinkedHashSet<>(request.references());
+            for (Step step : scenario.exchanges()) {
+                String what = step instanceof HttpRequest request ? "request '" + request.name() + "'"
+                        : "WebSocket session '" + ((WebSocketSession) step).name() + "'";
+                Set<String> missing = new LinkedHashSet<>(step instanceof HttpRequest request ? request.references()
+                        : ((WebSocketSession) step).references());
                 missing.removeAll(known);
                 Checks.checkArgument(missing.isEmpty(),
-                        "request '%s' of scenario '%s' uses %s, which no plan variable or earlier extraction defines",
-                        request.name(), scenario.name(),
-                        missing.stream().map(n -> "${" + n + "}").collect(Collectors.joining(", ")));
-                for (Extraction extraction : request.extractions()) {
+                        "%s of scenario '%s' uses %s, which no plan variable or earlier extraction defines",
+                        what, scenario.name(), missing.stream().map(n -> "${" + n + "}").collect(Collectors.joining(", ")));
+                List<Extraction> extractions = step instanceof HttpRequest request ? request.extractions()
+                        : ((WebSocketSession) step).extractions();
+                for (Extraction extraction : extractions) {
                     Checks.checkArgument(!variableNames.contains(extraction.variable()),
-                            "request '%s' extracts into '%s', which is a plan variable; choose another name",
-                            request.name(), extraction.variable());
+                            "%s extracts into '%s', which is a plan variable; choose another name", what, extraction.variable());
                     known.add(extraction.variable());
                 }
             }
@@ -121,6 +124,7 @@ public record TestPlan(
     private static Set<String> requestNames(List<Scenario> scenarios) {
         Set<String> names = new LinkedHashSet<>();
         scenarios.forEach(s -> s.requests().forEach(r -> names.add(r.name())));
+        scenarios.forEach(s -> s.webSocketSessions().forEach(w -> names.addAll(w.operationNames())));
         return names;
     }
 

@@ -22,6 +22,7 @@ public final class Samples {
                 new Sample("styles", samples.resolve("specs/styles/openapi.yaml")),
                 new Sample("catalog", samples.resolve("specs/catalog/openapi.yaml")),
                 new Sample("checkout-plan", samples.resolve("plans/checkout.plan.yaml")),
-                new Sample("graphql-plan", samples.resolve("plans/graphql.plan.yaml")));
+                new Sample("graphql-plan", samples.resolve("plans/graphql.plan.yaml")),
+                new Sample("websocket-plan", samples.resolve("plans/websocket.plan.yaml")));
     }
 }

@@ -25,6 +25,7 @@ import io.loadsmith.model.Text;
 import io.loadsmith.model.ThinkTime;
 import io.loadsmith.model.Threshold;
 import io.loadsmith.model.Variable;
+import io.loadsmith.model.WebSocketSession;
 import io.loadsmith.model.Workload;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -207,6 +208,9 @@ public final class PlanFileImporter implements Importer {
             if (node.has("graphql")) {
                 return graphql(node, pointer);
             }
+            if (node.has("websocket")) {
+                return webSocket(node, pointer);
+            }
             if (node.has("think")) {
                 known(node, pointer, Set.of("think"));
                 String think = text(node, pointer, "think");
@@ -220,8 +224,8 @@ public final class PlanFileImporter implements Importer {
                 List<Step> steps = steps(node, pointer);
                 return at(pointer, () -> new Group(name, steps));
             }
-            throw error(pointer, "a step is a request (request: name), a GraphQL operation (graphql: name), a pause (think: 1s) "
-                    + "or a group (group: name)");
+            throw error(pointer, "a step is a request (request: name), a GraphQL operation (graphql: name), a WebSocket session "
+                    + "(websocket: name), a pause (think: 1s) or a group (group: name)");
         }
 
         private HttpRequest request(JsonNode node, String pointer) {
@@ -378,6 +382,53 @@ public final class PlanFileImporter implements Importer {
                 return new Check.NoGraphQlErrors();
             }
             throw error(pointer, "a check is status: 200, bodyContains: text, jsonPathExists: $.path or noGraphQlErrors: true");
+        }
+
+        /**
+         * A WebSocket session: its name, path, query, headers, subprotocol, auth and actions, each
+         * one of {@code send: text} (a template) or {@code send: {json}}, {@code expect: name}
+         * (with {@code json: $.path}, {@code equals}, {@code timeout}, {@code extract}) and
+         * {@code pause: 1s}.
+         */
+        private WebSocketSession webSocket(JsonNode node, String pointer) {
+            known(node, pointer, Set.of("websocket", "path", "query", "headers", "subprotocol", "auth", "actions"));
+            String name = text(node, pointer, "websocket");
+            String path = text(node, pointer, "path");
+            List<Param> query = params(node, pointer, "query");
+            List<Param> headers = params(node, pointer, "headers");
+            String subprotocol = node.has("subprotocol") ? text(node, pointer, "subprotocol") : null;
+            boolean authenticated = bool(node, pointer, "auth", true);
+            List<WebSocketSession.Action> actions = new ArrayList<>();
+            forEach(node, pointer, "actions", (action, p) -> actions.add(webSocketAction(action, p)));
+            return at(pointer, () -> new WebSocketSession(name, path, query, headers, subprotocol, authenticated, actions));
+        }
+
+        private WebSocketSession.Action webSocketAction(JsonNode node, String pointer) {
+            if (node.has("send")) {
+                known(node, pointer, Set.of("send"));
+                JsonNode message = node.get("send");
+                if (message.isContainerNode()) {
+                    Json json = json(message, pointer + "/send");
+                    return WebSocketSession.Send.json(json);
+                }
+                return WebSocketSession.Send.text(template(node, pointer, "send"));
+            }
+            if (node.has("expect")) {
+                known(node, pointer, Set.of("expect", "json", "equals", "timeout", "extract"));
+                String name = text(node, pointer, "expect");
+                JsonPath path = node.has("json") ? at(pointer + "/json", () -> JsonPath.parse(text(node, pointer, "json"))) : null;
+                Text equals = node.has("equals") ? template(node, pointer, "equals") : null;
+                java.time.Duration timeout = node.has("timeout") ? duration(node, pointer, "timeout") : WebSocketSession.DEFAULT_TIMEOUT;
+                List<Extraction> extractions = new ArrayList<>();
+                forEach(node, pointer, "extract", (extraction, p) -> extractions.add(extraction(extraction, p)));
+                return at(pointer, () -> new WebSocketSession.Expect(name, path, equals, timeout, extractions));
+            }
+            if (node.has("pause")) {
+                known(node, pointer, Set.of("pause"));
+                java.time.Duration pause = duration(node, pointer, "pause");
+                return at(pointer, () -> new WebSocketSession.Pause(pause));
+            }
+            throw error(pointer, "a WebSocket action is send: message, expect: name or pause: 1s");
         }
 
         private Extraction extraction(JsonNode node, String pointer) {

@@ -20,6 +20,7 @@ import io.loadsmith.model.Scenario;
 import io.loadsmith.model.Step;
 import io.loadsmith.model.TestPlan;
 import io.loadsmith.model.ThinkTime;
+import io.loadsmith.model.WebSocketSession;
 import io.loadsmith.model.Threshold;
 import io.loadsmith.model.Variable;
 import io.loadsmith.model.Workload;
@@ -168,6 +169,8 @@ public final class PlanFileWriter {
         for (Step step : steps) {
             if (step instanceof HttpRequest request) {
                 array.add(request(request));
+            } else if (step instanceof WebSocketSession session) {
+                array.add(webSocket(session));
             } else if (step instanceof ThinkTime think) {
                 array.addObject().put("think", think.isFixed() ? Durations.format(think.min())
                         : Durations.format(think.min()) + "-" + Durations.format(think.max()));
@@ -225,22 +228,73 @@ public final class PlanFileWriter {
             }
         }
         if (!request.extractions().isEmpty()) {
-            ArrayNode extract = node.putArray("extract");
-            for (Extraction extraction : request.extractions()) {
-                ObjectNode e = extract.addObject();
-                e.put("var", extraction.variable());
-                if (extraction instanceof Extraction.FromJson json) {
-                    e.put("json", json.path().toString());
-                } else if (extraction instanceof Extraction.FromHeader header) {
-                    e.put("header", header.header());
-                    if (header.pattern() != null) {
-                        e.put("regex", header.pattern());
-                    }
-                } else {
-                    Extraction.FromRegex regex = (Extraction.FromRegex) extraction;
-                    e.put("regex", regex.pattern());
-                    e.put("group", regex.group());
+            node.set("extract", extractions(request.extractions()));
+        }
+        return node;
+    }
+
+    private static ArrayNode extractions(List<Extraction> extractions) {
+        ArrayNode extract = F.arrayNode();
+        for (Extraction extraction : extractions) {
+            ObjectNode e = extract.addObject();
+            e.put("var", extraction.variable());
+            if (extraction instanceof Extraction.FromJson json) {
+                e.put("json", json.path().toString());
+            } else if (extraction instanceof Extraction.FromHeader header) {
+                e.put("header", header.header());
+                if (header.pattern() != null) {
+                    e.put("regex", header.pattern());
                 }
+            } else {
+                Extraction.FromRegex regex = (Extraction.FromRegex) extraction;
+                e.put("regex", regex.pattern());
+                e.put("group", regex.group());
+            }
+        }
+        return extract;
+    }
+
+    private static ObjectNode webSocket(WebSocketSession session) {
+        ObjectNode node = F.objectNode();
+        node.put("websocket", session.name());
+        node.put("path", session.path());
+        if (!session.query().isEmpty()) {
+            node.set("query", params(session.query()));
+        }
+        if (!session.headers().isEmpty()) {
+            node.set("headers", params(session.headers()));
+        }
+        if (session.subprotocol() != null) {
+            node.put("subprotocol", session.subprotocol());
+        }
+        if (!session.authenticated()) {
+            node.put("auth", false);
+        }
+        ArrayNode actions = node.putArray("actions");
+        for (WebSocketSession.Action action : session.actions()) {
+            ObjectNode a = actions.addObject();
+            if (action instanceof WebSocketSession.Send send) {
+                if (send.text() != null) {
+                    a.put("send", send.text().toTemplate());
+                } else {
+                    a.set("send", json(send.json()));
+                }
+            } else if (action instanceof WebSocketSession.Expect expect) {
+                a.put("expect", expect.name());
+                if (expect.path() != null) {
+                    a.put("json", expect.path().toString());
+                }
+                if (expect.equals() != null) {
+                    a.put("equals", expect.equals().toTemplate());
+                }
+                if (!expect.timeout().equals(WebSocketSession.DEFAULT_TIMEOUT)) {
+                    a.put("timeout", Durations.format(expect.timeout()));
+                }
+                if (!expect.extractions().isEmpty()) {
+                    a.set("extract", extractions(expect.extractions()));
+                }
+            } else {
+                a.put("pause", Durations.format(((WebSocketSession.Pause) action).duration()));
             }
         }
         return node;

@@ -1,6 +1,8 @@
 package io.loadsmith.tool.artillery;
 
+import io.loadsmith.model.Diagnostic;
 import io.loadsmith.model.TestPlan;
+import io.loadsmith.render.WebSocketsLeftOut;
 import io.loadsmith.render.RenderOptions;
 import io.loadsmith.render.RenderResult;
 import io.loadsmith.render.RenderedFile;
@@ -19,6 +21,8 @@ public final class ArtilleryRenderer implements Renderer {
 
     @Override
     public RenderResult render(TestPlan plan, RenderOptions options) {
+        List<Diagnostic> leftOut = new ArrayList<>();
+        plan = WebSocketsLeftOut.from(plan, "Artillery", WebSocketsLeftOut.NOT_YET, leftOut);
         ArtilleryViewBuilder builder = new ArtilleryViewBuilder(plan);
         ArtilleryViews.Script view = builder.build(options.sourceName());
         List<RenderedFile> files = new ArrayList<>();
@@ -29,6 +33,7 @@ public final class ArtilleryRenderer implements Renderer {
                     options.templateOverrides()).render("processor.js", builder.processor())));
         }
         files.addAll(builder.dataFiles());
-        return new RenderResult(files, builder.diagnostics());
+        leftOut.addAll(builder.diagnostics());
+        return new RenderResult(files, leftOut);
     }
 }

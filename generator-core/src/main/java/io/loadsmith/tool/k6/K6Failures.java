@@ -7,6 +7,11 @@ final class K6Failures {
     /** The end of the name of the check that a GraphQL response has no errors: {@code "CreateBook: no GraphQL errors"}. */
     static final String GRAPHQL_CHECK = ": no GraphQL errors";
 
+    /** The end of the name of the check that an expected WebSocket message came: {@code "pong: received"}. */
+    static final String RECEIVED_CHECK = ": received";
+    /** The trend of the round trips of expected WebSocket messages, tagged with their names. */
+    static final String REPLY_METRIC = "ws_reply_time";
+
     private K6Failures() {}
 
     /**

@@ -27,7 +27,10 @@ import java.util.zip.GZIPInputStream;
  * line per metric and a {@code Point} line per value. Every {@code http_req_duration} point is one
  * request, named by its {@code name} tag (else its {@code url}); it failed when its
  * {@code expected_response} tag is false, which is what k6's {@code http_req_failed} counts.
- * {@code data_received} and {@code data_sent} points give the byte totals.
+ * {@code data_received} and {@code data_sent} points give the byte totals. A WebSocket session is
+ * one sample of its {@code ws_connecting} (the handshake, failed unless its status is 101), and
+ * each expected message one of {@code ws_reply_time} (the script's trend of round trips), or a
+ * timeout when its {@code "NAME: received"} check failed.
  *
  * <p>Lines of other metrics (most of the file) are recognised by their first bytes and skipped
  * without being parsed.
@@ -38,6 +41,9 @@ public final class K6NdjsonParser implements ResultParser {
     private static final byte[] RECEIVED = "data_received\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SENT = "data_sent\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHECKS = "checks\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] WS_CONNECTING = "ws_connecting\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] WS_REPLY = (K6Failures.REPLY_METRIC + "\"").getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] RECEIVED_CHECK = (K6Failures.RECEIVED_CHECK + "\"").getBytes(StandardCharsets.UTF_8);
     /** Of the check points (one per check of every request), only those of GraphQL checks are read. */
     private static final byte[] GRAPHQL_CHECK = (K6Failures.GRAPHQL_CHECK + "\"").getBytes(StandardCharsets.UTF_8);
     private static final JsonFactory JSON = new JsonFactory();
@@ -169,7 +175,8 @@ public final class K6NdjsonParser implements ResultParser {
                 int name = from + POINT_PREFIX.length;
                 boolean checks = startsWith(name, to, CHECKS);
                 if (!startsWith(name, to, DURATION) && !startsWith(name, to, RECEIVED) && !startsWith(name, to, SENT)
-                        && !(checks && contains(from, to, GRAPHQL_CHECK))) {
+                        && !startsWith(name, to, WS_CONNECTING) && !startsWith(name, to, WS_REPLY)
+                        && !(checks && (contains(from, to, GRAPHQL_CHECK) || contains(from, to, RECEIVED_CHECK)))) {
                     return;
                 }
             }
@@ -213,6 +220,18 @@ public final class K6NdjsonParser implements ResultParser {
                     builder.record(builder.operation(name), point.time == Long.MIN_VALUE ? Long.MIN_VALUE
                             : point.time - Math.max(0, micros / 1000), micros, failure, -1, -1);
                 }
+                case "ws_connecting" -> {
+                    int status = K6Failures.parseInt(point.status);
+                    long micros = Double.isNaN(point.value) ? -1 : Math.round(point.value * 1000);
+                    builder.record(builder.operation(point.name != null ? point.name : point.url != null ? point.url : ""),
+                            point.time == Long.MIN_VALUE ? Long.MIN_VALUE : point.time - Math.max(0, micros / 1000), micros,
+                            status == 101 ? null : K6Failures.kind(status, 0), -1, -1);
+                }
+                case K6Failures.REPLY_METRIC -> {
+                    long micros = Double.isNaN(point.value) ? -1 : Math.round(point.value * 1000);
+                    builder.record(builder.operation(point.name != null ? point.name : ""),
+                            point.time == Long.MIN_VALUE ? Long.MIN_VALUE : point.time - Math.max(0, micros / 1000), micros, null, -1, -1);
+                }
                 case "data_received" -> {
                     totals.received += (long) point.value;
                     totals.anyReceived = true;
@@ -226,6 +245,11 @@ public final class K6NdjsonParser implements ResultParser {
                     if (point.value == 0 && point.check != null && point.check.endsWith(K6Failures.GRAPHQL_CHECK)) {
                         String name = point.check.substring(0, point.check.length() - K6Failures.GRAPHQL_CHECK.length());
                         builder.failed(builder.operation(name), point.time, FailureKind.GRAPHQL);
+                    }
+                    // An expected WebSocket message that did not come in time: a sample of its own, without a latency.
+                    if (point.value == 0 && point.check != null && point.check.endsWith(K6Failures.RECEIVED_CHECK)
+                            && point.name != null && point.check.equals(point.name + K6Failures.RECEIVED_CHECK)) {
+                        builder.record(builder.operation(point.name), point.time, -1, FailureKind.TIMEOUT, -1, -1);
                     }
                 }
                 default -> { }

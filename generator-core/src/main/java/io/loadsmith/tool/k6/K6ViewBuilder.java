@@ -17,6 +17,7 @@ import io.loadsmith.model.Text;
 import io.loadsmith.model.ThinkTime;
 import io.loadsmith.model.Threshold;
 import io.loadsmith.model.Variable;
+import io.loadsmith.model.WebSocketSession;
 import io.loadsmith.model.Workload;
 import io.loadsmith.render.RenderException;
 import io.loadsmith.render.RenderedFile;
@@ -52,12 +53,14 @@ final class K6ViewBuilder {
     private boolean usesGroup;
     private boolean usesSleep;
     private boolean usesCheck;
+    private boolean usesWebSocket;
 
     K6ViewBuilder(TestPlan plan) {
         this.plan = plan;
         // What the template itself declares or imports, and k6's own exports.
         for (String reserved : List.of("BASE_URL", "MULTIPART_BOUNDARY", "http", "check", "group", "sleep", "encoding", "options",
-                "setup", "teardown", "handleSummary", "textParts", "vars", "res", "data", "pick")) {
+                "setup", "teardown", "handleSummary", "textParts", "vars", "res", "data", "pick", "ws", "Trend", "WS_URL", "wsReplyTime",
+                "webSocketSession", "jsonPathValue")) {
             names.reserve(reserved);
         }
         for (Variable variable : plan.variables()) {
@@ -98,7 +101,7 @@ final class K6ViewBuilder {
         }
         List<K6Views.Scenario> scenarios = scenarios(oauth2 != null);
         List<String> imports = new ArrayList<>();
-        if (usesCheck) {
+        if (usesCheck || usesWebSocket) {
             imports.add("check");
         }
         if (usesGroup) {
@@ -108,7 +111,7 @@ final class K6ViewBuilder {
             imports.add("sleep");
         }
         List<K6Views.Threshold> thresholds = thresholds();
-        return new K6Views.Script(plan.name(), sourceName, String.join(", ", imports), usesEncoding, usesTextParts,
+        return new K6Views.Script(plan.name(), sourceName, String.join(", ", imports), usesEncoding, usesTextParts, usesWebSocket,
                 usesTextParts ? MULTIPART_BOUNDARY : null,
                 plan.baseUrl(), variables, fileViews, constantViews, executors(scenarios), scenarios, !thresholds.isEmpty(), thresholds,
                 !required.isEmpty() || oauth2 != null, required, oauth2, defaultFunction(scenarios, oauth2 != null));
@@ -231,14 +234,16 @@ final class K6ViewBuilder {
         List<K6Views.Step> views = new ArrayList<>();
         for (Step step : steps) {
             if (step instanceof HttpRequest request) {
-                views.add(new K6Views.Step(request(request, state), null, null));
+                views.add(new K6Views.Step(request(request, state), null, null, null));
+            } else if (step instanceof WebSocketSession session) {
+                views.add(new K6Views.Step(null, webSocket(session, state), null, null));
             } else if (step instanceof ThinkTime think) {
                 usesSleep = true;
-                views.add(new K6Views.Step(null, new K6Views.Think(thinkCode(think)), null));
+                views.add(new K6Views.Step(null, null, new K6Views.Think(thinkCode(think)), null));
             } else {
                 Group group = (Group) step;
                 usesGroup = true;
-                views.add(new K6Views.Step(null, null, new K6Views.Group(group.name(), steps(group.steps(), state))));
+                views.add(new K6Views.Step(null, null, null, new K6Views.Group(group.name(), steps(group.steps(), state))));
             }
         }
         return views;
@@ -351,6 +356,91 @@ final class K6ViewBuilder {
                 expectedStatuses, tag, !checks.isEmpty(), checks, extractions);
     }
 
+    /**
+     * A WebSocket session of k6/ws: the handshake's URL, headers and name tag as a request's, each
+     * action an object the script's webSocketSession() runs in order.
+     */
+    private K6Views.WebSocket webSocket(WebSocketSession session, ScenarioState state) {
+        usesWebSocket = true;
+        HttpRequest handshake = session.handshake();
+        ResolvedRequest resolved = ResolvedRequest.of(plan, handshake);
+        List<String> headerKeys = new ArrayList<>();
+        List<String> headerCodes = new ArrayList<>();
+        for (ResolvedRequest.Header header : resolved.headers(true, true)) {
+            headerKeys.add(header.name());
+            headerCodes.add(header.value() instanceof ResolvedRequest.HeaderValue.Cookies cookies ? cookieHeaderCode(cookies.cookies())
+                    : headerCode(header.value()));
+        }
+        List<String> params = new ArrayList<>();
+        if (!headerKeys.isEmpty()) {
+            params.add("headers: " + objectCode(headerKeys, headerCodes));
+        }
+        params.add("tags: { name: " + JavaScript.quote(session.name()) + " }");
+        List<K6Views.WebSocketAction> actions = new ArrayList<>();
+        for (WebSocketSession.Action action : session.actions()) {
+            if (action instanceof WebSocketSession.Send send) {
+                actions.add(new K6Views.WebSocketAction("{ send: () => "
+                        + (send.text() != null ? js.text(send.text()) : "JSON.stringify(" + js.json(send.json()) + ")") + " }"));
+            } else if (action instanceof WebSocketSession.Pause pause) {
+                actions.add(new K6Views.WebSocketAction("{ pause: " + Durations.seconds(pause.duration()) + " }"));
+            } else {
+                WebSocketSession.Expect expect = (WebSocketSession.Expect) action;
+                StringBuilder code = new StringBuilder("{ expect: ").append(JavaScript.quote(expect.name()))
+                        .append(", timeout: ").append(Durations.seconds(expect.timeout()))
+                        .append(", matches: (message, text) => ").append(matchCode(expect));
+                if (!expect.extractions().isEmpty()) {
+                    state.usesVars = true;
+                    List<String> statements = new ArrayList<>();
+                    for (Extraction extraction : expect.extractions()) {
+                        statements.add(messageExtractionCode(extraction));
+                    }
+                    code.append(", extract: (message, text) => { ").append(String.join(" ", statements)).append(" }");
+                }
+                actions.add(new K6Views.WebSocketAction(code.append(" }").toString()));
+            }
+        }
+        if (!session.references().stream().allMatch(constants::containsKey)) {
+            state.usesVars = true;
+        }
+        return new K6Views.WebSocket(urlCode(handshake, resolved.query(), "WS_URL"), "{ " + String.join(", ", params) + " }", actions);
+    }
+
+    /** Whether a received message is the one expected, as JavaScript over the parsed message and its text. */
+    private String matchCode(WebSocketSession.Expect expect) {
+        String equals = expect.equals() == null ? null : js.text(expect.equals());
+        if (expect.path() == null) {
+            return equals == null ? "true" : "text === " + equals;
+        }
+        String value = jsonPathValueCode(expect.path());
+        return equals == null ? value + " !== undefined" : value + " !== undefined && String(" + value + ") === " + equals;
+    }
+
+    private static String jsonPathValueCode(JsonPath path) {
+        List<String> keys = new ArrayList<>();
+        for (JsonPath.Segment segment : path.segments()) {
+            keys.add(segment instanceof JsonPath.Index index ? Integer.toString(index.index())
+                    : JavaScript.quote(((JsonPath.Field) segment).name()));
+        }
+        return keys.isEmpty() ? "message" : "jsonPathValue(message, [" + String.join(", ", keys) + "])";
+    }
+
+    private String messageExtractionCode(Extraction extraction) {
+        String target = "vars." + extraction.variable();
+        if (extraction instanceof Extraction.FromJson json) {
+            return target + " = " + jsonPathValueCode(json.path()) + ";";
+        }
+        Extraction.FromRegex regex = (Extraction.FromRegex) extraction;
+        return target + " = (text.match(new RegExp(" + JavaScript.quote(regex.pattern()) + ")) || [])[" + regex.group() + "];";
+    }
+
+    private String cookieHeaderCode(List<Param> cookies) {
+        List<String> pairs = new ArrayList<>();
+        for (Param cookie : cookies) {
+            pairs.add(JavaScript.quote(cookie.name() + "=") + " + " + js.text(cookie.value()));
+        }
+        return String.join(" + '; ' + ", pairs);
+    }
+
     /** A header's value as a JavaScript expression. */
     private String headerCode(ResolvedRequest.HeaderValue value) {
         if (value instanceof ResolvedRequest.HeaderValue.Plain plain) {
@@ -387,7 +477,11 @@ final class K6ViewBuilder {
     }
 
     private String urlCode(HttpRequest request, List<Param> query) {
-        StringBuilder url = new StringBuilder("`${BASE_URL}");
+        return urlCode(request, query, "BASE_URL");
+    }
+
+    private String urlCode(HttpRequest request, List<Param> query, String base) {
+        StringBuilder url = new StringBuilder("`${" + base + "}");
         for (HttpRequest.PathPiece piece : request.pathPieces()) {
             if (piece.isParameter()) {
                 url.append(urlPart(request.pathParam(piece.parameter())));

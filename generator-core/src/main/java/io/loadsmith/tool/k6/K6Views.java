@@ -12,6 +12,7 @@ final class K6Views {
             String k6Imports,
             boolean usesEncoding,
             boolean usesTextParts,
+            boolean usesWebSocket,
             String multipartBoundary,
             String baseUrl,
             List<EnvVariable> variables,
@@ -78,7 +79,12 @@ final class K6Views {
     record OAuth2(String tokenUrlCode, String formCode, String tag) {}
 
     /** Exactly one of the three is set. */
-    record Step(Request request, Think think, Group group) {}
+    record Step(Request request, WebSocket webSocket, Think think, Group group) {}
+
+    /** {@code webSocketSession(url, params, [actions])}: each action a JavaScript object literal. */
+    record WebSocket(String urlCode, String paramsCode, List<WebSocketAction> actions) {}
+
+    record WebSocketAction(String actionCode) {}
 
     record Think(String secondsCode) {}
 

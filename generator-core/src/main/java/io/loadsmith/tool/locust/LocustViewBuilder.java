@@ -17,6 +17,7 @@ import io.loadsmith.model.Text;
 import io.loadsmith.model.ThinkTime;
 import io.loadsmith.model.Threshold;
 import io.loadsmith.model.Variable;
+import io.loadsmith.model.WebSocketSession;
 import io.loadsmith.model.Workload;
 import io.loadsmith.render.RenderedFile;
 import io.loadsmith.render.ResolvedRequest;
@@ -49,6 +50,7 @@ final class LocustViewBuilder {
     private final TreeSet<String> locustImports = new TreeSet<>();
     private boolean usesSemaphore;
     private boolean usesJsonValue;
+    private boolean usesWebSocket;
     private boolean usesRegexValue;
     private boolean groupsFlattened;
     private LocustViews.Settings settings;
@@ -56,7 +58,7 @@ final class LocustViewBuilder {
     LocustViewBuilder(TestPlan plan) {
         this.plan = plan;
         for (String reserved : List.of("BASE_URL", "access_token", "json_value", "regex_value", "read_file", "values",
-                "WorkloadShape", "check_thresholds", "quote", "urlencode")) {
+                "WorkloadShape", "check_thresholds", "quote", "urlencode", "web_socket_session", "expect_message", "message_value", "message_text")) {
             names.reserve(reserved);
             classes.reserve(reserved);
         }
@@ -134,7 +136,7 @@ final class LocustViewBuilder {
         imports.add("from locust import " + String.join(", ", locustImports));
         return new LocustViews.Script(plan.name(), sourceName, imports,
                 plan.baseUrl(), variables, !required.isEmpty(), "(" + String.join(", ", required) + (required.size() == 1 ? ",)" : ")"),
-                !fileViews.isEmpty(), fileViews, oauth2, usesJsonValue, usesRegexValue, users, shape, !thresholds.isEmpty(), thresholds);
+                !fileViews.isEmpty(), fileViews, oauth2, usesJsonValue, usesRegexValue, usesWebSocket, users, shape, !thresholds.isEmpty(), thresholds);
     }
 
     /**
@@ -204,7 +206,9 @@ final class LocustViewBuilder {
         List<LocustViews.Step> views = new ArrayList<>();
         for (Step step : steps) {
             if (step instanceof HttpRequest request) {
-                views.add(new LocustViews.Step(request(request, state), null, null));
+                views.add(new LocustViews.Step(request(request, state), null, null, null));
+            } else if (step instanceof WebSocketSession session) {
+                views.add(new LocustViews.Step(null, webSocket(session, state), null, null));
             } else if (step instanceof ThinkTime think) {
                 modules.add("time");
                 String seconds;
@@ -214,11 +218,11 @@ final class LocustViewBuilder {
                     modules.add("random");
                     seconds = "random.uniform(" + Durations.seconds(think.min()) + ", " + Durations.seconds(think.max()) + ")";
                 }
-                views.add(new LocustViews.Step(null, new LocustViews.Think(seconds), null));
+                views.add(new LocustViews.Step(null, null, new LocustViews.Think(seconds), null));
             } else {
                 Group group = (Group) step;
                 groupsFlattened = true;
-                views.add(new LocustViews.Step(null, null, new LocustViews.Group(group.name(), steps(group.steps(), state))));
+                views.add(new LocustViews.Step(null, null, null, new LocustViews.Group(group.name(), steps(group.steps(), state))));
             }
         }
         return views;
@@ -315,6 +319,77 @@ final class LocustViewBuilder {
             state.usesValues = true;
         }
         return new LocustViews.Request(resolved.comment(), function, oneLine, arguments, request.name(), !checks.isEmpty(), checks, extractions);
+    }
+
+    /**
+     * A WebSocket session with websocket-client (python3-websocket): the handshake's path, query and
+     * headers resolved as a request's (Basic credentials as a header), the subprotocol asked for with
+     * subprotocols=, each action a dict the locustfile's web_socket_session() runs in order.
+     */
+    private LocustViews.WebSocket webSocket(WebSocketSession session, State state) {
+        usesWebSocket = true;
+        modules.addAll(List.of("json", "re", "time", "websocket"));
+        state.usesValues = true;
+        HttpRequest handshake = session.handshake();
+        ResolvedRequest resolved = ResolvedRequest.of(plan, handshake);
+        List<String> headerKeys = new ArrayList<>();
+        List<String> headerCodes = new ArrayList<>();
+        for (ResolvedRequest.Header header : resolved.headers(true, true)) {
+            if (header.name().equalsIgnoreCase("Sec-WebSocket-Protocol")) {
+                continue;
+            }
+            headerKeys.add(header.name());
+            if (header.value() instanceof ResolvedRequest.HeaderValue.Basic basic) {
+                modules.add("base64");
+                headerCodes.add("\"Basic \" + base64.b64encode((" + py.text(Text.concat(basic.credentials().username(), Text.of(":"),
+                        basic.credentials().password())) + ").encode(\"utf-8\")).decode(\"ascii\")");
+            } else {
+                headerCodes.add(headerCode(header.value()));
+            }
+        }
+        String arguments = "self, values, " + Python.quote(session.name()) + ", " + urlCode(handshake, resolved.query()) + ", "
+                + py.stringDict(headerKeys, headerCodes) + ", "
+                + (session.subprotocol() == null ? "None" : "[" + Python.quote(session.subprotocol()) + "]");
+        List<LocustViews.WebSocketAction> actions = new ArrayList<>();
+        for (WebSocketSession.Action action : session.actions()) {
+            if (action instanceof WebSocketSession.Send send) {
+                actions.add(new LocustViews.WebSocketAction("{\"send\": lambda: "
+                        + (send.text() != null ? py.text(send.text()) : "json.dumps(" + py.json(send.json()) + ")") + "}"));
+            } else if (action instanceof WebSocketSession.Pause pause) {
+                actions.add(new LocustViews.WebSocketAction("{\"pause\": " + Durations.seconds(pause.duration()) + "}"));
+            } else {
+                WebSocketSession.Expect expect = (WebSocketSession.Expect) action;
+                StringBuilder code = new StringBuilder("{\"expect\": ").append(Python.quote(expect.name()))
+                        .append(", \"timeout\": ").append(Durations.seconds(expect.timeout()))
+                        .append(", \"matches\": lambda message, text: ").append(matchCode(expect));
+                if (!expect.extractions().isEmpty()) {
+                    List<String> getters = new ArrayList<>();
+                    for (Extraction extraction : expect.extractions()) {
+                        getters.add(Python.quote(extraction.variable()) + ": lambda message, text: " + messageExtractionCode(extraction));
+                    }
+                    code.append(", \"extract\": {").append(String.join(", ", getters)).append("}");
+                }
+                actions.add(new LocustViews.WebSocketAction(code.append("}").toString()));
+            }
+        }
+        return new LocustViews.WebSocket(arguments, actions);
+    }
+
+    private String matchCode(WebSocketSession.Expect expect) {
+        String equals = expect.equals() == null ? null : py.text(expect.equals());
+        if (expect.path() == null) {
+            return equals == null ? "True" : "text == " + equals;
+        }
+        String value = "message_value(message" + pathArguments(expect.path()) + ")";
+        return equals == null ? value + " is not None" : "message_text(" + value + ") == " + equals;
+    }
+
+    private String messageExtractionCode(Extraction extraction) {
+        if (extraction instanceof Extraction.FromJson json) {
+            return "message_value(message" + pathArguments(json.path()) + ")";
+        }
+        Extraction.FromRegex regex = (Extraction.FromRegex) extraction;
+        return "(re.search(" + Python.quote(regex.pattern()) + ", text) or (None,) * " + (regex.group() + 1) + ")[" + regex.group() + "]";
     }
 
     private String cookieCode(String name, Text value) {

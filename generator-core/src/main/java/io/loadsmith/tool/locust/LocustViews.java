@@ -19,6 +19,7 @@ final class LocustViews {
             OAuth2 oauth2,
             boolean usesJsonValue,
             boolean usesRegexValue,
+            boolean usesWebSocket,
             List<User> users,
             Shape shape,
             boolean hasThresholds,
@@ -38,7 +39,12 @@ final class LocustViews {
     record Task(String scenario, String weightCode, String taskName, boolean usesValues, List<Step> steps) {}
 
     /** Exactly one of the three is set. */
-    record Step(Request request, Think think, Group group) {}
+    record Step(Request request, WebSocket webSocket, Think think, Group group) {}
+
+    /** {@code web_socket_session(self, values, name, path, headers, subprotocols, [actions])}, each action a dict. */
+    record WebSocket(String argumentsCode, List<WebSocketAction> actions) {}
+
+    record WebSocketAction(String actionCode) {}
 
     record Think(String secondsCode) {}
 

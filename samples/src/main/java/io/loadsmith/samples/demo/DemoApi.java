@@ -3,14 +3,18 @@ package io.loadsmith.samples.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.util.HeaderMap;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,11 +30,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The bookshop API of the samples, for demos and for tests that run real load tools.
@@ -39,23 +43,30 @@ import java.util.regex.Pattern;
  * {@code POST /api/oauth/token} with OAuth 2.0 client credentials and send it as a bearer token;
  * created books and orders get random ids, so a test flow must carry them from one request to the
  * next. {@code POST /api/graphql} serves the same books and orders over GraphQL (the schema is
- * {@code bookshop.graphqls} beside this class). Every request is logged with its method, path,
- * query, headers and body.
+ * {@code bookshop.graphqls} beside this class). {@code /api/updates} is a WebSocket channel of
+ * order status updates ({@link DemoUpdates}). Every request is logged with its method, path,
+ * query, headers and body, and every WebSocket message with its session.
  */
 public final class DemoApi implements AutoCloseable {
     public static final String CLIENT_ID = "loadsmith-demo";
     public static final String CLIENT_SECRET = "demo-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> GENRES = Set.of("fiction", "science", "history", "children");
+    /** The server's own start-up lines stay out of the demo's output; the loggers are kept so that the level holds. */
+    private static final List<Logger> QUIET = Stream.of("io.undertow", "org.xnio").map(name -> {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.WARNING);
+        return logger;
+    }).toList();
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final Undertow server;
     private final Queue log = new Queue();
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final Map<String, ObjectNode> books = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> orders = new ConcurrentHashMap<>();
     private final List<Delay> delays = new CopyOnWriteArrayList<>();
     private final DemoGraphQl graphQl = new DemoGraphQl(books, orders, GENRES);
+    private final DemoUpdates updates = new DemoUpdates(orders);
 
     /** A slower operation: requests of {@code method} to a path matching {@code path} wait {@code delay} before the answer. */
     private record Delay(String method, Pattern path, Duration delay) {}
@@ -64,29 +75,37 @@ public final class DemoApi implements AutoCloseable {
         private static final long serialVersionUID = 1L;
     }
 
-    private DemoApi(int port) throws IOException {
-        // The JDK server writes headers and body separately; without TCP_NODELAY some clients
-        // (Go's, so k6's) wait for a delayed ACK on every response.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
-        executor = Executors.newFixedThreadPool(64, runnable -> {
-            Thread thread = new Thread(runnable, "demo-api");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
+    private DemoApi(int port) {
+        HttpHandler http = Handlers.httpContinueRead(new BlockingHandler(this::handle));
+        // A request to the channel that is no WebSocket handshake, or has no valid token, gets the HTTP handler's answer.
+        HttpHandler socket = updates.handshake(http);
+        HttpHandler channel = exchange -> {
+            if (authorized(lowerCase(exchange.getRequestHeaders()), exchange.getQueryString())) {
+                socket.handleRequest(exchange);
+            } else {
+                http.handleRequest(exchange);
+            }
+        };
+        server = Undertow.builder()
+                .addHttpListener(port, "127.0.0.1")
+                .setWorkerThreads(64)
+                .setHandler(Handlers.path(http).addExactPath("/api/updates", channel))
+                .build();
     }
 
     /** Starts the demo API on 127.0.0.1; port 0 picks a free one. */
     public static DemoApi start(int port) throws IOException {
         DemoApi api = new DemoApi(port);
-        api.server.start();
+        try {
+            api.server.start();
+        } catch (RuntimeException e) {
+            throw new IOException("cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
         return api;
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return ((InetSocketAddress) server.getListenerInfo().get(0).getAddress()).getPort();
     }
 
     /** The base URL clients use: {@code http://127.0.0.1:PORT/api}. */
@@ -97,6 +116,11 @@ public final class DemoApi implements AutoCloseable {
     /** Every request received so far, in order of arrival. */
     public List<RecordedRequest> requests() {
         return List.copyOf(log);
+    }
+
+    /** Every WebSocket message of the update channel so far, both ways, in order. */
+    public List<DemoUpdates.Message> webSocketMessages() {
+        return updates.messages();
     }
 
     /** The access tokens issued so far. */
@@ -142,13 +166,8 @@ public final class DemoApi implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        updates.close();
+        server.stop();
     }
 
     private record Response(int status, Object body, Map<String, String> headers) {
@@ -157,24 +176,27 @@ public final class DemoApi implements AutoCloseable {
         }
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
+    private void handle(HttpServerExchange exchange) throws IOException {
         long arrived = System.nanoTime();
         byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
+        try (InputStream in = exchange.getInputStream()) {
             body = in.readAllBytes();
         }
-        URI uri = exchange.getRequestURI();
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        String method = exchange.getRequestMethod().toString().toUpperCase(Locale.ROOT);
+        // The path as it arrived, still percent-encoded (Undertow's request path is decoded).
+        String path = exchange.getRequestURI().replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://[^/]*", "");
+        String query = exchange.getQueryString().isEmpty() ? null : exchange.getQueryString();
+        Map<String, List<String>> headers = lowerCase(exchange.getRequestHeaders());
         Response response;
         try {
-            response = route(method, uri.getRawPath(), uri.getRawQuery(), exchange, body);
+            response = route(method, path, query, headers, body);
         } catch (BadRequest e) {
             response = Response.json(400, error(e.getMessage()));
         } catch (RuntimeException e) {
             response = Response.json(500, error(e.toString()));
         }
         for (Delay delay : delays) {
-            if ((delay.method().equals("*") || delay.method().equals(method)) && delay.path().matcher(uri.getRawPath()).matches()) {
+            if ((delay.method().equals("*") || delay.method().equals(method)) && delay.path().matcher(path).matches()) {
                 try {
                     Thread.sleep(delay.delay().toMillis());
                 } catch (InterruptedException e) {
@@ -183,26 +205,39 @@ public final class DemoApi implements AutoCloseable {
             }
         }
         byte[] out = response.body() == null ? new byte[0] : JSON.writeValueAsBytes(response.body());
-        response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(new HttpString(name), value));
         if (response.body() != null) {
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.getResponseHeaders().add(new HttpString("Content-Type"), "application/json");
         }
-        log.add(new RecordedRequest(method, uri.getRawPath(), uri.getRawQuery(), lowerCase(exchange.getRequestHeaders()), body,
-                response.status(), lowerCase(exchange.getResponseHeaders()), out, arrived));
+        log.add(new RecordedRequest(method, path, query, headers, body, response.status(),
+                lowerCase(exchange.getResponseHeaders()), out, arrived));
         boolean empty = response.status() == 204 || method.equals("HEAD");
-        exchange.sendResponseHeaders(response.status(), empty ? -1 : out.length);
+        exchange.setStatusCode(response.status());
         if (!empty) {
-            try (OutputStream stream = exchange.getResponseBody()) {
+            exchange.setResponseContentLength(out.length);
+            try (OutputStream stream = exchange.getOutputStream()) {
                 stream.write(out);
             }
         }
-        exchange.close();
+        exchange.endExchange();
     }
 
-    private static Map<String, List<String>> lowerCase(Map<String, List<String>> headers) {
+    private static Map<String, List<String>> lowerCase(HeaderMap headers) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        headers.forEach((name, values) -> out.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        for (HeaderValues values : headers) {
+            out.put(values.getHeaderName().toString().toLowerCase(Locale.ROOT), List.copyOf(values));
+        }
         return out;
+    }
+
+    /** Whether a request carries a token this API issued: as a bearer token, or (WebSocket clients in browsers) {@code access_token}. */
+    private boolean authorized(Map<String, List<String>> headers, String query) {
+        List<String> authorization = headers.getOrDefault("authorization", List.of());
+        if (!authorization.isEmpty() && authorization.get(0).startsWith("Bearer ")) {
+            return tokens.contains(authorization.get(0).substring(7));
+        }
+        String token = form(query == null ? "" : query).get("access_token");
+        return token != null && tokens.contains(token);
     }
 
     private static final class BadRequest extends RuntimeException {
@@ -213,7 +248,7 @@ public final class DemoApi implements AutoCloseable {
         }
     }
 
-    private Response route(String method, String path, String query, HttpExchange exchange, byte[] body) {
+    private Response route(String method, String path, String query, Map<String, List<String>> headers, byte[] body) {
         if (!path.startsWith("/api/")) {
             return Response.json(404, error("no such resource " + path));
         }
@@ -223,15 +258,17 @@ public final class DemoApi implements AutoCloseable {
             return Response.json(200, Map.of("status", "up"));
         }
         if (resource.equals("oauth") && parts.length == 2 && parts[1].equals("token") && method.equals("POST")) {
-            return token(exchange, body);
+            return token(body);
         }
-        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        if (authorization == null || !authorization.startsWith("Bearer ") || !tokens.contains(authorization.substring(7))) {
+        if (!authorized(headers, resource.equals("updates") ? query : null)) {
             return new Response(401, error("a valid bearer token is required"), Map.of("WWW-Authenticate", "Bearer"));
         }
         if (resource.equals("books")) {
             return parts.length == 1 ? booksCollection(method, query, body) : parts.length == 2 ? book(method, parts[1], body)
                     : Response.json(404, error("no such resource"));
+        }
+        if (resource.equals("updates") && parts.length == 1) {
+            return Response.json(426, error("the update channel is a WebSocket: connect with a WebSocket client"));
         }
         if (resource.equals("graphql") && parts.length == 1) {
             return method.equals("POST") ? graphql(body) : Response.json(405, error("use POST"));
@@ -265,7 +302,7 @@ public final class DemoApi implements AutoCloseable {
                 request.path("operationName").isTextual() ? request.path("operationName").asText() : null, values));
     }
 
-    private Response token(HttpExchange exchange, byte[] body) {
+    private Response token(byte[] body) {
         Map<String, String> form = form(new String(body, StandardCharsets.UTF_8));
         if (!"client_credentials".equals(form.get("grant_type"))) {
             return Response.json(400, Map.of("error", "unsupported_grant_type"));

@@ -1,0 +1,177 @@
+package io.loadsmith.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.loadsmith.Loadsmith;
+import io.loadsmith.model.Auth;
+import io.loadsmith.model.Json;
+import io.loadsmith.model.JsonPath;
+import io.loadsmith.model.Param;
+import io.loadsmith.model.Scenario;
+import io.loadsmith.model.TestPlan;
+import io.loadsmith.model.Text;
+import io.loadsmith.model.Variable;
+import io.loadsmith.model.WebSocketSession;
+import io.loadsmith.model.Workload;
+import io.loadsmith.render.escape.HostileStrings;
+import io.loadsmith.samples.demo.DemoApi;
+import io.loadsmith.samples.demo.DemoUpdates;
+import io.loadsmith.testing.Processes;
+import io.loadsmith.testing.TestPaths;
+import io.loadsmith.tool.LoadTool;
+import io.loadsmith.tool.LoadTools;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * WebSocket sessions run by each tool that writes them (k6 and Locust) against the demo API's
+ * update channel: every session connects, sends the plan's messages in order with the id the REST
+ * call before it created, gets the expected replies, and the server's log of sessions agrees with
+ * the counts the tool reports; hostile text in messages and expected values stays data.
+ */
+class WebSocketRunTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path PLAN = TestPaths.samples().resolve("plans/websocket.plan.yaml");
+
+    @TempDir
+    Path dir;
+
+    static List<LoadTool> tools() {
+        return List.of(LoadTools.K6, LoadTools.LOCUST);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tools")
+    void everySessionSendsThePlansMessagesAndGetsItsReplies(LoadTool tool) throws Exception {
+        try (DemoApi api = DemoApi.start(0)) {
+            List<String> command = List.of("java", "-jar", RunEndToEndTest.jar().toString(), "run", PLAN.toString(),
+                    "--tool", tool.id(), "--tool-path", Tools.executable(tool).toString(), "--vus", "2", "--duration", "4s",
+                    "--base-url", api.baseUrl(), "--results", dir.resolve("results").toString());
+            Processes.Result run = Processes.run(command, dir, Map.of("OAUTH_CLIENT_ID", DemoApi.CLIENT_ID,
+                    "OAUTH_CLIENT_SECRET", DemoApi.CLIENT_SECRET), 300);
+            assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+            Path folder;
+            try (Stream<Path> folders = Files.list(dir.resolve("results"))) {
+                folder = folders.findFirst().orElseThrow();
+            }
+            JsonNode result = JSON.readTree(folder.resolve("result.json").toFile());
+
+            Set<String> orders = api.requests().stream().filter(r -> r.method().equals("POST") && r.path().equals("/api/orders"))
+                    .map(r -> json(r.responseText()).path("id").asText()).collect(Collectors.toSet());
+            Map<Long, List<DemoUpdates.Message>> sessions = api.webSocketMessages().stream()
+                    .collect(Collectors.groupingBy(DemoUpdates.Message::session, LinkedHashMap::new, Collectors.toList()));
+            assertTrue(sessions.size() >= 2, "sessions: " + sessions.size());
+            for (List<DemoUpdates.Message> session : sessions.values()) {
+                List<JsonNode> sent = session.stream().filter(DemoUpdates.Message::received).map(m -> json(m.text())).toList();
+                // The last session may have been stopped with the test; every message it sent is in the plan's order.
+                assertTrue(!sent.isEmpty() && sent.size() <= 2, "messages of a session: " + session);
+                assertEquals("subscribe", sent.get(0).path("type").asText(), session.toString());
+                assertTrue(orders.contains(sent.get(0).path("orderId").asText()), "the id of an order the test placed: " + sent.get(0));
+                if (sent.size() == 2) {
+                    assertEquals(json("{\"type\":\"ping\",\"id\":1}"), sent.get(1));
+                }
+                List<String> replies = session.stream().filter(m -> !m.received()).map(m -> json(m.text()).path("type").asText()).toList();
+                assertEquals(List.of("subscribed", "status", "pong").subList(0, replies.size()), replies);
+            }
+            long complete = sessions.values().stream().filter(s -> s.size() == 5).count();
+            Map<String, JsonNode> operations = new LinkedHashMap<>();
+            result.get("operations").forEach(o -> operations.put(o.get("name").asText(), o));
+            for (String name : List.of("orderUpdates", "subscribed", "orderStatus", "pong")) {
+                JsonNode operation = operations.get(name);
+                assertTrue(operation != null, name + " is reported: " + operations.keySet());
+                assertEquals(0, operation.path("failures").asLong(), operation.toString());
+                long reported = operation.path("requests").asLong();
+                // k6 lets iterations finish; Locust's master writes its CSV once a second, not again at the end.
+                long expected = name.equals("orderUpdates") ? sessions.size() : complete;
+                assertTrue(tool == LoadTools.K6 ? reported == expected : reported <= sessions.size() && expected - reported <= 2,
+                        name + " reported " + reported + ", the server saw " + sessions.size() + " sessions, " + complete + " complete");
+            }
+        }
+    }
+
+    /**
+     * Each hostile string is sent as a text message, and as a value and a key of a JSON message,
+     * and expected back as a value: the server receives it exactly, and the tool matches the reply
+     * it expects (a mismatch would be a timeout, a failure).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tools")
+    void hostileTextInMessagesStaysData(LoadTool tool) throws Exception {
+        try (DemoApi api = DemoApi.start(0)) {
+            String token = token(api);
+            List<String> hostile = HostileStrings.ALL;
+            List<WebSocketSession.Action> actions = new ArrayList<>();
+            for (int i = 0; i < hostile.size(); i++) {
+                String text = hostile.get(i);
+                actions.add(WebSocketSession.Send.text(Text.of(text)));
+                actions.add(new WebSocketSession.Expect("error " + i, JsonPath.parse("$.type"), Text.of("error"), Duration.ofSeconds(5),
+                        List.of()));
+                actions.add(WebSocketSession.Send.json(new Json.JsonObject(List.of(new Json.Member("type", Json.string("ping")),
+                        new Json.Member("id", Json.string(text)), new Json.Member(text, Json.string(text))))));
+                actions.add(new WebSocketSession.Expect("pong " + i, JsonPath.parse("$.id"), Text.of(text), Duration.ofSeconds(5),
+                        List.of()));
+            }
+            WebSocketSession session = new WebSocketSession("hostile", "/updates", List.of(),
+                    List.of(new Param("Authorization", Text.concat(Text.of("Bearer "), Text.ref("TOKEN")))), null, true, actions);
+            TestPlan plan = TestPlan.builder("hostile WebSocket", "http://127.0.0.1:9/api").auth(Auth.none())
+                    .variable(new Variable("TOKEN", "TOKEN", null, true, "a token of the demo API"))
+                    .scenario(new Scenario("all", 1, List.of(session)))
+                    .workload(Workload.ClosedWorkload.constant(1, Duration.ofSeconds(2))).build();
+            Path out = dir.resolve("out");
+            Loadsmith.write(out, Loadsmith.render(plan, tool).files());
+            ToolRun.run(tool, out, Map.of("BASE_URL", api.baseUrl(), "TOKEN", token), 120).requireClean();
+
+            Map<Long, List<String>> sent = api.webSocketMessages().stream().filter(DemoUpdates.Message::received)
+                    .collect(Collectors.groupingBy(DemoUpdates.Message::session, Collectors.mapping(DemoUpdates.Message::text,
+                            Collectors.toList())));
+            assertTrue(!sent.isEmpty());
+            for (List<String> messages : sent.values()) {
+                for (int i = 0; i < messages.size(); i++) {
+                    String text = hostile.get(i / 2);
+                    if (i % 2 == 0) {
+                        assertEquals(text, messages.get(i), "text message " + i / 2);
+                    } else {
+                        JsonNode message = json(messages.get(i));
+                        assertEquals(text, message.path("id").asText(), messages.get(i));
+                        assertEquals(text, message.path(text).asText(), messages.get(i));
+                    }
+                }
+            }
+            assertTrue(sent.values().stream().anyMatch(m -> m.size() == 2 * hostile.size()), "a whole session: " + sent);
+        }
+    }
+
+    private static String token(DemoApi api) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/oauth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + DemoApi.CLIENT_ID
+                        + "&client_secret=" + DemoApi.CLIENT_SECRET)).build(), HttpResponse.BodyHandlers.ofString());
+        return json(response.body()).path("access_token").asText();
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+}
