@@ -35,6 +35,8 @@ public final class LocustCsvParser implements ResultParser {
             "_exceptions.csv", "_requests.csv", "_distribution.csv");
     private static final Pattern STATUS = Pattern.compile("\\b([45]\\d\\d)\\b");
     private static final Pattern CHECKED_STATUS = Pattern.compile(": status (\\d{3}), expected ");
+    /** websocket-client's refused handshake: {@code WebSocketBadStatusException('Handshake status 401 Unauthorized ...')}. */
+    private static final Pattern HANDSHAKE_STATUS = Pattern.compile("Handshake status (\\d{3})");
 
     private final LoadTool tool;
 
@@ -91,11 +93,14 @@ public final class LocustCsvParser implements ResultParser {
                 String error = row.getOrDefault("Error", "");
                 Matcher status = STATUS.matcher(error);
                 Matcher checked = CHECKED_STATUS.matcher(error);
+                Matcher handshake = HANDSHAKE_STATUS.matcher(error);
                 FailureKind kind = error.contains("HTTPError") && status.find() ? FailureKind.ofStatus(Integer.parseInt(status.group(1)))
                         // Loadsmith's locustfiles fail a wrong status with "NAME: status 404, expected 200": a 4xx, as other tools say.
                         : error.contains("CatchResponseError") && checked.find() ? FailureKind.ofStatus(Integer.parseInt(checked.group(1)))
                         : error.contains("CatchResponseError") && error.contains(LocustViewBuilder.GRAPHQL_ERRORS) ? FailureKind.GRAPHQL
-                        : error.contains("CatchResponseError") ? FailureKind.CHECK : FailureKind.ofError(error);
+                        : error.contains("CatchResponseError") ? FailureKind.CHECK
+                        : error.contains("WebSocketBadStatusException") && handshake.find() ? FailureKind.ofStatus(Integer.parseInt(handshake.group(1)))
+                        : FailureKind.ofError(error);
                 long occurrences = CsvRows.number(row.get("Occurrences")) == null ? 0 : CsvRows.number(row.get("Occurrences")).longValue();
                 failureKinds.computeIfAbsent(row.getOrDefault("Name", ""), k -> new LinkedHashMap<>()).merge(kind.id(), occurrences, Long::sum);
                 failureKinds.computeIfAbsent(null, k -> new LinkedHashMap<>()).merge(kind.id(), occurrences, Long::sum);
