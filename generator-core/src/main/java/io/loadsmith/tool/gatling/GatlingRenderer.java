@@ -1,8 +1,6 @@
 package io.loadsmith.tool.gatling;
 
-import io.loadsmith.model.Diagnostic;
 import io.loadsmith.model.TestPlan;
-import io.loadsmith.render.WebSocketsLeftOut;
 import io.loadsmith.render.RenderOptions;
 import io.loadsmith.render.RenderResult;
 import io.loadsmith.render.RenderedFile;
@@ -30,8 +28,6 @@ public final class GatlingRenderer implements Renderer {
 
     @Override
     public RenderResult render(TestPlan plan, RenderOptions options) {
-        List<Diagnostic> leftOut = new ArrayList<>();
-        plan = WebSocketsLeftOut.from(plan, "Gatling", WebSocketsLeftOut.NOT_YET, leftOut);
         GatlingViewBuilder builder = new GatlingViewBuilder(plan, RESOURCES);
         GatlingViews.Simulation view = builder.build(options.sourceName());
         TemplateEngine java = TemplateEngine.create("gatling", "java", JavaText::escape, options.templateOverrides());
@@ -42,8 +38,7 @@ public final class GatlingRenderer implements Renderer {
         files.add(RenderedFile.text("gatling/pom.xml", xml.render("pom.xml", pom)));
         files.add(RenderedFile.text(RESOURCES + "/logback-test.xml", xml.render("logback-test.xml", pom)));
         files.addAll(builder.dataFiles());
-        leftOut.addAll(builder.diagnostics());
-        return new RenderResult(files, leftOut);
+        return new RenderResult(files, builder.diagnostics());
     }
 
     /** What the pom names: the versions of Gatling and its Maven plugin. */

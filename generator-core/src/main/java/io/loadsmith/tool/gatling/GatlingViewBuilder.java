@@ -16,6 +16,7 @@ import io.loadsmith.model.Step;
 import io.loadsmith.model.TestPlan;
 import io.loadsmith.model.Text;
 import io.loadsmith.model.ThinkTime;
+import io.loadsmith.model.WebSocketSession;
 import io.loadsmith.model.Threshold;
 import io.loadsmith.model.Variable;
 import io.loadsmith.model.Workload;
@@ -75,6 +76,7 @@ final class GatlingViewBuilder {
     /** Parts of long scenarios, each a method of its own (javac allows 64 KiB of bytecode a method). */
     private final List<GatlingViews.Chain> chains = new ArrayList<>();
     private boolean usesJson;
+    private boolean usesWebSocket;
     private boolean usesHeaderPattern;
 
     /** @param resources the folder, relative to the output folder, that is the simulation's class path for data files */
@@ -129,7 +131,7 @@ final class GatlingViewBuilder {
         List<GatlingViews.Population> populations = populations(scenarios);
         List<GatlingViews.Item> assertions = assertions();
         return new GatlingViews.Simulation(plan.name(), sourceName, JavaText.quote(plan.baseUrl()), closed,
-                seconds(plan.workload().duration()), usesJson, usesHeaderPattern, settings, oauth2, scenarios, chains, populations,
+                seconds(plan.workload().duration()), usesJson, usesHeaderPattern, usesWebSocket, settings, oauth2, scenarios, chains, populations,
                 !assertions.isEmpty(), assertions);
     }
 
@@ -168,12 +170,12 @@ final class GatlingViewBuilder {
                 List<String> inner = new ArrayList<>(groups);
                 inner.add(group.name());
                 body = List.of(new GatlingViews.Step(false, null, null, new GatlingViews.Group(GatlingEl.quote(group.name()),
-                        chunked(group.steps(), List.copyOf(inner), false, "", method, title + " / " + group.name())), ";", null));
+                        chunked(group.steps(), List.copyOf(inner), false, "", method, title + " / " + group.name())), ";", null, null));
             } else {
                 body = steps(chunk, groups, false, ";");
             }
             chains.add(new GatlingViews.Chain(method, title + ", part " + (i + 1) + " of " + parts.size(), body));
-            calls.add(new GatlingViews.Step(chained || i > 0, null, null, null, i == parts.size() - 1 ? end : "", method));
+            calls.add(new GatlingViews.Step(chained || i > 0, null, null, null, i == parts.size() - 1 ? end : "", method, null));
         }
         return calls;
     }
@@ -221,19 +223,132 @@ final class GatlingViewBuilder {
             String endCode = i == steps.size() - 1 ? end : "";
             if (step instanceof HttpRequest request) {
                 paths.computeIfAbsent(request.name(), k -> new LinkedHashSet<>()).add(groups);
-                views.add(new GatlingViews.Step(dot, request(request), null, null, endCode, null));
+                views.add(new GatlingViews.Step(dot, request(request), null, null, endCode, null, null));
+            } else if (step instanceof WebSocketSession session) {
+                List<String> inner = groups;
+                session.operationNames().forEach(name -> paths.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(inner));
+                List<GatlingViews.Step> actions = webSocket(session);
+                for (int j = 0; j < actions.size(); j++) {
+                    GatlingViews.Step action = actions.get(j);
+                    views.add(new GatlingViews.Step(dot || j > 0, null, action.pause(), null, j == actions.size() - 1 ? endCode : "",
+                            null, action.webSocket()));
+                }
             } else if (step instanceof ThinkTime think) {
                 views.add(new GatlingViews.Step(dot, null, new GatlingViews.Pause(millis(think.min()),
-                        think.isFixed() ? null : millis(think.max())), null, endCode, null));
+                        think.isFixed() ? null : millis(think.max())), null, endCode, null, null));
             } else {
                 Group group = (Group) step;
                 List<String> inner = new ArrayList<>(groups);
                 inner.add(group.name());
                 views.add(new GatlingViews.Step(dot, null, null, new GatlingViews.Group(GatlingEl.quote(group.name()),
-                        steps(group.steps(), List.copyOf(inner), false, "")), endCode, null));
+                        steps(group.steps(), List.copyOf(inner), false, "")), endCode, null, null));
             }
         }
         return views;
+    }
+
+    /**
+     * A WebSocket session as Gatling's WebSocket DSL runs it: connect (relative to wsBaseUrl), each
+     * send with an await block per expected message after it (Gatling arms checks when it sends,
+     * so an expected message is awaited at the send before it, or at the connect; a pause between
+     * them comes after the awaits), then close. Gatling reports the connect under the session's
+     * name, each check under its own, and, as it does, each send (no time) and the close: those
+     * as "NAME: send" and "NAME: close".
+     */
+    private List<GatlingViews.Step> webSocket(WebSocketSession session) {
+        usesWebSocket = true;
+        HttpRequest handshake = session.handshake();
+        ResolvedRequest resolved = ResolvedRequest.of(plan, handshake);
+        String name = GatlingEl.quote(session.name());
+        List<List<String>> actions = new ArrayList<>();
+        List<GatlingViews.Step> steps = new ArrayList<>();
+        List<String> connect = new ArrayList<>();
+        StringBuilder url = new StringBuilder(UrlEncoding.path(session.path()));
+        List<Param> query = resolved.query();
+        for (int i = 0; i < query.size(); i++) {
+            url.append(i == 0 ? '?' : '&').append(UrlEncoding.component(query.get(i).name())).append('=');
+            for (Text.Part part : query.get(i).value().parts()) {
+                url.append(part instanceof Text.Literal literal ? GatlingEl.escape(UrlEncoding.component(literal.value()), true)
+                        : "#{" + ((Text.Ref) part).variable() + "}");
+            }
+        }
+        connect.add("ws(" + name + ").connect(" + JavaText.quote(url.toString()) + ")");
+        if (session.subprotocol() != null) {
+            connect.add("    .subprotocol(" + JavaText.quote(session.subprotocol()) + ")");
+        }
+        for (ResolvedRequest.Header header : resolved.headers(true, false)) {
+            if (header.name().equalsIgnoreCase("Sec-WebSocket-Protocol")) {
+                continue;
+            }
+            if (header.value() instanceof ResolvedRequest.HeaderValue.Basic basic) {
+                Text credentials = Text.concat(basic.credentials().username(), Text.of(":"), basic.credentials().password());
+                connect.add("    .header(\"Authorization\", session -> \"Basic \" + java.util.Base64.getEncoder().encodeToString(("
+                        + javaString(credentials) + ").getBytes(StandardCharsets.UTF_8)))");
+            } else {
+                connect.add("    .header(" + GatlingEl.quote(header.name()) + ", " + headerCode(header.value()) + ")");
+            }
+        }
+        actions.add(connect);
+        List<GatlingViews.Step> pauses = new ArrayList<>();
+        for (WebSocketSession.Action action : session.actions()) {
+            if (action instanceof WebSocketSession.Send send) {
+                flush(actions, pauses, steps);
+                String text = send.text() != null ? el(send.text()) : send.json().references().isEmpty()
+                        ? GatlingEl.quote(jsonText(send.json())) : jsonFunction(send.json());
+                actions.add(new ArrayList<>(List.of("ws(" + GatlingEl.quote(session.name() + ": send") + ").sendText(" + text + ")")));
+            } else if (action instanceof WebSocketSession.Pause pause) {
+                pauses.add(new GatlingViews.Step(true, null, new GatlingViews.Pause(millis(pause.duration()), null), null, "", null, null));
+            } else {
+                WebSocketSession.Expect expect = (WebSocketSession.Expect) action;
+                StringBuilder check = new StringBuilder("    .await(").append(seconds(expect.timeout())).append(").on(ws.checkTextMessage(")
+                        .append(GatlingEl.quote(expect.name())).append(")");
+                String match = expect.path() == null ? (expect.equals() == null ? null : "bodyString()" + isCode(expect.equals()))
+                        : "jsonPath(" + GatlingEl.quote(jsonPath(expect.path())) + ")"
+                        + (expect.equals() == null ? ".exists()" : isCode(expect.equals()));
+                if (match != null) {
+                    check.append(".matching(").append(match).append(")");
+                }
+                List<String> saves = new ArrayList<>();
+                for (Extraction extraction : expect.extractions()) {
+                    String as = ".saveAs(" + JavaText.quote(extraction.variable()) + ")";
+                    saves.add(extraction instanceof Extraction.FromJson json
+                            ? "jsonPath(" + GatlingEl.quote(jsonPath(json.path())) + ").ofObject()" + as
+                            : regexCode((Extraction.FromRegex) extraction) + as);
+                }
+                if (!saves.isEmpty()) {
+                    check.append(".check(").append(String.join(", ", saves)).append(")");
+                }
+                actions.get(actions.size() - 1).add(check.append(")").toString());
+            }
+        }
+        actions.add(new ArrayList<>(List.of("ws(" + GatlingEl.quote(session.name() + ": close") + ").close()")));
+        flush(actions, pauses, steps);
+        return steps;
+    }
+
+    /** A comparison with text: is() takes a value as it is, isEL() an expression with the references. */
+    private static String isCode(Text text) {
+        return text.isLiteral() ? ".is(" + JavaText.quote(text.literalValue()) + ")" : ".isEL(" + el(text) + ")";
+    }
+
+    /** Text as a Java expression over the session: literals quoted, references as its attributes. */
+    private static String javaString(Text text) {
+        List<String> pieces = new ArrayList<>();
+        for (Text.Part part : text.parts()) {
+            pieces.add(part instanceof Text.Literal literal ? JavaText.quote(literal.value())
+                    : "session.getString(" + JavaText.quote(((Text.Ref) part).variable()) + ")");
+        }
+        return pieces.isEmpty() ? "\"\"" : String.join(" + ", pieces);
+    }
+
+    /** The WebSocket actions gathered so far as steps, then the pauses that came between them. */
+    private static void flush(List<List<String>> actions, List<GatlingViews.Step> pauses, List<GatlingViews.Step> steps) {
+        for (List<String> lines : actions) {
+            steps.add(new GatlingViews.Step(true, null, null, null, "", null, new GatlingViews.WebSocket(items(lines))));
+        }
+        actions.clear();
+        steps.addAll(pauses);
+        pauses.clear();
     }
 
     private static String millis(Duration duration) {
@@ -449,6 +564,12 @@ final class GatlingViewBuilder {
             pieces.add(JavaText.quote(literal.toString()));
         }
         return "StringBody(session -> " + String.join(" + ", pieces) + ")";
+    }
+
+    /** A JSON document with references as a function of the session, for sendText. */
+    private String jsonFunction(Json value) {
+        String body = jsonBody(value);
+        return body.substring("StringBody(".length(), body.length() - 1);
     }
 
     private static void jsonPieces(Json value, StringBuilder literal, List<String> pieces) {

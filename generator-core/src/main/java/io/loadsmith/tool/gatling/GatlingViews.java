@@ -21,6 +21,7 @@ final class GatlingViews {
             String plannedCode,
             boolean usesJson,
             boolean usesHeaderPattern,
+            boolean usesWebSocket,
             List<Setting> variables,
             OAuth2 oauth2,
             List<Scenario> scenarios,
@@ -51,11 +52,14 @@ final class GatlingViews {
     record Choice(String percentCode, String method, boolean last) {}
 
     /**
-     * Exactly one of request, pause, group and call is set. {@code chained} when it follows another
+     * Exactly one of request, webSocket, pause, group and call is set. {@code chained} when it follows another
      * element of its chain (a leading dot); endCode is written after it (the {@code ;} of the last
      * step of a scenario). A call is {@code exec(method())} of a {@link Chain}.
      */
-    record Step(boolean chained, Request request, Pause pause, Group group, String endCode, String call) {}
+    record Step(boolean chained, Request request, Pause pause, Group group, String endCode, String call, WebSocket webSocket) {}
+
+    /** {@code exec(ws(...)...)}: one action of a WebSocket session, a builder call per line. */
+    record WebSocket(List<Item> lines) {}
 
     /** {@code private static ChainBuilder method() { return steps; }}: a part of a long scenario. */
     record Chain(String method, String title, List<Step> steps) {}

@@ -73,8 +73,8 @@ export function followAnOrder(data) {
   vars.orderId = res.json('id');
   webSocketSession(`${WS_URL}/updates`, { headers: { Authorization: `Bearer ${data.accessToken}`, 'Sec-WebSocket-Protocol': 'bookshop.v1' }, tags: { name: 'orderUpdates' } }, [
     { send: () => JSON.stringify({ type: 'subscribe', orderId: vars.orderId }) },
-    { expect: 'subscribed', timeout: 5, matches: (message, text) => jsonPathValue(message, ['type']) !== undefined && String(jsonPathValue(message, ['type'])) === 'subscribed' },
-    { expect: 'orderStatus', timeout: 5, matches: (message, text) => jsonPathValue(message, ['type']) !== undefined && String(jsonPathValue(message, ['type'])) === 'status', extract: (message, text) => { vars.status = jsonPathValue(message, ['status']); } },
+    { expect: 'subscribed', timeout: 5, matches: (message, text) => jsonPathValue(message, ['orderId']) !== undefined && String(jsonPathValue(message, ['orderId'])) === `${vars.orderId}` },
+    { expect: 'orderStatus', timeout: 5, matches: (message, text) => jsonPathValue(message, ['status']) !== undefined, extract: (message, text) => { vars.status = jsonPathValue(message, ['status']); } },
     { pause: 0.2 },
     { send: () => JSON.stringify({ type: 'ping', id: 1 }) },
     { expect: 'pong', timeout: 5, matches: (message, text) => jsonPathValue(message, ['type']) !== undefined && String(jsonPathValue(message, ['type'])) === 'pong' },
