@@ -15,7 +15,7 @@ import java.util.Set;
 /** The plan a tool renders when it cannot run WebSocket sessions: the sessions left out, each named in a warning. */
 public final class WebSocketsLeftOut {
     /** The reason for the tools whose scripts do not have WebSocket sessions yet. */
-    public static final String NOT_YET = "Loadsmith writes WebSocket sessions for k6, Locust and Gatling so far; run one of those scripts for them";
+    public static final String NOT_YET = "Loadsmith writes WebSocket sessions for k6, Locust, JMeter and Gatling so far; run one of those scripts for them";
 
     private WebSocketsLeftOut() {}
 

@@ -1,8 +1,6 @@
 package io.loadsmith.tool.jmeter;
 
-import io.loadsmith.model.Diagnostic;
 import io.loadsmith.model.TestPlan;
-import io.loadsmith.render.WebSocketsLeftOut;
 import io.loadsmith.render.RenderOptions;
 import io.loadsmith.render.RenderResult;
 import io.loadsmith.render.RenderedFile;
@@ -19,15 +17,12 @@ public final class JMeterRenderer implements Renderer {
 
     @Override
     public RenderResult render(TestPlan plan, RenderOptions options) {
-        List<Diagnostic> leftOut = new ArrayList<>();
-        plan = WebSocketsLeftOut.from(plan, "JMeter", WebSocketsLeftOut.NOT_YET, leftOut);
         JMeterViewBuilder builder = new JMeterViewBuilder(plan);
         JMeterViews.Plan view = builder.build(options.sourceName());
         TemplateEngine engine = TemplateEngine.create("jmeter", Xml::escape, options.templateOverrides());
         List<RenderedFile> files = new ArrayList<>();
         files.add(RenderedFile.text(SCRIPT, engine.render("plan.jmx", view)));
         files.addAll(builder.dataFiles());
-        leftOut.addAll(builder.diagnostics());
-        return new RenderResult(files, leftOut);
+        return new RenderResult(files, builder.diagnostics());
     }
 }

@@ -18,6 +18,7 @@ import io.loadsmith.model.Text;
 import io.loadsmith.model.ThinkTime;
 import io.loadsmith.model.Threshold;
 import io.loadsmith.model.Variable;
+import io.loadsmith.model.WebSocketSession;
 import io.loadsmith.model.Workload;
 import io.loadsmith.render.EnvExample;
 import io.loadsmith.render.RenderedFile;
@@ -86,6 +87,17 @@ final class JMeterViewBuilder {
             }
         }
         plan.requests().forEach(r -> r.extractions().forEach(e -> extracted.add(e.variable())));
+        for (Scenario scenario : plan.scenarios()) {
+            for (WebSocketSession session : scenario.webSocketSessions()) {
+                session.extractions().forEach(e -> {
+                    name(e.variable());
+                    extracted.add(e.variable());
+                });
+                // A JSON message inserts values with their JSON type: the extractions keep it (NAME.json).
+                session.actions().stream().filter(a -> a instanceof WebSocketSession.Send send && send.json() != null)
+                        .forEach(a -> collectJsonRefs(((WebSocketSession.Send) a).json(), typedRefs));
+            }
+        }
         for (HttpRequest request : plan.requests()) {
             if (request.body() instanceof Body.JsonBody json) {
                 collectJsonRefs(json.value(), typedRefs);
@@ -424,6 +436,8 @@ final class JMeterViewBuilder {
         for (Step step : steps) {
             if (step instanceof HttpRequest request) {
                 nodes.add(JMeterViews.Node.of(sampler(request)));
+            } else if (step instanceof WebSocketSession session) {
+                nodes.addAll(webSocket(session));
             } else if (step instanceof ThinkTime think) {
                 nodes.add(JMeterViews.Node.of(think(think)));
             } else {
@@ -432,6 +446,227 @@ final class JMeterViewBuilder {
             }
         }
         return nodes;
+    }
+
+    /**
+     * A WebSocket session as JSR223 samplers in Groovy on the JDK's WebSocket client (JMeter ships no
+     * WebSocket sampler): the connect, reported under the session's name; one sampler per expected
+     * message, reported under its name, that sends the messages before it and waits for it (its
+     * time is the send and the round trip, or from the one before when nothing is sent between
+     * them; pauses before it run first, as Flow Control Actions);
+     * and a last one, not reported, that sends what is left and closes. The socket and the queue
+     * of received messages live in the thread's variables.
+     */
+    private List<JMeterViews.Node> webSocket(WebSocketSession session) {
+        List<JMeterViews.Node> nodes = new ArrayList<>();
+        ResolvedRequest resolved = ResolvedRequest.of(plan, session.handshake());
+        StringBuilder url = new StringBuilder("vars.get(").append(Groovy.quote(BASE_URL))
+                .append(").replaceAll('/+$', '').replaceFirst('^http', 'ws') + ").append(Groovy.quote(UrlEncoding.path(session.path())));
+        List<Param> query = resolved.query();
+        for (int i = 0; i < query.size(); i++) {
+            url.append(" + ").append(Groovy.quote((i == 0 ? "?" : "&") + UrlEncoding.component(query.get(i).name()) + "="));
+            for (Text.Part part : query.get(i).value().parts()) {
+                url.append(" + ").append(part instanceof Text.Literal literal ? Groovy.quote(UrlEncoding.component(literal.value()))
+                        : "URLEncoder.encode(vars.get(" + Groovy.quote(name(((Text.Ref) part).variable())) + ") ?: '', 'UTF-8').replace('+', '%20')");
+            }
+        }
+        StringBuilder connect = new StringBuilder(WS_IMPORTS)
+                .append("def messages = new LinkedBlockingQueue<String>()\n")
+                .append("def listener = new WebSocket.Listener() {\n")
+                .append("    StringBuilder text = new StringBuilder()\n")
+                .append("    CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {\n")
+                .append("        text.append(data)\n")
+                .append("        if (last) {\n")
+                .append("            messages.put(text.toString())\n")
+                .append("            text.setLength(0)\n")
+                .append("        }\n")
+                .append("        socket.request(1)\n")
+                .append("        return null\n")
+                .append("    }\n")
+                .append("}\n")
+                // One client per thread, for all its sessions.
+                .append("def client = vars.getObject('loadsmith.ws.client')\n")
+                .append("if (client == null) {\n")
+                .append("    client = HttpClient.newHttpClient()\n")
+                .append("    vars.putObject('loadsmith.ws.client', client)\n")
+                .append("}\n")
+                .append("def builder = client.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))\n");
+        for (ResolvedRequest.Header header : resolved.headers(true, false)) {
+            if (header.name().equalsIgnoreCase("Sec-WebSocket-Protocol")) {
+                continue;
+            }
+            connect.append("builder.header(").append(Groovy.quote(header.name())).append(", ").append(groovyHeader(header.value())).append(")\n");
+        }
+        if (session.subprotocol() != null) {
+            connect.append("builder.subprotocols(").append(Groovy.quote(session.subprotocol())).append(")\n");
+        }
+        connect.append(WS_TIMED).append("try {\n")
+                .append("    def socket = builder.buildAsync(URI.create(").append(url).append("), listener).get(30, TimeUnit.SECONDS)\n")
+                .append("    vars.putObject('loadsmith.ws', socket)\n")
+                .append("    vars.putObject('loadsmith.ws.messages', messages)\n")
+                .append("    SampleResult.setResponseCode('101')\n")
+                .append("} catch (ExecutionException e) {\n")
+                .append("    vars.remove('loadsmith.ws')\n")
+                .append("    SampleResult.setSuccessful(false)\n")
+                .append("    SampleResult.setResponseCode(e.cause instanceof WebSocketHandshakeException ? ")
+                .append("String.valueOf(e.cause.response.statusCode()) : 'connection failed')\n")
+                .append("    SampleResult.setResponseMessage(String.valueOf(e.cause))\n")
+                .append("}\n");
+        nodes.add(JMeterViews.Node.of(new JMeterViews.Script(JMeter.name(session.name()), JMeter.literal(connect.toString()))));
+
+        StringBuilder sends = new StringBuilder();
+        for (WebSocketSession.Action action : session.actions()) {
+            if (action instanceof WebSocketSession.Send send) {
+                sends.append("socket.sendText(").append(send.text() != null ? groovyText(send.text()) : groovyJson(send.json()))
+                        .append(", true).get(30, TimeUnit.SECONDS)\n");
+            } else if (action instanceof WebSocketSession.Pause pause) {
+                nodes.add(JMeterViews.Node.of(think(ThinkTime.fixed(pause.duration()))));
+            } else {
+                WebSocketSession.Expect expect = (WebSocketSession.Expect) action;
+                StringBuilder script = new StringBuilder(WS_IMPORTS).append(WS_HELPERS).append(WS_OPEN).append(WS_TIMED).append(sends)
+                        .append("def deadline = System.nanoTime() + ").append(expect.timeout().toMillis()).append("L * 1000000L\n")
+                        .append("while (true) {\n")
+                        .append("    def left = deadline - System.nanoTime()\n")
+                        .append("    def text = left > 0 ? messages.poll(left, TimeUnit.NANOSECONDS) : null\n")
+                        .append("    if (text == null) {\n")
+                        .append("        SampleResult.setSuccessful(false)\n")
+                        .append("        SampleResult.setResponseCode('timeout')\n")
+                        .append("        SampleResult.setResponseMessage(").append(Groovy.quote(expect.name() + ": no matching message within "
+                                + Durations.format(expect.timeout()))).append(")\n")
+                        .append("        socket.abort()\n")
+                        .append("        vars.remove('loadsmith.ws')\n")
+                        .append("        return\n")
+                        .append("    }\n")
+                        .append("    def message = parse(text)\n")
+                        .append("    if (").append(groovyMatch(expect)).append(") {\n")
+                        .append("        SampleResult.setResponseData(text, 'UTF-8')\n");
+                for (Extraction extraction : expect.extractions()) {
+                    String variable = name(extraction.variable());
+                    if (extraction instanceof Extraction.FromJson json) {
+                        script.append("        def value = valueAt(message, ").append(groovyPath(json.path())).append(")\n")
+                                .append("        vars.put(").append(Groovy.quote(variable)).append(", value == null ? '' : asText(value))\n")
+                                .append("        vars.put(").append(Groovy.quote(variable + JSON_SUFFIX)).append(", JsonOutput.toJson(value))\n");
+                    } else {
+                        Extraction.FromRegex regex = (Extraction.FromRegex) extraction;
+                        script.append("        def found = text =~ ").append(Groovy.quote(regex.pattern())).append("\n")
+                                .append("        vars.put(").append(Groovy.quote(variable)).append(", found.find() ? (found.group(")
+                                .append(regex.group()).append(") ?: '') : '')\n");
+                    }
+                }
+                script.append("        break\n    }\n}\n");
+                nodes.add(JMeterViews.Node.of(new JMeterViews.Script(JMeter.name(expect.name()), JMeter.literal(script.toString()))));
+                sends.setLength(0);
+            }
+        }
+        StringBuilder close = new StringBuilder(WS_IMPORTS).append("SampleResult.setIgnore()\n").append(WS_OPEN).append(sends)
+                .append("socket.sendClose(WebSocket.NORMAL_CLOSURE, '').get(30, TimeUnit.SECONDS)\n")
+                .append("vars.remove('loadsmith.ws')\n");
+        nodes.add(JMeterViews.Node.of(new JMeterViews.Script(JMeter.name(session.name() + ": close"), JMeter.literal(close.toString()))));
+        return nodes;
+    }
+
+    private static final String WS_IMPORTS = "import groovy.json.JsonOutput\nimport groovy.json.JsonSlurper\nimport java.net.URI\n"
+            + "import java.net.URLEncoder\nimport java.net.http.HttpClient\nimport java.net.http.WebSocket\n"
+            + "import java.net.http.WebSocketHandshakeException\nimport java.time.Duration\nimport java.util.concurrent.*\n\n";
+    /**
+     * From here the sample is timed: what the sampler did before (compiling the script the first
+     * time, setting up) is idle time, which JMeter leaves out of the sample's time.
+     */
+    private static final String WS_TIMED = "SampleResult.setIdleTime(System.currentTimeMillis() - SampleResult.startTime)\n";
+    /** The session's socket and messages; a session whose connect failed goes on without samples. */
+    private static final String WS_OPEN = "def socket = vars.getObject('loadsmith.ws')\n"
+            + "def messages = vars.getObject('loadsmith.ws.messages')\n"
+            + "if (socket == null) {\n    SampleResult.setIgnore()\n    return\n}\n";
+    private static final String WS_HELPERS = "def parse(String text) {\n"
+            + "    try {\n        return new JsonSlurper().parseText(text)\n    } catch (Exception e) {\n        return null\n    }\n}\n"
+            + "def valueAt(value, List path) {\n"
+            + "    for (key in path) {\n"
+            + "        if (value instanceof Map && value.containsKey(key) || value instanceof List && key instanceof Integer && key < value.size()) {\n"
+            + "            value = value[key]\n"
+            + "        } else {\n            return null\n        }\n    }\n    return value\n}\n"
+            + "def asText(value) {\n    return value == null || value instanceof String ? value : JsonOutput.toJson(value)\n}\n";
+
+    private String groovyMatch(WebSocketSession.Expect expect) {
+        if (expect.path() == null) {
+            return expect.equals() == null ? "true" : "text == " + groovyText(expect.equals());
+        }
+        String value = "valueAt(message, " + groovyPath(expect.path()) + ")";
+        return expect.equals() == null ? value + " != null" : "asText(" + value + ") == " + groovyText(expect.equals());
+    }
+
+    private static String groovyPath(JsonPath path) {
+        List<String> keys = new ArrayList<>();
+        for (JsonPath.Segment segment : path.segments()) {
+            keys.add(segment instanceof JsonPath.Index index ? Integer.toString(index.index()) : Groovy.quote(((JsonPath.Field) segment).name()));
+        }
+        return "[" + String.join(", ", keys) + "]";
+    }
+
+    /** Text as a Groovy expression: literals quoted, references read from the thread's variables. */
+    private String groovyText(Text text) {
+        List<String> pieces = new ArrayList<>();
+        for (Text.Part part : text.parts()) {
+            pieces.add(part instanceof Text.Literal literal ? Groovy.quote(literal.value())
+                    : "(vars.get(" + Groovy.quote(name(((Text.Ref) part).variable())) + ") ?: '')");
+        }
+        return pieces.isEmpty() ? "''" : String.join(" + ", pieces);
+    }
+
+    /** A JSON message as a Groovy expression: a value of the document as Groovy data, written by JsonOutput. */
+    private String groovyJson(Json json) {
+        return "JsonOutput.toJson(" + groovyData(json) + ")";
+    }
+
+    private String groovyData(Json value) {
+        if (value instanceof Json.JsonObject object) {
+            if (object.members().isEmpty()) {
+                return "[:]";
+            }
+            List<String> members = new ArrayList<>();
+            for (Json.Member member : object.members()) {
+                members.add("(" + Groovy.quote(member.key()) + "): " + groovyData(member.value()));
+            }
+            return "[" + String.join(", ", members) + "]";
+        }
+        if (value instanceof Json.JsonArray array) {
+            return "[" + String.join(", ", array.items().stream().map(this::groovyData).toList()) + "]";
+        }
+        if (value instanceof Json.JsonString string) {
+            return groovyText(string.value());
+        }
+        if (value instanceof Json.JsonNumber number) {
+            return "new BigDecimal(" + Groovy.quote(number.text()) + ")";
+        }
+        if (value instanceof Json.JsonBoolean bool) {
+            return Boolean.toString(bool.value());
+        }
+        if (value instanceof Json.JsonRef ref) {
+            String variable = name(ref.variable());
+            // With its JSON type when an extraction kept it (NAME.json), else as the text it is.
+            return "(vars.get(" + Groovy.quote(variable + JSON_SUFFIX) + ") != null ? new JsonSlurper().parseText(vars.get("
+                    + Groovy.quote(variable + JSON_SUFFIX) + ")) : vars.get(" + Groovy.quote(variable) + "))";
+        }
+        return "null";
+    }
+
+    private String groovyHeader(ResolvedRequest.HeaderValue value) {
+        if (value instanceof ResolvedRequest.HeaderValue.Plain plain) {
+            return groovyText(plain.text());
+        }
+        if (value instanceof ResolvedRequest.HeaderValue.AccessToken) {
+            return "'Bearer ' + (props.get(" + Groovy.quote(TOKEN_PROPERTY) + ") ?: '')";
+        }
+        if (value instanceof ResolvedRequest.HeaderValue.Basic basic) {
+            return "'Basic ' + Base64.encoder.encodeToString((" + groovyText(Text.concat(basic.credentials().username(), Text.of(":"),
+                    basic.credentials().password())) + ").getBytes('UTF-8'))";
+        }
+        ResolvedRequest.HeaderValue.Cookies cookies = (ResolvedRequest.HeaderValue.Cookies) value;
+        List<Text> pairs = new ArrayList<>();
+        for (int i = 0; i < cookies.cookies().size(); i++) {
+            pairs.add(Text.of((i == 0 ? "" : "; ") + cookies.cookies().get(i).name() + "="));
+            pairs.add(cookies.cookies().get(i).value());
+        }
+        return groovyText(Text.concat(pairs.toArray(Text[]::new)));
     }
 
     private static JMeterViews.Think think(ThinkTime think) {
