@@ -94,7 +94,8 @@ record ToolRun(LoadTool tool, Processes.Result result, Path dir, List<String> pr
                     JsonNode counters = JSON.readTree(dir.resolve("report.json").toFile()).path("aggregate").path("counters");
                     counters.fields().forEachRemaining(counter -> {
                         String name = counter.getKey();
-                        if ((name.startsWith("errors.") || name.equals("vusers.failed") || name.startsWith("plugins.expect.failed"))
+                        if ((name.startsWith("errors.") || name.equals("vusers.failed") || name.startsWith("plugins.expect.failed")
+                                || name.startsWith("loadsmith.ws.") && name.contains(".errors."))
                                 && counter.getValue().asLong() > 0) {
                             problems.add(name + " = " + counter.getValue());
                         }

@@ -42,7 +42,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * WebSocket sessions run by each tool that writes them (k6, Locust, JMeter, Gatling) against the demo API's
+ * WebSocket sessions run by each tool against the demo API's
  * update channel: every session connects, sends the plan's messages in order with the id the REST
  * call before it created, gets the expected replies, and the server's log of sessions agrees with
  * the counts the tool reports; hostile text in messages and expected values stays data.
@@ -55,24 +55,31 @@ class WebSocketRunTest {
     Path dir;
 
     static List<LoadTool> tools() {
-        return List.of(LoadTools.K6, LoadTools.LOCUST, LoadTools.JMETER, LoadTools.GATLING);
+        return LoadTools.all();
+    }
+
+    /** {@code loadsmith run} of a plan file against the demo API: the exit code and the tool's output, and result.json. */
+    private JsonNode run(LoadTool tool, DemoApi api, Path plan) throws Exception {
+        List<String> command = List.of("java", "-jar", RunEndToEndTest.jar().toString(), "run", plan.toString(),
+                "--tool", tool.id(), "--tool-path", Tools.executable(tool).toString(), "--vus", "2", "--duration", "4s",
+                "--base-url", api.baseUrl(), "--results", dir.resolve("results").toString());
+        Processes.Result run = Processes.run(command, dir, Map.of("OAUTH_CLIENT_ID", DemoApi.CLIENT_ID,
+                "OAUTH_CLIENT_SECRET", DemoApi.CLIENT_SECRET), 300);
+        Path folder;
+        try (Stream<Path> folders = Files.list(dir.resolve("results"))) {
+            folder = folders.findFirst().orElseThrow(() -> new AssertionError(run.stdout() + run.stderr()));
+        }
+        return JSON.createObjectNode().put("exitCode", run.exitCode()).put("output", run.stdout() + run.stderr())
+                .set("result", JSON.readTree(folder.resolve("result.json").toFile()));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("tools")
     void everySessionSendsThePlansMessagesAndGetsItsReplies(LoadTool tool) throws Exception {
         try (DemoApi api = DemoApi.start(0)) {
-            List<String> command = List.of("java", "-jar", RunEndToEndTest.jar().toString(), "run", PLAN.toString(),
-                    "--tool", tool.id(), "--tool-path", Tools.executable(tool).toString(), "--vus", "2", "--duration", "4s",
-                    "--base-url", api.baseUrl(), "--results", dir.resolve("results").toString());
-            Processes.Result run = Processes.run(command, dir, Map.of("OAUTH_CLIENT_ID", DemoApi.CLIENT_ID,
-                    "OAUTH_CLIENT_SECRET", DemoApi.CLIENT_SECRET), 300);
-            assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
-            Path folder;
-            try (Stream<Path> folders = Files.list(dir.resolve("results"))) {
-                folder = folders.findFirst().orElseThrow();
-            }
-            JsonNode result = JSON.readTree(folder.resolve("result.json").toFile());
+            JsonNode run = run(tool, api, PLAN);
+            assertEquals(0, run.get("exitCode").asInt(), run.get("output").asText());
+            JsonNode result = run.get("result");
 
             Set<String> orders = api.requests().stream().filter(r -> r.method().equals("POST") && r.path().equals("/api/orders"))
                     .map(r -> json(r.responseText()).path("id").asText()).collect(Collectors.toSet());
@@ -112,6 +119,30 @@ class WebSocketRunTest {
                         name + " reported " + reported + ", the server's log has " + expected + " of " + sessions.size()
                         + " sessions, " + lastSecond + " in the last 1.5 s");
             });
+        }
+    }
+
+    /** A handshake the server refuses (no token) is a failure of the session, and its expected messages are not waited for. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tools")
+    void aRefusedHandshakeIsAFailureOfTheSession(LoadTool tool) throws Exception {
+        Path plan = Files.writeString(dir.resolve("refused.plan.yaml"), Files.readString(PLAN)
+                .replace("        subprotocol: bookshop.v1\n", "        subprotocol: bookshop.v1\n        auth: false\n"));
+        try (DemoApi api = DemoApi.start(0)) {
+            JsonNode result = run(tool, api, plan).get("result");
+            assertTrue(api.webSocketMessages().isEmpty(), "no session was opened");
+            Map<String, JsonNode> operations = new LinkedHashMap<>();
+            result.get("operations").forEach(o -> operations.put(o.get("name").asText(), o));
+            JsonNode session = operations.get("orderUpdates");
+            assertTrue(session != null && session.path("requests").asLong() > 0, operations.keySet().toString());
+            assertEquals(session.path("requests").asLong(), session.path("failures").asLong(), session.toString());
+            // Node's WebSocket client (Artillery) does not say the status of a refused handshake.
+            assertEquals(session.path("failures").asLong(), session.at(tool == LoadTools.ARTILLERY ? "/failuresByKind/other"
+                    : "/failuresByKind/4xx").asLong(), session.toString());
+            for (String expect : List.of("subscribed", "orderStatus", "pong")) {
+                assertEquals(0, operations.containsKey(expect) ? operations.get(expect).path("requests").asLong() : 0,
+                        expect + " was not waited for: " + operations.get(expect));
+            }
         }
     }
 

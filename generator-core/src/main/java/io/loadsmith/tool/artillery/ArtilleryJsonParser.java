@@ -15,6 +15,7 @@ import io.loadsmith.result.TimeSlice;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,9 @@ public final class ArtilleryJsonParser implements ResultParser {
     private static final String EXPECT_FAILED = "plugins.expect.failed.";
     private static final String ENDPOINT = "plugins.metrics-by-endpoint.";
     private static final Pattern ENDPOINT_COUNTER = Pattern.compile("^plugins\\.metrics-by-endpoint\\.(.*)\\.(codes|errors)\\.([^.]+)$");
+    /** The metrics of the WebSocket sessions of Loadsmith's processor.js, named like the metrics-by-endpoint plugin's. */
+    private static final String WEB_SOCKET = "loadsmith.ws.";
+    private static final Pattern WEB_SOCKET_COUNTER = Pattern.compile("^loadsmith\\.ws\\.(.*)\\.(codes|errors)\\.([^.]+)$");
 
     private final LoadTool tool;
 
@@ -84,6 +88,7 @@ public final class ArtilleryJsonParser implements ResultParser {
         Map<String, Map<String, Long>> endpointKinds = new LinkedHashMap<>();
         long noResponse = Math.max(0, requests - responses);
         long errorsCounted = 0;
+        Set<String> webSocketNames = new HashSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = counters.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> counter = it.next();
             String name = counter.getKey();
@@ -100,6 +105,19 @@ public final class ArtilleryJsonParser implements ResultParser {
                 kinds.merge(FailureKind.ofError(name.substring("errors.".length())).id(), counted, Long::sum);
             }
             Matcher endpoint = ENDPOINT_COUNTER.matcher(name);
+            Matcher webSocket = WEB_SOCKET_COUNTER.matcher(name);
+            if (webSocket.matches()) {
+                // A WebSocket handshake or expected message: an operation, and a request of the run.
+                endpoint = webSocket;
+                webSocketNames.add(webSocket.group(1));
+                requests += value;
+                if (webSocket.group(2).equals("errors") || parseInt(webSocket.group(3)) >= 400) {
+                    FailureKind kind = webSocket.group(2).equals("errors") ? FailureKind.ofError(webSocket.group(3))
+                            : FailureKind.ofStatus(parseInt(webSocket.group(3)));
+                    failures += value;
+                    kinds.merge(kind.id(), value, Long::sum);
+                }
+            }
             if (endpoint.matches()) {
                 long[] figures = endpoints.computeIfAbsent(endpoint.group(1), k -> new long[2]);
                 figures[0] += value;
@@ -127,8 +145,12 @@ public final class ArtilleryJsonParser implements ResultParser {
                 counters.has("http.downloaded_bytes") ? counters.path("http.downloaded_bytes").asLong() : null, extraPercentiles);
         List<OperationResult> operations = new ArrayList<>();
         endpoints.forEach((name, figures) -> operations.add(new OperationResult(name, stats(figures[0], figures[1],
-                endpointKinds.getOrDefault(name, Map.of()), summaries.path(ENDPOINT + "response_time." + name), duration, null,
-                extraPercentiles))));
+                endpointKinds.getOrDefault(name, Map.of()), summaries.path((webSocketNames.contains(name) && !summaries.has(ENDPOINT
+                        + "response_time." + name) ? WEB_SOCKET : ENDPOINT) + "response_time." + name), duration, null, extraPercentiles))));
+        if (!webSocketNames.isEmpty()) {
+            warnings.add("the run's latency figures are its HTTP requests': Artillery summarizes each WebSocket figure apart"
+                    + " (see the operations)");
+        }
         if (operations.isEmpty() && requests > 0) {
             warnings.add("no per-request figures: turn on the metrics-by-endpoint plugin");
         }

@@ -1,8 +1,6 @@
 package io.loadsmith.tool.artillery;
 
-import io.loadsmith.model.Diagnostic;
 import io.loadsmith.model.TestPlan;
-import io.loadsmith.render.WebSocketsLeftOut;
 import io.loadsmith.render.RenderOptions;
 import io.loadsmith.render.RenderResult;
 import io.loadsmith.render.RenderedFile;
@@ -21,8 +19,6 @@ public final class ArtilleryRenderer implements Renderer {
 
     @Override
     public RenderResult render(TestPlan plan, RenderOptions options) {
-        List<Diagnostic> leftOut = new ArrayList<>();
-        plan = WebSocketsLeftOut.from(plan, "Artillery", WebSocketsLeftOut.NOT_YET, leftOut);
         ArtilleryViewBuilder builder = new ArtilleryViewBuilder(plan);
         ArtilleryViews.Script view = builder.build(options.sourceName());
         List<RenderedFile> files = new ArrayList<>();
@@ -33,7 +29,6 @@ public final class ArtilleryRenderer implements Renderer {
                     options.templateOverrides()).render("processor.js", builder.processor())));
         }
         files.addAll(builder.dataFiles());
-        leftOut.addAll(builder.diagnostics());
-        return new RenderResult(files, leftOut);
+        return new RenderResult(files, builder.diagnostics());
     }
 }

@@ -17,6 +17,7 @@ import io.loadsmith.model.Text;
 import io.loadsmith.model.ThinkTime;
 import io.loadsmith.model.Threshold;
 import io.loadsmith.model.Variable;
+import io.loadsmith.model.WebSocketSession;
 import io.loadsmith.model.Workload;
 import io.loadsmith.render.RenderedFile;
 import io.loadsmith.render.ResolvedRequest;
@@ -60,6 +61,7 @@ final class ArtilleryViewBuilder {
     /** Variables that a URL path uses, and the variable that holds each one percent-encoded: bookId -> bookIdEncoded. */
     private final Map<String, String> encodedNames = new LinkedHashMap<>();
     private final List<ArtilleryViews.Hook> afterHooks = new ArrayList<>();
+    private final List<ArtilleryViews.WebSocket> webSockets = new ArrayList<>();
 
     ArtilleryViewBuilder(TestPlan plan) {
         this.plan = plan;
@@ -132,7 +134,7 @@ final class ArtilleryViewBuilder {
             before = new ArtilleryViews.Before(List.of(new ArtilleryViews.Step(new ArtilleryViews.Request(null, "post",
                     oauth.tokenUrl().matches("(?i)https?://.*") ? Yaml.quote(oauth.tokenUrl()) : Yaml.quote(UrlEncoding.path(oauth.tokenUrl())),
                     Yaml.quote("oauth2 token"), hook, false, List.of(), false, List.of(), false, List.of(), null, body, false,
-                    true, captures, null, false, List.of()), null, null)));
+                    true, captures, null, false, List.of()), null, null, null)));
         }
         List<String> conditions = new ArrayList<>();
         ensure(conditions);
@@ -157,7 +159,8 @@ final class ArtilleryViewBuilder {
     }
 
     boolean needsProcessor(boolean closed) {
-        return closed || !environment.isEmpty() || !zeroCounters.isEmpty() || !hooks.isEmpty() || !afterHooks.isEmpty();
+        return closed || !environment.isEmpty() || !zeroCounters.isEmpty() || !hooks.isEmpty() || !afterHooks.isEmpty()
+                || !webSockets.isEmpty();
     }
 
     ArtilleryViews.Processor processor() {
@@ -171,8 +174,10 @@ final class ArtilleryViewBuilder {
         }
         hooks.forEach(h -> exports.add(h.function()));
         afterHooks.forEach(h -> exports.add(h.function()));
+        webSockets.forEach(w -> exports.add(w.function()));
         return new ArtilleryViews.Processor(plan.name(), closed,
-                !environment.isEmpty() || !zeroCounters.isEmpty(), environment, List.copyOf(zeroCounters), hooks, afterHooks, exports);
+                !environment.isEmpty() || !zeroCounters.isEmpty(), environment, List.copyOf(zeroCounters), hooks, afterHooks,
+                !webSockets.isEmpty(), webSockets, exports);
     }
 
     /**
@@ -282,23 +287,25 @@ final class ArtilleryViewBuilder {
         List<ArtilleryViews.Step> views = new ArrayList<>();
         for (Step step : steps) {
             if (step instanceof HttpRequest request) {
-                views.add(new ArtilleryViews.Step(request(request), null, null));
+                views.add(new ArtilleryViews.Step(request(request), null, null, null));
+            } else if (step instanceof WebSocketSession session) {
+                views.add(new ArtilleryViews.Step(null, null, null, Yaml.quote(webSocket(session))));
             } else if (step instanceof ThinkTime think) {
                 if (think.isFixed()) {
                     // Artillery reads a whole number as seconds and anything else as a duration string: 0.2 would be no pause.
                     long millis = think.min().toMillis();
                     String code = millis % 1000 == 0 ? Long.toString(millis / 1000) : Yaml.quote(millis + "ms");
-                    views.add(new ArtilleryViews.Step(null, new ArtilleryViews.Think(code, false, null), null));
+                    views.add(new ArtilleryViews.Step(null, new ArtilleryViews.Think(code, false, null), null, null));
                 } else {
                     long mid = (think.min().toMillis() + think.max().toMillis()) / 2;
                     long jitter = (think.max().toMillis() - think.min().toMillis()) / 2;
                     views.add(new ArtilleryViews.Step(null, new ArtilleryViews.Think(Yaml.quote(mid + "ms"), true,
-                            Long.toString(jitter)), null));
+                            Long.toString(jitter)), null, null));
                 }
             } else {
                 Group group = (Group) step;
                 groupsFlattened = true;
-                views.add(new ArtilleryViews.Step(null, null, new ArtilleryViews.Group(group.name(), steps(group.steps()))));
+                views.add(new ArtilleryViews.Step(null, null, new ArtilleryViews.Group(group.name(), steps(group.steps())), null));
             }
         }
         return views;
@@ -394,6 +401,103 @@ final class ArtilleryViewBuilder {
     }
 
     private int hookCount;
+
+    /**
+     * A WebSocket session as a flow function of processor.js, on Node's own WebSocket client
+     * (Artillery's ws engine runs a scenario of WebSocket steps only, and cannot follow HTTP
+     * requests in one flow): its name in the flow.
+     */
+    private String webSocket(WebSocketSession session) {
+        JsCode js = new JsCode(name -> jsNames.getOrDefault(name, "context.vars." + name), jsNames::containsKey);
+        HttpRequest handshake = session.handshake();
+        ResolvedRequest resolved = ResolvedRequest.of(plan, handshake);
+        StringBuilder url = new StringBuilder("`${context.vars.target.replace(/\\/+$/, '').replace(/^http/, 'ws')}")
+                .append(JavaScript.escape(UrlEncoding.path(session.path())));
+        List<Param> query = resolved.query();
+        for (int i = 0; i < query.size(); i++) {
+            url.append(i == 0 ? '?' : '&').append(JavaScript.escape(UrlEncoding.component(query.get(i).name()))).append('=');
+            for (Text.Part part : query.get(i).value().parts()) {
+                url.append(part instanceof Text.Literal literal ? JavaScript.escape(UrlEncoding.component(literal.value()))
+                        : "${encodeURIComponent(" + js.text(new Text(List.of(part))) + ")}");
+            }
+        }
+        url.append('`');
+        List<String> headers = new ArrayList<>();
+        for (ResolvedRequest.Header header : resolved.headers(true, false)) {
+            if (header.name().equalsIgnoreCase("Sec-WebSocket-Protocol")) {
+                continue;
+            }
+            String value;
+            if (header.value() instanceof ResolvedRequest.HeaderValue.Plain plain) {
+                value = js.text(plain.text());
+            } else if (header.value() instanceof ResolvedRequest.HeaderValue.AccessToken) {
+                value = "`Bearer ${context.vars." + TOKEN + "}`";
+            } else if (header.value() instanceof ResolvedRequest.HeaderValue.Basic basic) {
+                value = "`Basic ${Buffer.from(" + js.text(Text.concat(basic.credentials().username(), Text.of(":"),
+                        basic.credentials().password())) + ").toString('base64')}`";
+            } else {
+                List<Text> pairs = new ArrayList<>();
+                List<Param> cookies = ((ResolvedRequest.HeaderValue.Cookies) header.value()).cookies();
+                for (int i = 0; i < cookies.size(); i++) {
+                    pairs.add(Text.of((i == 0 ? "" : "; ") + cookies.get(i).name() + "="));
+                    pairs.add(cookies.get(i).value());
+                }
+                value = js.text(Text.concat(pairs.toArray(Text[]::new)));
+            }
+            headers.add(JavaScript.key(header.name()) + ": " + value);
+        }
+        String options = "{ " + (session.subprotocol() == null ? "" : "protocols: [" + JavaScript.quote(session.subprotocol()) + "], ")
+                + "headers: { " + String.join(", ", headers) + " } }";
+        List<ArtilleryViews.WebSocketAction> actions = new ArrayList<>();
+        for (WebSocketSession.Action action : session.actions()) {
+            if (action instanceof WebSocketSession.Send send) {
+                actions.add(new ArtilleryViews.WebSocketAction("{ send: () => "
+                        + (send.text() != null ? js.text(send.text()) : "JSON.stringify(" + js.json(send.json()) + ")") + " }"));
+            } else if (action instanceof WebSocketSession.Pause pause) {
+                actions.add(new ArtilleryViews.WebSocketAction("{ pause: " + Durations.seconds(pause.duration()) + " }"));
+            } else {
+                WebSocketSession.Expect expect = (WebSocketSession.Expect) action;
+                StringBuilder code = new StringBuilder("{ expect: ").append(JavaScript.quote(expect.name()))
+                        .append(", timeout: ").append(Durations.seconds(expect.timeout()))
+                        .append(", matches: (message, text) => ");
+                String equals = expect.equals() == null ? null : js.text(expect.equals());
+                if (expect.path() == null) {
+                    code.append(equals == null ? "true" : "text === " + equals);
+                } else {
+                    String value = jsonPathValueCode(expect.path());
+                    code.append(equals == null ? value + " !== undefined" : value + " !== undefined && String(" + value + ") === " + equals);
+                }
+                if (!expect.extractions().isEmpty()) {
+                    List<String> statements = new ArrayList<>();
+                    for (Extraction extraction : expect.extractions()) {
+                        String target = "context.vars." + extraction.variable();
+                        if (extraction instanceof Extraction.FromJson json) {
+                            statements.add(target + " = " + jsonPathValueCode(json.path()) + ";");
+                        } else {
+                            Extraction.FromRegex regex = (Extraction.FromRegex) extraction;
+                            statements.add(target + " = (text.match(new RegExp(" + JavaScript.quote(regex.pattern()) + ")) || [])["
+                                    + regex.group() + "];");
+                        }
+                    }
+                    code.append(", extract: (message, text) => { ").append(String.join(" ", statements)).append(" }");
+                }
+                actions.add(new ArtilleryViews.WebSocketAction(code.append(" }").toString()));
+            }
+        }
+        String function = "webSocket" + (webSockets.size() + 1);
+        webSockets.add(new ArtilleryViews.WebSocket(function, session.name(), JavaScript.quote(session.name()), url.toString(), options,
+                actions));
+        return function;
+    }
+
+    private static String jsonPathValueCode(JsonPath path) {
+        List<String> keys = new ArrayList<>();
+        for (JsonPath.Segment segment : path.segments()) {
+            keys.add(segment instanceof JsonPath.Index index ? Integer.toString(index.index())
+                    : JavaScript.quote(((JsonPath.Field) segment).name()));
+        }
+        return keys.isEmpty() ? "message" : "jsonPathValue(message, [" + String.join(", ", keys) + "])";
+    }
 
     /**
      * A beforeRequest hook for the values that YAML could not hold (those the scalars of this

@@ -21,7 +21,7 @@ final class ArtilleryViews {
                     String loopCondition, List<Step> steps) {}
 
     /** Exactly one of the three is set. */
-    record Step(Request request, Think think, Group group) {}
+    record Step(Request request, Think think, Group group, String functionCode) {}
 
     record Think(String thinkCode, boolean hasJitter, String jitterCode) {}
 
@@ -67,7 +67,13 @@ final class ArtilleryViews {
 
     /** processor.js */
     record Processor(String title, boolean closed, boolean hasEnvironment, List<Assignment> environment,
-                     List<String> zeroCounters, List<Hook> hooks, List<Hook> afterHooks, List<String> exports) {}
+                     List<String> zeroCounters, List<Hook> hooks, List<Hook> afterHooks, boolean usesWebSocket,
+                     List<WebSocket> webSockets, List<String> exports) {}
+
+    /** A flow function that runs one WebSocket session: its URL, options and actions as JavaScript. */
+    record WebSocket(String function, String name, String nameCode, String urlCode, String optionsCode, List<WebSocketAction> actions) {}
+
+    record WebSocketAction(String actionCode) {}
 
     record Assignment(String targetCode, String valueCode) {}
 

@@ -11,12 +11,19 @@ final class GatlingFailures {
     /** Any other check: {@code jsonPath($.id).find.exists, found nothing}, {@code regex(...).find.exists, but actually ...}. */
     private static final Pattern CHECK = Pattern.compile("\\.(find|findAll|findRandom|count)\\b.*(, found |but actually )");
 
+    /** A refused WebSocket handshake: {@code ...WebSocketClientHandshakeException: Invalid handshake response getStatus: 401 Unauthorized}. */
+    private static final Pattern HANDSHAKE = Pattern.compile("WebSocketClientHandshakeException: .*\\bgetStatus: (\\d{3})\\b");
+
     private GatlingFailures() {}
 
     static FailureKind kind(String message) {
         Matcher status = STATUS.matcher(message);
         if (status.find()) {
             return FailureKind.ofStatus(Integer.parseInt(status.group(1)));
+        }
+        Matcher handshake = HANDSHAKE.matcher(message);
+        if (handshake.find()) {
+            return FailureKind.ofStatus(Integer.parseInt(handshake.group(1)));
         }
         if (message.startsWith(GatlingViewBuilder.GRAPHQL_ERRORS_CHECK)) {
             return FailureKind.GRAPHQL;
