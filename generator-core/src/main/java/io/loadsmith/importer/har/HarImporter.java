@@ -6,11 +6,13 @@ import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.importer.ImportResult;
 import io.loadsmith.importer.Importer;
 import io.loadsmith.importer.openapi.OpenApiImporter;
+import io.loadsmith.model.Body;
 import io.loadsmith.model.Check;
 import io.loadsmith.model.Diagnostic;
 import io.loadsmith.model.Group;
 import io.loadsmith.model.HttpMethod;
 import io.loadsmith.model.HttpRequest;
+import io.loadsmith.model.Json;
 import io.loadsmith.model.Param;
 import io.loadsmith.model.Scenario;
 import io.loadsmith.model.Step;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -135,6 +138,7 @@ public final class HarImporter implements Importer {
             if (spec != null) {
                 spec.match(draft);
             }
+            graphQl(draft);
             if (draft.name == null) {
                 draft.name = draft.method + " " + draft.path(new ArrayList<>());
             }
@@ -158,6 +162,47 @@ public final class HarImporter implements Importer {
         diagnostics.addAll(report.diagnostics());
         return new ImportResult(built, diagnostics, report.text(drafts.size(), baseUrl));
     }
+
+    /**
+     * A recorded GraphQL call (a POST of a JSON object with a {@code query} document) is named by
+     * its operation, the body's {@code operationName} or the document's, else the first field it
+     * selects, and checked for a response without {@code errors}, as a plan's {@code graphql:} step.
+     */
+    private static void graphQl(Draft draft) {
+        if (draft.method != HttpMethod.POST || !(draft.body instanceof Body.JsonBody json) || !(json.value() instanceof Json.JsonObject body)) {
+            return;
+        }
+        Json query = member(body, "query");
+        if (!(query instanceof Json.JsonString document) || !document.value().isLiteral()
+                || !GRAPHQL_DOCUMENT.matcher(document.value().literalValue()).find()) {
+            return;
+        }
+        String name = null;
+        if (member(body, "operationName") instanceof Json.JsonString operation && operation.value().isLiteral()
+                && !operation.value().literalValue().isBlank()) {
+            name = operation.value().literalValue();
+        } else {
+            Matcher named = GRAPHQL_NAMED.matcher(document.value().literalValue());
+            Matcher field = GRAPHQL_FIRST_FIELD.matcher(document.value().literalValue());
+            name = named.find() ? named.group(1) : field.find() ? field.group(1) : null;
+        }
+        if (name != null) {
+            // Its operation, even where a spec names the endpoint: every GraphQL call shares that one.
+            draft.name = name;
+        }
+        if (!draft.checks.contains(new Check.NoGraphQlErrors())) {
+            draft.checks.add(new Check.NoGraphQlErrors());
+        }
+    }
+
+    private static Json member(Json.JsonObject object, String key) {
+        return object.members().stream().filter(m -> m.key().equals(key)).map(Json.Member::value).findFirst().orElse(null);
+    }
+
+    /** A document that starts with an operation or a selection set (comments aside). */
+    private static final Pattern GRAPHQL_DOCUMENT = Pattern.compile("^\\s*(#[^\\n]*\\n\\s*)*(query|mutation|subscription|\\{)");
+    private static final Pattern GRAPHQL_NAMED = Pattern.compile("\\b(?:query|mutation|subscription)\\s+([_A-Za-z][_0-9A-Za-z]*)");
+    private static final Pattern GRAPHQL_FIRST_FIELD = Pattern.compile("\\{\\s*(?:[_A-Za-z][_0-9A-Za-z]*\\s*:\\s*)?([_A-Za-z][_0-9A-Za-z]*)");
 
     private static String unreplayable(HarEntry entry) {
         String url = entry.url().toLowerCase(Locale.ROOT);

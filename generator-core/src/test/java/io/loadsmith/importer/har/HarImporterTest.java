@@ -277,6 +277,32 @@ class HarImporterTest {
     }
 
     @Test
+    void graphQlCallsAreNamedByTheirOperationAndIdsInVariablesAreCorrelated() throws Exception {
+        Har har = new Har();
+        har.entry("POST", "https://shop.example.com/graphql", 200).with("request", r -> r.putObject("postData")
+                .put("mimeType", "application/json").put("text", "{\"operationName\":\"CreateBook\",\"query\":\"mutation CreateBook("
+                        + "$t: String!) { createBook(title: $t) { id } }\",\"variables\":{\"t\":\"Dune\"}}"))
+                .with("response", r -> r.putObject("content").put("mimeType", "application/json")
+                        .put("text", "{\"data\":{\"createBook\":{\"id\":\"bk-7f3a9c21\"}}}"));
+        har.entry("POST", "https://shop.example.com/graphql", 200).with("request", r -> r.putObject("postData")
+                .put("mimeType", "application/json").put("text", "{\"query\":\"query GetBook($id: ID!) { book(id: $id) { title } }\","
+                        + "\"variables\":{\"id\":\"bk-7f3a9c21\"}}"));
+        har.entry("POST", "https://shop.example.com/graphql", 200).with("request", r -> r.putObject("postData")
+                .put("mimeType", "application/json").put("text", "{\"query\":\"{ shop: bookstore { name } }\"}"));
+        har.entry("POST", "https://shop.example.com/search", 200).with("request", r -> r.putObject("postData")
+                .put("mimeType", "application/json").put("text", "{\"query\":\"dune\"}"));
+        List<HttpRequest> requests = har.importWith(HarOptions.defaults()).plan().requests();
+        assertEquals(List.of("CreateBook", "GetBook", "bookstore", "POST /search"), requests.stream().map(HttpRequest::name).toList());
+        assertTrue(requests.get(0).checks().contains(new Check.NoGraphQlErrors()), requests.get(0).checks().toString());
+        assertTrue(!requests.get(3).checks().contains(new Check.NoGraphQlErrors()), "a search for the word query is no GraphQL call");
+        String variable = requests.get(0).extractions().get(0).variable();
+        Json.JsonObject body = (Json.JsonObject) ((Body.JsonBody) requests.get(1).body()).value();
+        Json.JsonObject variables = (Json.JsonObject) body.members().stream().filter(m -> m.key().equals("variables")).findFirst()
+                .orElseThrow().value();
+        assertEquals(java.util.Set.of(variable), variables.references(), "the id the mutation returned: " + variables);
+    }
+
+    @Test
     void cookiesARecordedResponseSetAreLeftToTheCookieJar() throws Exception {
         Har har = new Har();
         har.entry("POST", "https://app.example.com/login", 200).with("response", r -> ((ArrayNode) r.path("headers")).addObject()
