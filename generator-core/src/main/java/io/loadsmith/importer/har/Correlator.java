@@ -152,6 +152,32 @@ final class Correlator {
         }
     }
 
+    /**
+     * Correlates and scrubs a message that a WebSocket session sends between request
+     * {@code step - 1} and request {@code step}, held as the body of {@code carrier}: a value an
+     * earlier response produced becomes its variable, a secret an environment variable.
+     */
+    void processMessage(int step, Draft carrier) {
+        if (correlate) {
+            carrier.map(new Draft.Mapper() {
+                @Override
+                public Text map(Draft.Place place, Text value) {
+                    return correlated(step, carrier, place, value);
+                }
+
+                @Override
+                public Json number(String key, Json.JsonNumber number) {
+                    Origin origin = origin(step, number.text());
+                    if (origin == null || !origin.numeric()) {
+                        return null;
+                    }
+                    return new Json.JsonRef(use(origin, carrier, new Draft.Place(Draft.Kind.JSON, key)));
+                }
+            });
+        }
+        carrier.map((place, value) -> scrubbed(carrier, place, value));
+    }
+
     /** Replaces what is left of the recording's secret values anywhere in the requests by their variables. */
     void sweep(List<Draft> drafts) {
         secretByValue.forEach((value, scrubbed) -> {

@@ -33,7 +33,17 @@ record HarEntry(
         String responseText,
         String redirectUrl,
         String resourceType,
-        boolean webSocket) {
+        boolean webSocket,
+        List<WebSocketMessage> webSocketMessages) {
+
+    /**
+     * A message of a recorded WebSocket connection (Chrome's {@code _webSocketMessages}).
+     *
+     * @param sent    true for a message the client sent, false for one it received
+     * @param time    when, in seconds since the epoch; NaN when the recording does not say
+     * @param text    true for a text frame (opcode 1), false for a binary one
+     */
+    record WebSocketMessage(boolean sent, double time, boolean text, String data) {}
 
     /** The status of an entry without a response object (request-only HARs, as some tools write). */
     static final int NOT_RECORDED = Integer.MIN_VALUE;

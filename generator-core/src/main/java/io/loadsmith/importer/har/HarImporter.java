@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,13 +75,22 @@ public final class HarImporter implements Importer {
         List<HarEntry> replayable = new ArrayList<>();
         Map<String, Requests.Url> urls = new LinkedHashMap<>();
         for (HarEntry entry : entries) {
-            String reason = unreplayable(entry);
+            boolean socket = isWebSocket(entry);
+            if (socket && entry.webSocketMessages().stream().noneMatch(HarEntry.WebSocketMessage::text)) {
+                report.leftOut("WebSocket connections without recorded text messages", entry);
+                continue;
+            }
+            String reason = socket ? null : unreplayable(entry);
             if (reason != null) {
                 report.leftOut(reason, entry);
                 continue;
             }
-            Requests.Url url = Requests.url(entry.url());
-            if (!har.keepStatic() && isStatic(entry, url)) {
+            Requests.Url url = Requests.url(socket ? entry.url().strip().replaceFirst("(?i)^ws", "http") : entry.url());
+            if (socket && url == null) {
+                report.leftOut("WebSocket connections to URLs that are not ws:, wss:, http: or https:", entry);
+                continue;
+            }
+            if (!socket && !har.keepStatic() && isStatic(entry, url)) {
                 report.leftOut("static assets (images, fonts, style sheets, scripts, media; --keep-static keeps them)", entry);
                 continue;
             }
@@ -113,6 +123,13 @@ public final class HarImporter implements Importer {
         Requests.Url main = urls.get(kept.get(0).pointer());
         String baseUrl = options.baseUrl() != null ? options.baseUrl().replaceAll("/+$", "") : main.origin();
 
+        // WebSocket connections become sessions where they started among the requests.
+        List<HarEntry> sockets = kept.stream().filter(HarImporter::isWebSocket).toList();
+        kept.removeAll(sockets);
+        if (kept.isEmpty()) {
+            throw new ImportException(input, null, "nothing to replay but WebSocket connections: a plan needs an HTTP request too");
+        }
+
         // Drafts; a redirect's follow-up request is the tool's to make.
         Requests requests = new Requests(diagnostics);
         List<Draft> drafts = new ArrayList<>();
@@ -130,7 +147,25 @@ public final class HarImporter implements Importer {
         for (int i = 0; i < drafts.size(); i++) {
             correlator.process(i, drafts.get(i));
         }
-        correlator.sweep(drafts);
+        Map<String, Integer> position = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            position.put(entries.get(i).pointer(), i);
+        }
+        List<SocketDraft> socketDrafts = new ArrayList<>();
+        List<Draft> swept = new ArrayList<>(drafts);
+        for (HarEntry entry : sockets) {
+            int at = position.get(entry.pointer());
+            int step = (int) drafts.stream().filter(d -> position.get(d.entry.pointer()) < at).count();
+            SocketDraft socket = new SocketDraft(entry, urls.get(entry.pointer()), step, requests.draft(entry, urls.get(entry.pointer())));
+            socket.drafts().forEach(carrier -> correlator.processMessage(step, carrier));
+            swept.addAll(socket.drafts());
+            socketDrafts.add(socket);
+            if (socket.binary > 0) {
+                diagnostics.add(Diagnostic.warning(socket.name(), socket.binary + " binary WebSocket message(s) left out: "
+                        + "sessions send and expect text messages"));
+            }
+        }
+        correlator.sweep(swept);
         SpecMatcher spec = har.spec() == null ? null : new SpecMatcher(new OpenApiImporter().importFile(har.spec(), options)
                 .plan(), diagnostics);
         for (Draft draft : drafts) {
@@ -144,7 +179,11 @@ public final class HarImporter implements Importer {
             }
         }
 
-        List<Step> steps = steps(drafts, recording, har);
+        Map<Integer, List<Step>> sessions = new HashMap<>();
+        for (SocketDraft socket : socketDrafts) {
+            sessions.computeIfAbsent(socket.step, k -> new ArrayList<>()).add(socket.session(har));
+        }
+        List<Step> steps = steps(drafts, sessions, recording, har);
         TestPlan.Builder plan = TestPlan.builder(planName(input), baseUrl)
                 .variables(correlator.variables())
                 .scenario(new Scenario("recorded journey", 1, steps));
@@ -208,10 +247,6 @@ public final class HarImporter implements Importer {
         String url = entry.url().toLowerCase(Locale.ROOT);
         if (entry.method().equalsIgnoreCase("CONNECT")) {
             return "CONNECT tunnels";
-        }
-        if (entry.webSocket() || entry.status() == 101 || url.startsWith("ws:") || url.startsWith("wss:")
-                || "websocket".equalsIgnoreCase(entry.requestHeader("upgrade"))) {
-            return "WebSocket connections (Loadsmith replays HTTP requests only)";
         }
         if (Requests.url(entry.url()) == null) {
             return "URLs that are not http or https (data:, blob:, chrome-extension: and the like)";
@@ -295,15 +330,27 @@ public final class HarImporter implements Importer {
     }
 
     /** Steps in order: pages as groups, pauses where the recording paused. */
-    private static List<Step> steps(List<Draft> drafts, HarReader.Recording recording, HarOptions options) {
+    /**
+     * The scenario's steps: the requests in order, grouped by page, with the recording's pauses;
+     * {@code sessions} holds the WebSocket sessions that come before request N (N = the number of
+     * requests, for those after the last). After a session, the next request follows without a
+     * pause: the session's own pauses hold the user's time.
+     */
+    private static List<Step> steps(List<Draft> drafts, Map<Integer, List<Step>> sessions, HarReader.Recording recording,
+            HarOptions options) {
         List<Step> steps = new ArrayList<>();
         List<Step> group = null;
         String groupPage = null;
         Map<String, Integer> groupNames = new LinkedHashMap<>();
         HarEntry previous = null;
-        for (Draft draft : drafts) {
+        for (int i = 0; i < drafts.size(); i++) {
+            Draft draft = drafts.get(i);
             HttpRequest request = request(draft);
             ThinkTime pause = previous == null ? null : pause(previous, draft.entry, options);
+            if (sessions.containsKey(i)) {
+                (group != null ? group : steps).addAll(sessions.get(i));
+                pause = null;
+            }
             String page = draft.entry.pageRef() != null && recording.pages().containsKey(draft.entry.pageRef())
                     ? draft.entry.pageRef() : null;
             if (!java.util.Objects.equals(page, groupPage)) {
@@ -327,7 +374,14 @@ public final class HarImporter implements Importer {
         if (group != null) {
             steps.add(new Group(groupName(recording.pages().get(groupPage), groupNames), group));
         }
+        steps.addAll(sessions.getOrDefault(drafts.size(), List.of()));
         return steps;
+    }
+
+    private static boolean isWebSocket(HarEntry entry) {
+        String url = entry.url().strip().toLowerCase(Locale.ROOT);
+        return entry.webSocket() || entry.status() == 101 || url.startsWith("ws:") || url.startsWith("wss:")
+                || "websocket".equalsIgnoreCase(entry.requestHeader("upgrade"));
     }
 
     private static String groupName(String title, Map<String, Integer> used) {

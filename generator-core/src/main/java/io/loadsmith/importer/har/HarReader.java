@@ -94,7 +94,22 @@ final class HarReader {
         return new HarEntry(pointer, index, text(node.path("pageref")), started, time, method.strip(), url.strip(),
                 nameValues(request.path("headers")), nameValues(request.path("cookies")), postData(request.path("postData")),
                 response.isObject() ? status(response.path("status")) : HarEntry.NOT_RECORDED, nameValues(response.path("headers")), nameValues(response.path("cookies")),
-                text(content.path("mimeType")), responseText, text(response.path("redirectURL")), resourceType, webSocket);
+                text(content.path("mimeType")), responseText, text(response.path("redirectURL")), resourceType, webSocket,
+                webSocketMessages(node.path("_webSocketMessages")));
+    }
+
+    private static List<HarEntry.WebSocketMessage> webSocketMessages(JsonNode messages) {
+        List<HarEntry.WebSocketMessage> read = new ArrayList<>();
+        for (JsonNode message : messages) {
+            String type = text(message.path("type"));
+            String data = text(message.path("data"));
+            if (data == null || !"send".equals(type) && !"receive".equals(type)) {
+                continue;
+            }
+            double time = message.path("time").isNumber() ? message.path("time").asDouble() : Double.NaN;
+            read.add(new HarEntry.WebSocketMessage("send".equals(type), time, message.path("opcode").asInt(1) == 1, data));
+        }
+        return read;
     }
 
     private void skip(String pointer, String why) {

@@ -13,6 +13,7 @@ import io.loadsmith.importer.HarOptions;
 import io.loadsmith.importer.ImportException;
 import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.importer.ImportResult;
+import io.loadsmith.importer.plan.PlanFileWriter;
 import io.loadsmith.model.Body;
 import io.loadsmith.model.Check;
 import io.loadsmith.model.Diagnostic;
@@ -20,11 +21,13 @@ import io.loadsmith.model.Extraction;
 import io.loadsmith.model.Group;
 import io.loadsmith.model.HttpRequest;
 import io.loadsmith.model.Json;
+import io.loadsmith.model.JsonPath;
 import io.loadsmith.model.Param;
 import io.loadsmith.model.Step;
 import io.loadsmith.model.Text;
 import io.loadsmith.model.ThinkTime;
 import io.loadsmith.model.Variable;
+import io.loadsmith.model.WebSocketSession;
 import io.loadsmith.testing.TestPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -300,6 +303,53 @@ class HarImporterTest {
         Json.JsonObject variables = (Json.JsonObject) body.members().stream().filter(m -> m.key().equals("variables")).findFirst()
                 .orElseThrow().value();
         assertEquals(java.util.Set.of(variable), variables.references(), "the id the mutation returned: " + variables);
+    }
+
+    @Test
+    void aRecordedWebSocketConnectionIsASessionWithItsMessagesCorrelated() throws Exception {
+        Har har = new Har();
+        har.entry("POST", "https://shop.example.com/api/oauth/token", 200).with("response", r -> r.putObject("content")
+                .put("mimeType", "application/json").put("text", "{\"access_token\":\"tk-5b1e0c9a77d2\",\"token_type\":\"Bearer\"}"));
+        har.entry("POST", "https://shop.example.com/api/orders", 201).with("request", r -> r.putObject("postData")
+                .put("mimeType", "application/json").put("text", "{\"bookId\":\"b1\",\"quantity\":1}"))
+                .with("response", r -> r.putObject("content").put("mimeType", "application/json")
+                        .put("text", "{\"id\":\"ord-93c1f0d4\",\"status\":\"placed\"}"));
+        ObjectNode socket = har.entry("GET", "wss://shop.example.com/api/updates?access_token=tk-5b1e0c9a77d2", 101).node();
+        socket.put("_resourceType", "websocket");
+        ((ArrayNode) socket.path("request").path("headers")).addObject().put("name", "Sec-WebSocket-Protocol").put("value", "bookshop.v1");
+        ArrayNode messages = socket.putArray("_webSocketMessages");
+        double t = Instant.parse("2026-01-01T00:00:00.050Z").toEpochMilli() / 1000.0;
+        messages.addObject().put("type", "send").put("time", t).put("opcode", 1).put("data", "{\"type\":\"subscribe\",\"orderId\":\"ord-93c1f0d4\"}");
+        messages.addObject().put("type", "receive").put("time", t + 0.01).put("opcode", 1).put("data", "{\"type\":\"subscribed\",\"orderId\":\"ord-93c1f0d4\"}");
+        messages.addObject().put("type", "receive").put("time", t + 0.02).put("opcode", 1).put("data", "{\"type\":\"status\",\"status\":\"placed\"}");
+        messages.addObject().put("type", "send").put("time", t + 1.52).put("opcode", 2).put("data", "AAEC");
+        messages.addObject().put("type", "send").put("time", t + 1.53).put("opcode", 1).put("data", "ping");
+        messages.addObject().put("type", "receive").put("time", t + 1.54).put("opcode", 1).put("data", "pong");
+        har.entry("GET", "https://shop.example.com/api/orders/ord-93c1f0d4", 200);
+        ImportResult result = har.importWith(HarOptions.defaults());
+        List<Step> steps = result.plan().scenarios().get(0).steps();
+        assertEquals(4, steps.size(), steps.toString());
+        WebSocketSession session = (WebSocketSession) steps.get(2);
+        assertEquals("WS /api/updates", session.name());
+        assertEquals("bookshop.v1", session.subprotocol());
+        String token = result.plan().requests().get(0).extractions().get(0).variable();
+        assertEquals(List.of(new Param("access_token", Text.ref(token))), session.query(), "the token the recording fetched");
+        String order = result.plan().requests().get(1).extractions().get(0).variable();
+        Json subscribe = ((WebSocketSession.Send) session.actions().get(0)).json();
+        assertEquals(java.util.Set.of(order), subscribe.references(), "the id of the order the journey placed: " + subscribe);
+        WebSocketSession.Expect subscribed = (WebSocketSession.Expect) session.actions().get(1);
+        assertEquals("WS /api/updates: subscribed", subscribed.name());
+        assertEquals(JsonPath.parse("$.type"), subscribed.path());
+        assertEquals(Text.of("subscribed"), subscribed.equals());
+        assertEquals(new WebSocketSession.Pause(Duration.ofMillis(1520)), session.actions().get(2), "the user's pause before ping");
+        assertEquals(WebSocketSession.Send.text(Text.of("ping")), session.actions().get(3));
+        WebSocketSession.Expect pong = (WebSocketSession.Expect) session.actions().get(4);
+        assertEquals("WS /api/updates: reply", pong.name());
+        assertEquals(null, pong.path());
+        assertEquals(5, session.actions().size(), "the status push after the first reply is not waited for");
+        assertTrue(result.diagnostics().stream().anyMatch(d -> d.message().contains("1 binary WebSocket message(s) left out")),
+                result.diagnostics().toString());
+        assertTrue(!PlanFileWriter.write(result.plan()).contains("tk-5b1e0c9a77d2"), "the recorded token is nowhere in the plan");
     }
 
     @Test
