@@ -122,6 +122,95 @@ class WebSocketRunTest {
         }
     }
 
+    /**
+     * A journey recorded against one demo API (token, order, the order's updates over a WebSocket
+     * with the token in its URL, as browsers send it, the order read back), written as a browser
+     * writes a HAR, imported and replayed against a fresh demo API: the session connects only with
+     * a token of the fresh API and subscribes to the order the replay placed.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tools")
+    void aRecordedSessionReplaysWithTheNewApisTokenAndOrder(LoadTool tool) throws Exception {
+        String token;
+        String order;
+        com.fasterxml.jackson.databind.node.ObjectNode root = JSON.createObjectNode();
+        try (DemoApi recorded = DemoApi.start(0)) {
+            token = token(recorded);
+            HttpResponse<String> placed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(recorded.baseUrl() + "/orders"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(ORDER)).build(), HttpResponse.BodyHandlers.ofString());
+            order = json(placed.body()).path("id").asText();
+            com.fasterxml.jackson.databind.node.ArrayNode entries = root.putObject("log").put("version", "1.2").putArray("entries");
+            String origin = recorded.baseUrl();
+            entry(entries, "2026-11-30T10:00:00.000Z", "POST", origin + "/oauth/token", List.of(),
+                    "application/x-www-form-urlencoded", "grant_type=client_credentials&client_id=" + DemoApi.CLIENT_ID
+                    + "&client_secret=" + DemoApi.CLIENT_SECRET, 200, "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\"}");
+            entry(entries, "2026-11-30T10:00:00.100Z", "POST", origin + "/orders", List.of("Authorization", "Bearer " + token),
+                    "application/json", ORDER, 201, placed.body());
+            com.fasterxml.jackson.databind.node.ObjectNode socket = entry(entries, "2026-11-30T10:00:00.200Z", "GET",
+                    origin.replaceFirst("^http", "ws") + "/updates?access_token=" + token,
+                    List.of("Sec-WebSocket-Protocol", DemoUpdates.SUBPROTOCOL), null, null, 101, null);
+            socket.put("_resourceType", "websocket");
+            double t = java.time.Instant.parse("2026-11-30T10:00:00.250Z").toEpochMilli() / 1000.0;
+            com.fasterxml.jackson.databind.node.ArrayNode messages = socket.putArray("_webSocketMessages");
+            messages.addObject().put("type", "send").put("time", t).put("opcode", 1)
+                    .put("data", "{\"type\":\"subscribe\",\"orderId\":\"" + order + "\"}");
+            messages.addObject().put("type", "receive").put("time", t + 0.003).put("opcode", 1)
+                    .put("data", "{\"type\":\"subscribed\",\"orderId\":\"" + order + "\"}");
+            messages.addObject().put("type", "receive").put("time", t + 0.004).put("opcode", 1)
+                    .put("data", "{\"type\":\"status\",\"orderId\":\"" + order + "\",\"status\":\"placed\"}");
+            entry(entries, "2026-11-30T10:00:00.400Z", "GET", origin + "/orders/" + order, List.of("Authorization", "Bearer " + token),
+                    null, null, 200, placed.body());
+        }
+        Path har = Files.writeString(dir.resolve("updates.har"), JSON.writeValueAsString(root));
+        try (DemoApi fresh = DemoApi.start(0)) {
+            String base = fresh.baseUrl().replaceFirst("/api$", "");
+            io.loadsmith.Generation generation = Loadsmith.generate(har, io.loadsmith.importer.ImportOptions.defaults().withBaseUrl(base),
+                    new io.loadsmith.PlanOptions(null, List.of(), null, 1, null, Duration.ofSeconds(3), List.of()), List.of(tool),
+                    io.loadsmith.render.RenderOptions.defaults());
+            Path out = Files.createDirectories(dir.resolve("out"));
+            Loadsmith.write(out, generation.files());
+            for (io.loadsmith.render.RenderedFile file : generation.files()) {
+                String text = new String(file.content(), java.nio.charset.StandardCharsets.UTF_8);
+                for (String recorded : List.of(token, order, DemoApi.CLIENT_SECRET)) {
+                    assertTrue(!text.contains(recorded), file.path() + " holds the recorded " + recorded);
+                }
+            }
+            ToolRun.run(tool, out, Map.of("BASE_URL", base, "CLIENT_SECRET", DemoApi.CLIENT_SECRET), 120).requireClean();
+            Set<String> orders = fresh.orderIds();
+            List<DemoUpdates.Message> subscriptions = fresh.webSocketMessages().stream().filter(DemoUpdates.Message::received).toList();
+            assertTrue(!subscriptions.isEmpty(), "the session connected with a token of the fresh API");
+            for (DemoUpdates.Message message : subscriptions) {
+                assertTrue(orders.contains(json(message.text()).path("orderId").asText()), "an order the replay placed: " + message.text());
+            }
+        }
+    }
+
+    private static final String ORDER = "{\"bookId\":\"b-1\",\"quantity\":1,\"customer\":{\"name\":\"Ada\",\"email\":\"ada@example.com\"}}";
+
+    /** A HAR entry as browsers write one; headers as name, value pairs. */
+    private static com.fasterxml.jackson.databind.node.ObjectNode entry(com.fasterxml.jackson.databind.node.ArrayNode entries,
+            String started, String method, String url, List<String> headers, String mimeType, String body, int status, String response) {
+        com.fasterxml.jackson.databind.node.ObjectNode entry = entries.addObject().put("startedDateTime", started).put("time", 5);
+        com.fasterxml.jackson.databind.node.ObjectNode request = entry.putObject("request").put("method", method).put("url", url)
+                .put("httpVersion", "HTTP/1.1");
+        com.fasterxml.jackson.databind.node.ArrayNode list = request.putArray("headers");
+        for (int i = 0; i < headers.size(); i += 2) {
+            list.addObject().put("name", headers.get(i)).put("value", headers.get(i + 1));
+        }
+        if (mimeType != null) {
+            list.addObject().put("name", "Content-Type").put("value", mimeType);
+            request.putObject("postData").put("mimeType", mimeType).put("text", body);
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode answer = entry.putObject("response").put("status", status);
+        answer.putArray("headers");
+        com.fasterxml.jackson.databind.node.ObjectNode content = answer.putObject("content").put("mimeType", "application/json");
+        if (response != null) {
+            content.put("text", response);
+        }
+        return entry;
+    }
+
     /** A handshake the server refuses (no token) is a failure of the session, and its expected messages are not waited for. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("tools")
