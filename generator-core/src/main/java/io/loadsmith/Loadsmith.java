@@ -8,6 +8,7 @@ import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.importer.ImportResult;
 import io.loadsmith.importer.Importer;
 import io.loadsmith.importer.Secrets;
+import io.loadsmith.importer.graphql.GraphQlImporter;
 import io.loadsmith.importer.har.HarImporter;
 import io.loadsmith.importer.openapi.OpenApiImporter;
 import io.loadsmith.importer.plan.PlanFileImporter;
@@ -70,12 +71,13 @@ public final class Loadsmith {
     }
 
     /**
-     * Reads any supported input, recognised by its content: a plan file, a HAR recording, or else
-     * an OpenAPI document (whose importer explains what is wrong when it is not one).
+     * Reads any supported input, recognised by its content: a plan file, a HAR recording, a GraphQL
+     * schema (SDL or introspection result), or else an OpenAPI document (whose importer explains
+     * what is wrong when it is not one).
      */
     public static ImportResult importFile(Path input, ImportOptions options) {
         String head = Documents.readHead(input, 65536);
-        for (Importer importer : List.<Importer>of(new PlanFileImporter(), new HarImporter())) {
+        for (Importer importer : List.<Importer>of(new PlanFileImporter(), new HarImporter(), new GraphQlImporter())) {
             if (importer.accepts(head)) {
                 return importer.importFile(input, options);
             }

@@ -1,5 +1,6 @@
 package io.loadsmith.cli;
 
+import io.loadsmith.importer.GraphQlOptions;
 import io.loadsmith.importer.HarOptions;
 import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.importer.Safety;
@@ -62,6 +63,15 @@ final class InputMixin {
             description = "HAR: an OpenAPI document; recorded requests take the names and checks of the operations they match.")
     Path spec;
 
+    @Option(names = "--graphql-operations", paramLabel = "FILE", split = ",",
+            description = "GraphQL schema: the operation documents (.graphql) whose operations become the plan's steps, in order; "
+                    + "without them, a query per root field of Query.")
+    List<Path> graphQlOperations = new ArrayList<>();
+
+    @Option(names = "--graphql-endpoint", paramLabel = "PATH", description = "GraphQL schema: the endpoint's path under the base URL "
+            + "(default: /graphql).")
+    String graphQlEndpoint;
+
     @Option(names = "--verbose", description = "Show stack traces of errors.")
     boolean verbose;
 
@@ -77,7 +87,8 @@ final class InputMixin {
         }
         return new ImportOptions(seed, operations.stream().map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 tags.stream().map(String::trim).filter(s -> !s.isEmpty()).toList(), excludeDeprecated, thinkTime(), null, har,
-                readOnly ? Safety.READ_ONLY : includeUnsafe ? Safety.INCLUDE_UNSAFE : Safety.SAFE);
+                readOnly ? Safety.READ_ONLY : includeUnsafe ? Safety.INCLUDE_UNSAFE : Safety.SAFE,
+                new GraphQlOptions(graphQlOperations, graphQlEndpoint));
     }
 
     /** A plain duration given for a HAR is a fixed pause. */

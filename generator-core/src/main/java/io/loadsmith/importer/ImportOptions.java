@@ -14,9 +14,10 @@ import java.util.List;
  * @param baseUrl            the base URL when the input has none or it should be replaced; may be null
  * @param har                how a HAR recording is read (ignored for other inputs)
  * @param safety             which operations of an API description may be called (see {@link Safety})
+ * @param graphQl            how a GraphQL schema becomes a plan (see {@link GraphQlOptions})
  */
 public record ImportOptions(long seed, List<String> operations, List<String> tags, boolean excludeDeprecated,
-                            ThinkTime thinkTime, String baseUrl, HarOptions har, Safety safety) {
+                            ThinkTime thinkTime, String baseUrl, HarOptions har, Safety safety, GraphQlOptions graphQl) {
     public static final long DEFAULT_SEED = 1;
 
     public ImportOptions {
@@ -24,6 +25,12 @@ public record ImportOptions(long seed, List<String> operations, List<String> tag
         tags = List.copyOf(tags);
         har = har == null ? HarOptions.defaults() : har;
         safety = safety == null ? Safety.SAFE : safety;
+        graphQl = graphQl == null ? GraphQlOptions.defaults() : graphQl;
+    }
+
+    public ImportOptions(long seed, List<String> operations, List<String> tags, boolean excludeDeprecated,
+                         ThinkTime thinkTime, String baseUrl, HarOptions har, Safety safety) {
+        this(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety, GraphQlOptions.defaults());
     }
 
     public ImportOptions(long seed, List<String> operations, List<String> tags, boolean excludeDeprecated,
@@ -42,34 +49,38 @@ public record ImportOptions(long seed, List<String> operations, List<String> tag
     }
 
     public ImportOptions withSeed(long seed) {
-        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety);
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety, graphQl);
     }
 
     public ImportOptions withOperations(List<String> operations) {
-        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety);
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety, graphQl);
     }
 
     public ImportOptions withTags(List<String> tags) {
-        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety);
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety, graphQl);
     }
 
     public ImportOptions withExcludeDeprecated(boolean exclude) {
-        return new ImportOptions(seed, operations, tags, exclude, thinkTime, baseUrl, har, safety);
+        return new ImportOptions(seed, operations, tags, exclude, thinkTime, baseUrl, har, safety, graphQl);
     }
 
     public ImportOptions withThinkTime(ThinkTime thinkTime) {
-        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety);
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety, graphQl);
     }
 
     public ImportOptions withBaseUrl(String baseUrl) {
-        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety);
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety, graphQl);
     }
 
     public ImportOptions withHar(HarOptions har) {
-        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety);
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety, graphQl);
+    }
+
+    public ImportOptions withGraphQl(GraphQlOptions graphQl) {
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety, graphQl);
     }
 
     public ImportOptions withSafety(Safety safety) {
-        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety);
+        return new ImportOptions(seed, operations, tags, excludeDeprecated, thinkTime, baseUrl, har, safety, graphQl);
     }
 }

@@ -123,6 +123,60 @@ class GraphQlRunTest {
     }
 
     /**
+     * The demo API's schema and the sample operation document, imported (not a plan file) and run
+     * by each tool: every operation arrives with its document, the ids the mutations created are the
+     * ids the later operations send, and no response has errors.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tools")
+    void importedOperationsReuseTheIdsTheirMutationsCreate(LoadTool tool) throws Exception {
+        Path schema = TestPaths.samples().resolve("src/main/resources/io/loadsmith/samples/demo/bookshop.graphqls");
+        Path operations = TestPaths.samples().resolve("graphql/operations.graphql");
+        try (DemoApi api = DemoApi.start(0)) {
+            io.loadsmith.Generation generation = io.loadsmith.Loadsmith.generate(schema, io.loadsmith.importer.ImportOptions.defaults()
+                            .withGraphQl(new io.loadsmith.importer.GraphQlOptions(List.of(operations), "/graphql")),
+                    new io.loadsmith.PlanOptions(api.baseUrl(), List.of("Authorization: Bearer from-the-environment"), null, 1, null,
+                            java.time.Duration.ofSeconds(3), List.of()), List.of(tool), io.loadsmith.render.RenderOptions.defaults());
+            Path out = Files.createDirectories(dir.resolve("out"));
+            io.loadsmith.Loadsmith.write(out, generation.files());
+            String env = generation.plan().variables().stream().filter(io.loadsmith.model.Variable::secret).findFirst().orElseThrow().env();
+            ToolRun.run(tool, out, Map.of("BASE_URL", api.baseUrl(), env, token(api)), 120).requireClean();
+            Set<String> books = new HashSet<>();
+            Set<String> orders = new HashSet<>();
+            Map<String, Integer> arrived = new HashMap<>();
+            for (RecordedRequest request : api.requests()) {
+                if (!request.path().equals("/api/graphql")) {
+                    continue;
+                }
+                JsonNode body = JSON.readTree(request.body());
+                JsonNode response = JSON.readTree(request.responseBody());
+                String name = body.path("operationName").asText();
+                arrived.merge(name, 1, Integer::sum);
+                assertTrue(response.path("errors").isMissingNode(), name + " " + body + " -> " + response);
+                switch (name) {
+                    case "CreateBook" -> books.add(response.at("/data/createBook/id").asText());
+                    case "GetBook" -> assertTrue(books.contains(body.at("/variables/id").asText()), "a created book: " + body);
+                    case "PlaceOrder" -> {
+                        assertTrue(books.contains(body.at("/variables/input/bookId").asText()), "a created book: " + body);
+                        orders.add(response.at("/data/createOrder/id").asText());
+                    }
+                    case "GetOrder" -> assertTrue(orders.contains(body.at("/variables/id").asText()), "a created order: " + body);
+                    default -> { }
+                }
+            }
+            assertEquals(Set.of("CreateBook", "GetBook", "PlaceOrder", "GetOrder", "Books"), arrived.keySet());
+        }
+    }
+
+    private static String token(DemoApi api) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create(api.baseUrl() + "/oauth/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&client_id=" + DemoApi.CLIENT_ID
+                        + "&client_secret=" + DemoApi.CLIENT_SECRET)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body()).path("access_token").asText();
+    }
+
+    /**
      * Each hostile string (quotes, line breaks, {@code ${...}}, {@code {{ }}}, {@code __groovy}, ...)
      * inside a GraphQL document and as a variable's key and value reaches the wire as the plan
      * has it, in every tool: nothing in them is run or expanded.
