@@ -110,21 +110,7 @@ final class Correlator {
         clientSent.append(requestText(draft.entry)).append('\n');
         sentUpTo.add(clientSent.length());
         if (correlate) {
-            draft.map(new Draft.Mapper() {
-                @Override
-                public Text map(Draft.Place place, Text value) {
-                    return correlated(step, draft, place, value);
-                }
-
-                @Override
-                public Json number(String key, Json.JsonNumber number) {
-                    Origin origin = origin(step, number.text());
-                    if (origin == null || !origin.numeric()) {
-                        return null;
-                    }
-                    return new Json.JsonRef(use(origin, draft, new Draft.Place(Draft.Kind.JSON, key)));
-                }
-            });
+            draft.map(correlating(step, draft));
         }
         List<Param> kept = new ArrayList<>();
         for (Param cookie : draft.cookies) {
@@ -159,23 +145,28 @@ final class Correlator {
      */
     void processMessage(int step, Draft carrier) {
         if (correlate) {
-            carrier.map(new Draft.Mapper() {
-                @Override
-                public Text map(Draft.Place place, Text value) {
-                    return correlated(step, carrier, place, value);
-                }
-
-                @Override
-                public Json number(String key, Json.JsonNumber number) {
-                    Origin origin = origin(step, number.text());
-                    if (origin == null || !origin.numeric()) {
-                        return null;
-                    }
-                    return new Json.JsonRef(use(origin, carrier, new Draft.Place(Draft.Kind.JSON, key)));
-                }
-            });
+            carrier.map(correlating(step, carrier));
         }
         carrier.map((place, value) -> scrubbed(carrier, place, value));
+    }
+
+    /** Replaces values that earlier responses (of requests before {@code step}) produced by their variables. */
+    private Draft.Mapper correlating(int step, Draft draft) {
+        return new Draft.Mapper() {
+            @Override
+            public Text map(Draft.Place place, Text value) {
+                return correlated(step, draft, place, value);
+            }
+
+            @Override
+            public Json number(String key, Json.JsonNumber number) {
+                Origin origin = origin(step, number.text());
+                if (origin == null || !origin.numeric()) {
+                    return null;
+                }
+                return new Json.JsonRef(use(origin, draft, new Draft.Place(Draft.Kind.JSON, key)));
+            }
+        };
     }
 
     /** Replaces what is left of the recording's secret values anywhere in the requests by their variables. */

@@ -23,6 +23,7 @@ import io.loadsmith.render.RenderedFile;
 import io.loadsmith.render.ResolvedRequest;
 import io.loadsmith.render.UrlEncoding;
 import io.loadsmith.render.code.JsCode;
+import io.loadsmith.render.code.JsWebSocketActions;
 import io.loadsmith.render.escape.JavaScript;
 import io.loadsmith.render.escape.Yaml;
 import java.math.BigDecimal;
@@ -448,55 +449,12 @@ final class ArtilleryViewBuilder {
         }
         String options = "{ " + (session.subprotocol() == null ? "" : "protocols: [" + JavaScript.quote(session.subprotocol()) + "], ")
                 + "headers: { " + String.join(", ", headers) + " } }";
-        List<ArtilleryViews.WebSocketAction> actions = new ArrayList<>();
-        for (WebSocketSession.Action action : session.actions()) {
-            if (action instanceof WebSocketSession.Send send) {
-                actions.add(new ArtilleryViews.WebSocketAction("{ send: () => "
-                        + (send.text() != null ? js.text(send.text()) : "JSON.stringify(" + js.json(send.json()) + ")") + " }"));
-            } else if (action instanceof WebSocketSession.Pause pause) {
-                actions.add(new ArtilleryViews.WebSocketAction("{ pause: " + Durations.seconds(pause.duration()) + " }"));
-            } else {
-                WebSocketSession.Expect expect = (WebSocketSession.Expect) action;
-                StringBuilder code = new StringBuilder("{ expect: ").append(JavaScript.quote(expect.name()))
-                        .append(", timeout: ").append(Durations.seconds(expect.timeout()))
-                        .append(", matches: (message, text) => ");
-                String equals = expect.equals() == null ? null : js.text(expect.equals());
-                if (expect.path() == null) {
-                    code.append(equals == null ? "true" : "text === " + equals);
-                } else {
-                    String value = jsonPathValueCode(expect.path());
-                    code.append(equals == null ? value + " !== undefined" : value + " !== undefined && String(" + value + ") === " + equals);
-                }
-                if (!expect.extractions().isEmpty()) {
-                    List<String> statements = new ArrayList<>();
-                    for (Extraction extraction : expect.extractions()) {
-                        String target = "context.vars." + extraction.variable();
-                        if (extraction instanceof Extraction.FromJson json) {
-                            statements.add(target + " = " + jsonPathValueCode(json.path()) + ";");
-                        } else {
-                            Extraction.FromRegex regex = (Extraction.FromRegex) extraction;
-                            statements.add(target + " = (text.match(new RegExp(" + JavaScript.quote(regex.pattern()) + ")) || [])["
-                                    + regex.group() + "];");
-                        }
-                    }
-                    code.append(", extract: (message, text) => { ").append(String.join(" ", statements)).append(" }");
-                }
-                actions.add(new ArtilleryViews.WebSocketAction(code.append(" }").toString()));
-            }
-        }
+        List<ArtilleryViews.WebSocketAction> actions = JsWebSocketActions.of(session, js, name -> "context.vars." + name).stream()
+                .map(ArtilleryViews.WebSocketAction::new).toList();
         String function = "webSocket" + (webSockets.size() + 1);
         webSockets.add(new ArtilleryViews.WebSocket(function, session.name(), JavaScript.quote(session.name()), url.toString(), options,
                 actions));
         return function;
-    }
-
-    private static String jsonPathValueCode(JsonPath path) {
-        List<String> keys = new ArrayList<>();
-        for (JsonPath.Segment segment : path.segments()) {
-            keys.add(segment instanceof JsonPath.Index index ? Integer.toString(index.index())
-                    : JavaScript.quote(((JsonPath.Field) segment).name()));
-        }
-        return keys.isEmpty() ? "message" : "jsonPathValue(message, [" + String.join(", ", keys) + "])";
     }
 
     /**

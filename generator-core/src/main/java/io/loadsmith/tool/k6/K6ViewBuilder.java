@@ -24,6 +24,7 @@ import io.loadsmith.render.RenderedFile;
 import io.loadsmith.render.ResolvedRequest;
 import io.loadsmith.render.UrlEncoding;
 import io.loadsmith.render.code.JsCode;
+import io.loadsmith.render.code.JsWebSocketActions;
 import io.loadsmith.render.escape.JavaScript;
 import io.loadsmith.render.escape.NameAllocator;
 import java.math.BigDecimal;
@@ -376,61 +377,15 @@ final class K6ViewBuilder {
             params.add("headers: " + objectCode(headerKeys, headerCodes));
         }
         params.add("tags: { name: " + JavaScript.quote(session.name()) + " }");
-        List<K6Views.WebSocketAction> actions = new ArrayList<>();
-        for (WebSocketSession.Action action : session.actions()) {
-            if (action instanceof WebSocketSession.Send send) {
-                actions.add(new K6Views.WebSocketAction("{ send: () => "
-                        + (send.text() != null ? js.text(send.text()) : "JSON.stringify(" + js.json(send.json()) + ")") + " }"));
-            } else if (action instanceof WebSocketSession.Pause pause) {
-                actions.add(new K6Views.WebSocketAction("{ pause: " + Durations.seconds(pause.duration()) + " }"));
-            } else {
-                WebSocketSession.Expect expect = (WebSocketSession.Expect) action;
-                StringBuilder code = new StringBuilder("{ expect: ").append(JavaScript.quote(expect.name()))
-                        .append(", timeout: ").append(Durations.seconds(expect.timeout()))
-                        .append(", matches: (message, text) => ").append(matchCode(expect));
-                if (!expect.extractions().isEmpty()) {
-                    state.usesVars = true;
-                    List<String> statements = new ArrayList<>();
-                    for (Extraction extraction : expect.extractions()) {
-                        statements.add(messageExtractionCode(extraction));
-                    }
-                    code.append(", extract: (message, text) => { ").append(String.join(" ", statements)).append(" }");
-                }
-                actions.add(new K6Views.WebSocketAction(code.append(" }").toString()));
-            }
+        List<K6Views.WebSocketAction> actions = JsWebSocketActions.of(session, js, name -> "vars." + name).stream()
+                .map(K6Views.WebSocketAction::new).toList();
+        if (!session.extractions().isEmpty()) {
+            state.usesVars = true;
         }
         if (!session.references().stream().allMatch(constants::containsKey)) {
             state.usesVars = true;
         }
         return new K6Views.WebSocket(urlCode(handshake, resolved.query(), "WS_URL"), "{ " + String.join(", ", params) + " }", actions);
-    }
-
-    /** Whether a received message is the one expected, as JavaScript over the parsed message and its text. */
-    private String matchCode(WebSocketSession.Expect expect) {
-        String equals = expect.equals() == null ? null : js.text(expect.equals());
-        if (expect.path() == null) {
-            return equals == null ? "true" : "text === " + equals;
-        }
-        String value = jsonPathValueCode(expect.path());
-        return equals == null ? value + " !== undefined" : value + " !== undefined && String(" + value + ") === " + equals;
-    }
-
-    private static String jsonPathValueCode(JsonPath path) {
-        List<String> keys = new ArrayList<>();
-        for (JsonPath.Segment segment : path.segments()) {
-            keys.add(segment instanceof JsonPath.Index index ? Integer.toString(index.index())
-                    : JavaScript.quote(((JsonPath.Field) segment).name()));
-        }
-        return keys.isEmpty() ? "message" : "jsonPathValue(message, [" + String.join(", ", keys) + "])";
-    }
-
-    private String messageExtractionCode(Extraction extraction) {
-        String target = "vars." + extraction.variable();
-        if (extraction instanceof Extraction.FromJson json) {
-            return target + " = " + jsonPathValueCode(json.path()) + ";";
-        }
-        Extraction.FromRegex regex = (Extraction.FromRegex) extraction;
-        return target + " = (text.match(new RegExp(" + JavaScript.quote(regex.pattern()) + ")) || [])[" + regex.group() + "];";
     }
 
     private String cookieHeaderCode(List<Param> cookies) {
