@@ -41,7 +41,6 @@ autorest body-complex and the swagger-parser petstore-more documents), and crash
  * parameter of the style-explode document that is not sent; their requests are judged by the flow
  * audit instead).
  */
-@Execution(ExecutionMode.CONCURRENT)
 class PrismValidationTest {
     private static final List<LoadTool> TOOLS = List.of(LoadTools.K6, LoadTools.LOCUST, LoadTools.ARTILLERY, LoadTools.JMETER);
     private static final List<String> CORPUS = List.of(
@@ -68,6 +67,8 @@ class PrismValidationTest {
         return specs;
     }
 
+    // Two cases at a time, each against a server of its own; the class runs alone, as the others do.
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "{0}")
     @MethodSource("specs")
     void noRequestOfAnyToolIsRefused(String name, Path spec) throws Exception {

@@ -35,7 +35,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every value found at run time (a token, an extracted id) is one the server handed out. The plan's
  * thresholds are left out: three seconds judge the script, not the system.
  */
-@Execution(ExecutionMode.CONCURRENT)
 class SampleRunTest {
     @TempDir
     Path dir;
@@ -74,6 +73,8 @@ class SampleRunTest {
      * The generated k6 script of each flow against the stateful plan server, which answers 404 to
      * an id it never handed out or has deleted: none may be asked for.
      */
+    // Two cases at a time, each against a server of its own; the class runs alone, as the others do.
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "{0}")
     @MethodSource("flows")
     void noFlowUsesAnIdItDidNotCreateOrHasDeleted(Path spec) throws Exception {
@@ -114,6 +115,8 @@ class SampleRunTest {
         }
     }
 
+    // Two cases at a time, each against a server of its own; the class runs alone, as the others do.
+    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "{0} in {1}")
     @MethodSource("runs")
     void everyRequestReachesTheWireAsThePlanSays(Samples.Sample sample, LoadTool tool) throws Exception {
