@@ -73,8 +73,6 @@ class SampleRunTest {
      * The generated k6 script of each flow against the stateful plan server, which answers 404 to
      * an id it never handed out or has deleted: none may be asked for.
      */
-    // Two cases at a time, each against a server of its own; the class runs alone, as the others do.
-    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "{0}")
     @MethodSource("flows")
     void noFlowUsesAnIdItDidNotCreateOrHasDeleted(Path spec) throws Exception {

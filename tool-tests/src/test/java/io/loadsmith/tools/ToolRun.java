@@ -53,8 +53,9 @@ record ToolRun(LoadTool tool, Processes.Result result, Path dir, List<String> pr
                         // Open Model Thread Groups leave an idle pool thread that would hold the JVM for a minute.
                         "-Jjmeterengine.force.system.exit=true"));
             }
-            case "k6" -> command.addAll(List.of("run", "--no-usage-report", "--summary-export", "summary.json",
-                    "--out", "json=samples.ndjson"));
+            // Its REST API on a port of its own: two k6 runs at a time would both want 6565.
+            case "k6" -> command.addAll(List.of("run", "--no-usage-report", "--address", "127.0.0.1:0", "--summary-export",
+                    "summary.json", "--out", "json=samples.ndjson"));
             // The launcher of tools/install-gatling.sh, as the pom's `mvn gatling:test` would run it, without reports.
             case "gatling" -> command.addAll(List.of("-s", "loadsmith.LoadsmithSimulation", "-rf", "results", "-nr"));
         }
