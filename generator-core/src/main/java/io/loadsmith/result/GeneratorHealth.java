@@ -16,6 +16,13 @@ import java.util.Locale;
 public record GeneratorHealth(int cores, double capacity, List<Sample> samples) {
     /** A share of the capacity at or above which a second counts as saturated. */
     public static final double SATURATED = 0.9;
+    /**
+     * With the whole machine at least this busy, a second in which the tool's processes used
+     * {@link #STARVED} of their capacity counts as saturated too: they wanted more CPU than the
+     * machine had left (other processes, such as a system under test on the same machine, had it).
+     */
+    public static final double MACHINE_BUSY = 0.95;
+    public static final double STARVED = 0.75;
     /** The share of saturated seconds above which the run is said to have been limited by its generator. */
     public static final double SATURATED_SECONDS = 0.1;
 
@@ -35,12 +42,20 @@ public record GeneratorHealth(int cores, double capacity, List<Sample> samples) 
      */
     public record Sample(double offsetSeconds, double cpuCores, Double machineCpu, long rssBytes) {}
 
-    /** The share of the seconds in which the tool's processes used at least {@link #SATURATED} of their capacity. */
+    /**
+     * The share of the seconds in which the tool's processes used at least {@link #SATURATED} of
+     * their capacity, or {@link #STARVED} of it on a machine at least {@link #MACHINE_BUSY} busy.
+     */
     public double saturatedShare() {
         if (samples.isEmpty()) {
             return 0;
         }
-        return (double) samples.stream().filter(s -> s.cpuCores() >= SATURATED * capacity).count() / samples.size();
+        return (double) samples.stream().filter(this::saturated).count() / samples.size();
+    }
+
+    private boolean saturated(Sample sample) {
+        return sample.cpuCores() >= SATURATED * capacity
+                || sample.machineCpu() != null && sample.machineCpu() >= MACHINE_BUSY && sample.cpuCores() >= STARVED * capacity;
     }
 
     /** Whether the generator was the bottleneck: saturated for more than {@link #SATURATED_SECONDS} of the run. */
@@ -54,9 +69,9 @@ public record GeneratorHealth(int cores, double capacity, List<Sample> samples) 
             return null;
         }
         return String.format(Locale.ROOT, "the load generator was the bottleneck: its processes used %.0f%% or more of the CPU "
-                + "they can use (%s) for %.0f%% of the run, so they sent requests late and the latencies are inflated; run with "
-                + "--workers or on more machines", SATURATED * 100, capacity == 1 ? "1 core" : trim(capacity) + " cores",
-                saturatedShare() * 100);
+                + "they can use (%s), or %.0f%% on a machine with no CPU to spare, for %.0f%% of the run, so they sent requests "
+                + "late and the latencies are inflated; run with --workers or on more machines", SATURATED * 100,
+                capacity == 1 ? "1 core" : trim(capacity) + " cores", STARVED * 100, saturatedShare() * 100);
     }
 
     private static String trim(double value) {

@@ -21,8 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -113,8 +111,6 @@ class SampleRunTest {
         }
     }
 
-    // Two cases at a time, each against a server of its own; the class runs alone, as the others do.
-    @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "{0} in {1}")
     @MethodSource("runs")
     void everyRequestReachesTheWireAsThePlanSays(Samples.Sample sample, LoadTool tool) throws Exception {
