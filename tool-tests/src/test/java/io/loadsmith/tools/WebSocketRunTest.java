@@ -263,7 +263,7 @@ class WebSocketRunTest {
                     .variable(new Variable("TOKEN", "TOKEN", null, true, "a token of the demo API"))
                     .scenario(new Scenario("all", 1, List.of(session)))
                     // Long enough for JMeter to compile each sampler's Groovy script on its first session.
-                    .workload(Workload.ClosedWorkload.constant(1, Duration.ofSeconds(6))).build();
+                    .workload(Workload.ClosedWorkload.constant(1, Duration.ofSeconds(10))).build();
             Path out = dir.resolve("out");
             Loadsmith.write(out, Loadsmith.render(plan, tool).files());
             ToolRun.run(tool, out, Map.of("BASE_URL", api.baseUrl(), "TOKEN", token), 120).requireClean();

@@ -86,7 +86,13 @@ def web_socket_session(user, values, name, path, headers, subprotocols, actions)
     except (websocket.WebSocketException, OSError) as error:
         fire(request_type="WS", name=name, response_time=0, response_length=0, exception=error, context={})
     finally:
-        socket.close()
+        # Not close(): it waits for the server's close frame and swallows every exception, the
+        # GreenletExit with which Locust stops a user among them, so that the user would never stop.
+        try:
+            socket.send_close()
+        except (websocket.WebSocketException, OSError):
+            pass
+        socket.shutdown()
 
 
 def expect_message(fire, socket, action, values, sent_at):
