@@ -25,6 +25,13 @@ import org.HdrHistogram.IntCountsHistogram;
  */
 public final class ResultBuilder {
     private static final int MAX_SLICES = 600;
+    /**
+     * How far from the first timed request the run's clock is followed: eight days, a week-long
+     * soak test and more. A time beyond is a damaged one (a flipped digit in a JTL's timestamp):
+     * the request counts, but not in the run's start, duration and time series, which it would
+     * stretch to years.
+     */
+    static final long MAX_SPAN_SECONDS = 8L * 24 * 3600;
 
     private final LoadTool tool;
     private final String format;
@@ -45,6 +52,8 @@ public final class ResultBuilder {
     private long[] sliceLatencySum = new long[0];
     private long[] sliceLatencyMax = new long[0];
     private boolean anyLatency;
+    private long anchorSecond = Long.MIN_VALUE;
+    private long outOfSpan;
     private final SlotHistograms slotHistograms = new SlotHistograms();
 
     public ResultBuilder(LoadTool tool, String format, LatencyDefinition latencyDefinition, double unitsPerMs) {
@@ -93,6 +102,10 @@ public final class ResultBuilder {
             anyLatency = true;
         }
         if (startMs != Long.MIN_VALUE) {
+            if (!inSpan(Math.floorDiv(startMs, 1000))) {
+                outOfSpan++;
+                return;
+            }
             long endMs = startMs + (latency > 0 ? (long) Math.ceil(latency / unitsPerMs) : 0);
             firstStartMs = Math.min(firstStartMs, startMs);
             lastEndMs = Math.max(lastEndMs, endMs);
@@ -107,9 +120,17 @@ public final class ResultBuilder {
     public void failed(Recorder operation, long timeMs, FailureKind kind) {
         operation.failures++;
         operation.failureKinds[kind.ordinal()]++;
-        if (timeMs != Long.MIN_VALUE) {
+        if (timeMs != Long.MIN_VALUE && inSpan(Math.floorDiv(timeMs, 1000))) {
             sliceFailures[sliceIndex(Math.floorDiv(timeMs, 1000))]++;
         }
+    }
+
+    /** Whether the run's clock follows this second: within {@link #MAX_SPAN_SECONDS} of the first timed request's. */
+    private boolean inSpan(long second) {
+        if (anchorSecond == Long.MIN_VALUE) {
+            anchorSecond = second;
+        }
+        return Math.abs(second - anchorSecond) <= MAX_SPAN_SECONDS;
     }
 
     private void slice(long startMs, long latency, boolean failed) {
@@ -159,10 +180,16 @@ public final class ResultBuilder {
         }
         requests += other.requests;
         anyLatency |= other.anyLatency;
-        firstStartMs = Math.min(firstStartMs, other.firstStartMs);
-        lastEndMs = Math.max(lastEndMs, other.lastEndMs);
+        outOfSpan += other.outOfSpan;
+        if (other.firstStartMs != Long.MAX_VALUE && inSpan(Math.floorDiv(other.firstStartMs, 1000))
+                && inSpan(Math.floorDiv(other.lastEndMs, 1000))) {
+            firstStartMs = Math.min(firstStartMs, other.firstStartMs);
+            lastEndMs = Math.max(lastEndMs, other.lastEndMs);
+        }
         for (int i = 0; i < other.sliceRequests.length; i++) {
-            if (other.sliceRequests[i] > 0) {
+            if (other.sliceRequests[i] > 0 && !inSpan(other.baseSecond + i)) {
+                outOfSpan += other.sliceRequests[i];
+            } else if (other.sliceRequests[i] > 0) {
                 int index = sliceIndex(other.baseSecond + i);
                 sliceRequests[index] += other.sliceRequests[i];
                 sliceFailures[index] += other.sliceFailures[i];
@@ -198,6 +225,10 @@ public final class ResultBuilder {
         operations.values().forEach(total::addAll);
         if (total.count > 0 && !anyLatency) {
             warn("the file holds no latencies: percentiles are unknown");
+        }
+        if (outOfSpan > 0) {
+            warn(outOfSpan + " requests have a start time more than " + MAX_SPAN_SECONDS / 86400 + " days from the first"
+                    + " request's (a damaged file?): they are counted, but not in the run's start, duration and time series");
         }
         return new RunResult(tool, toolVersion, format, latencyDefinition,
                 firstStartMs == Long.MAX_VALUE ? null : Instant.ofEpochMilli(firstStartMs), duration,

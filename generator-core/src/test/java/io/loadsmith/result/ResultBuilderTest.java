@@ -78,4 +78,40 @@ class ResultBuilderTest {
         builder.record(builder.operation("op"), 1_700_000_000_000L, -1, null, -1, -1);
         assertNull(builder.build(Set.of()).timeSeries().get(0).p95LatencyMs());
     }
+
+    @Test
+    void aRequestWithADamagedTimeCountsButDoesNotStretchTheRun() {
+        ResultBuilder builder = builder();
+        ResultBuilder.Recorder op = builder.operation("op");
+        long start = 1_700_000_000_000L;
+        for (int i = 0; i < 10; i++) {
+            builder.record(op, start + 1000L * i, 10, null, -1, -1);
+        }
+        builder.record(op, start + 4_294_967_296_000L, 20, FailureKind.HTTP_5XX, -1, -1); // a flipped bit: 136 years on
+        builder.record(op, 42, 30, null, -1, -1);
+        RunResult result = builder.build(Set.of());
+        assertEquals(12, result.total().requests());
+        assertEquals(1, result.total().failures());
+        assertEquals(9.01, result.durationSeconds(), 1e-9);
+        assertEquals(java.time.Instant.ofEpochMilli(start), result.start());
+        assertEquals(10, result.timeSeries().stream().mapToLong(TimeSlice::requests).sum());
+        assertEquals(List.of("2 requests have a start time more than 8 days from the first request's (a damaged file?): "
+                + "they are counted, but not in the run's start, duration and time series"), result.warnings());
+    }
+
+    @Test
+    void theRunLastsFromTheFirstStartToTheLastEnd() {
+        ResultBuilder builder = builder();
+        ResultBuilder.Recorder op = builder.operation("op");
+        long start = 1_700_000_000_000L;
+        builder.record(op, start + 500, 100, null, -1, -1);
+        builder.record(op, start, 50, null, -1, -1);
+        builder.record(op, start + 1500, 2500, null, -1, -1); // ends last, at +4000
+        builder.record(op, start + 3000, 10, FailureKind.HTTP_4XX, -1, -1);
+        RunResult result = builder.build(Set.of());
+        assertEquals(4.0, result.durationSeconds(), 1e-9);
+        assertEquals(1.0, result.total().throughputPerSecond(), 1e-9);
+        assertEquals(0.25, result.total().errorRate(), 1e-12);
+        assertEquals(List.of(2L, 1L, 0L, 1L), result.timeSeries().stream().map(TimeSlice::requests).toList().subList(0, 4));
+    }
 }
