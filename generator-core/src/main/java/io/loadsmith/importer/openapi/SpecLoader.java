@@ -255,14 +255,20 @@ final class SpecLoader {
         String filePart = hash < 0 ? ref : ref.substring(0, hash);
         String fragment = hash < 0 ? "" : ref.substring(hash + 1);
         Path target = file;
-        if (!filePart.isEmpty()) {
-            String decoded = URLDecoder.decode(filePart.replace("+", "%2B"), StandardCharsets.UTF_8);
-            if (decoded.startsWith("file:")) {
-                decoded = decoded.replaceFirst("^file:(//)?", "");
+        String pointer;
+        try {
+            if (!filePart.isEmpty()) {
+                String decoded = URLDecoder.decode(filePart.replace("+", "%2B"), StandardCharsets.UTF_8);
+                if (decoded.startsWith("file:")) {
+                    decoded = decoded.replaceFirst("^file:(//)?", "");
+                }
+                target = file.getParent().resolve(decoded).normalize();
             }
-            target = file.getParent().resolve(decoded).normalize();
+            pointer = URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) { // a bad %-escape, or a character no file name may hold
+            throw new ImportException(file, Documents.place(file, sourcePointer),
+                    "$ref '" + ref + "' is not a valid reference: " + e.getMessage());
         }
-        String pointer = URLDecoder.decode(fragment.replace("+", "%2B"), StandardCharsets.UTF_8);
         if (!pointer.isEmpty() && !pointer.startsWith("/")) {
             throw new ImportException(file, Documents.place(file, sourcePointer),
                     "$ref '" + ref + "' has a fragment that is not a JSON pointer (it must start with #/)");
