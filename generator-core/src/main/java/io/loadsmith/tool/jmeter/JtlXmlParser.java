@@ -61,7 +61,9 @@ public final class JtlXmlParser implements ResultParser {
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         long transactions = 0;
         try (InputStream in = Files.newInputStream(file)) {
-            XMLStreamReader xml = factory.createXMLStreamReader(in);
+            // JMeter writes UTF-8; decoded here, a damaged byte becomes U+FFFD instead of a parse error
+            // that the JDK's parser would also print to stderr.
+            XMLStreamReader xml = factory.createXMLStreamReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
             int depth = 0;
             boolean root = false;
             Sample pending = null;
