@@ -169,10 +169,14 @@ final class YamlTree {
         }
         if (tag.equals(Tag.FLOAT) && FLOAT.matcher(value).matches()) {
             // as Jackson's own parsers do, so that swagger-parser sees the node types it expects,
-            // except for numbers beyond a double's range, which stay exact instead of infinite
+            // except for numbers a double cannot hold (beyond its range or its 17 digits), which stay exact
             String digits = value.replace("_", "");
             double number = Double.parseDouble(digits);
-            return Double.isInfinite(number) ? F.numberNode(new java.math.BigDecimal(digits)) : F.numberNode(number);
+            if (Double.isInfinite(number) || Double.isNaN(number)) {
+                return F.numberNode(new java.math.BigDecimal(digits));
+            }
+            java.math.BigDecimal exact = new java.math.BigDecimal(digits);
+            return exact.compareTo(java.math.BigDecimal.valueOf(number)) == 0 ? F.numberNode(number) : F.numberNode(exact);
         }
         return F.textNode(value);
     }

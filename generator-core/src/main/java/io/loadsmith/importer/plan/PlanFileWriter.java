@@ -1,12 +1,15 @@
 package io.loadsmith.importer.plan;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.IOContext;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import io.loadsmith.model.Auth;
 import io.loadsmith.model.Body;
 import io.loadsmith.model.Check;
@@ -20,24 +23,81 @@ import io.loadsmith.model.Scenario;
 import io.loadsmith.model.Step;
 import io.loadsmith.model.TestPlan;
 import io.loadsmith.model.ThinkTime;
-import io.loadsmith.model.WebSocketSession;
 import io.loadsmith.model.Threshold;
 import io.loadsmith.model.Variable;
+import io.loadsmith.model.WebSocketSession;
 import io.loadsmith.model.Workload;
+import java.io.IOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
+import org.yaml.snakeyaml.DumperOptions;
 
 /** Writes a plan as YAML in the plan-file format that {@link PlanFileImporter} reads. */
 public final class PlanFileWriter {
     static final int VERSION = 1;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
+    private static final YAMLMapper YAML = new YAMLMapper(new Factory(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .build());
+            .stringQuotingChecker(new Quoting())));
+
+    /**
+     * Jackson writes text with a line feed as a literal block, in which NEL, LS and PS would read
+     * back as line feeds and a carriage return would be lost: such text goes in double quotes.
+     */
+    private static final class Factory extends YAMLFactory {
+        private static final long serialVersionUID = 1L;
+
+        Factory(YAMLFactoryBuilder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected YAMLGenerator _createGenerator(Writer out, IOContext context) throws IOException {
+            return new YAMLGenerator(context, _generatorFeatures, _yamlGeneratorFeatures, _quotingChecker, _objectCodec, out,
+                    _version) {
+                @Override
+                protected void _writeScalar(String value, String type, DumperOptions.ScalarStyle style) throws IOException {
+                    super._writeScalar(value, type, style == DumperOptions.ScalarStyle.LITERAL && Quoting.needsEscapes(value)
+                            ? DumperOptions.ScalarStyle.DOUBLE_QUOTED : style);
+                }
+            };
+        }
+    }
+
+    /**
+     * Double quotes, with escapes, for text that holds a character YAML reads as a line break
+     * (NEL, LS, PS) or cannot print: SnakeYAML would write such text in single quotes, where a
+     * line break reads back as a space.
+     */
+    private static final class Quoting extends StringQuotingChecker.Default {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean needToQuoteName(String name) {
+            return super.needToQuoteName(name) || needsEscapes(name);
+        }
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value) || needsEscapes(value);
+        }
+
+        static boolean needsEscapes(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xFEFF || (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7F && c <= 0x9F)
+                        || c >= 0xFFFE) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
 
     private PlanFileWriter() {}
 
