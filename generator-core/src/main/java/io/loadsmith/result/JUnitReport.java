@@ -13,7 +13,7 @@ public final class JUnitReport {
 
     public static String write(RunResult result) {
         List<TestCase> cases = result.thresholds().stream().map(threshold -> {
-            String measured = "measured " + threshold.measured();
+            String measured = threshold.measured() == null ? null : "measured " + Summary.measured(threshold);
             String failure = threshold.passed() ? null
                     : threshold.measured() == null ? threshold.note() : measured + " on " + threshold.scope();
             return new TestCase("loadsmith.thresholds." + threshold.scope(), threshold.expression(), failure,
