@@ -28,4 +28,10 @@ class JsonPathTest {
         assertThrows(IllegalArgumentException.class, () -> JsonPath.parse("data.id"));
         assertThrows(IllegalArgumentException.class, () -> JsonPath.parse("$.items[*]"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$['abc", "$['abc'", "$[0", "$[", "$.", "$..a", "$.a.", "$[-1]", "$['a']x"})
+    void refusesMalformedPaths(String text) {
+        assertThrows(IllegalArgumentException.class, () -> JsonPath.parse(text), text);
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -55,8 +56,15 @@ class ThresholdTest {
     }
 
     @Test
-    void comparisonsHold() {
-        assertTrue(Threshold.Comparison.LESS.holds(1, 2));
-        assertTrue(Threshold.Comparison.GREATER_OR_EQUAL.holds(2, 2));
+    void comparisonsHoldBelowAtAndAboveTheirLimit() {
+        // measured below, at and above a limit of 2, for <, <=, > and >=
+        assertEquals(List.of(true, false, false), outcomes(Threshold.Comparison.LESS));
+        assertEquals(List.of(true, true, false), outcomes(Threshold.Comparison.LESS_OR_EQUAL));
+        assertEquals(List.of(false, false, true), outcomes(Threshold.Comparison.GREATER));
+        assertEquals(List.of(false, true, true), outcomes(Threshold.Comparison.GREATER_OR_EQUAL));
+    }
+
+    private static List<Boolean> outcomes(Threshold.Comparison comparison) {
+        return java.util.stream.DoubleStream.of(1.999, 2, 2.001).mapToObj(m -> comparison.holds(m, 2)).toList();
     }
 }

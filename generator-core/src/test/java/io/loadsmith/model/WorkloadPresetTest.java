@@ -43,6 +43,29 @@ class WorkloadPresetTest {
     }
 
     @Test
+    void aRateAloneSizesTheUserPool() {
+        // Ten users per arrival a second at most, at least ten; one ready per arrival a second.
+        Workload.OpenWorkload slow = (Workload.OpenWorkload) WorkloadPreset.LOAD.workload(null, 0.5, Duration.ofMinutes(1));
+        assertEquals(10, slow.maxUsers());
+        assertEquals(1, slow.preAllocatedUsers());
+        Workload.OpenWorkload fast = (Workload.OpenWorkload) WorkloadPreset.LOAD.workload(null, 12.5, Duration.ofMinutes(1));
+        assertEquals(125, fast.maxUsers());
+        assertEquals(13, fast.preAllocatedUsers());
+        Workload.OpenWorkload capped = (Workload.OpenWorkload) WorkloadPreset.LOAD.workload(4, 12.5, Duration.ofMinutes(1));
+        assertEquals(4, capped.maxUsers());
+        assertEquals(4, capped.preAllocatedUsers());
+    }
+
+    @Test
+    void breakpointHasItsOwnDefaults() {
+        Workload.OpenWorkload open = (Workload.OpenWorkload) WorkloadPreset.BREAKPOINT.workload(null, null, null);
+        assertEquals(100.0, open.peakRate());
+        assertEquals(1000, open.maxUsers());
+        assertEquals(100, open.preAllocatedUsers());
+        assertEquals(Duration.ofMinutes(10), open.duration());
+    }
+
+    @Test
     void breakpointIsOpenAndGrows() {
         Workload.OpenWorkload open = assertInstanceOf(Workload.OpenWorkload.class, WorkloadPreset.BREAKPOINT.workload(null, 200.0, null));
         assertEquals(List.of(new Workload.RateStage(Duration.ofMinutes(10), 200.0)), open.stages());

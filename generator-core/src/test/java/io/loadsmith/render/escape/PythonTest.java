@@ -12,14 +12,20 @@ import org.junit.jupiter.api.Test;
 class PythonTest {
     @Test
     void pythonReadsEveryEscapedStringBackUnchanged() throws Exception {
+        assertPythonReadsBack(HostileStrings.forEscapers());
+    }
+
+    /** Python reads each value back unchanged from a double-quoted and from a single-quoted literal. */
+    static void assertPythonReadsBack(List<String> values) throws Exception {
         StringBuilder program = new StringBuilder("import json, sys\nvalues = [\n");
-        for (String value : HostileStrings.ALL) {
-            program.append("    ").append(Python.quote(value)).append(",\n");
+        for (String value : values) {
+            program.append("    ").append(Python.quote(value)).append(", '").append(Python.escape(value)).append("',\n");
         }
         program.append("]\nsys.stdout.write(json.dumps(values))\n");
         String out = Processes.run(List.of("python3", "-c", program.toString()), Path.of("."), Map.of(), 60)
                 .requireSuccess("python3").stdout();
-        assertEquals(HostileStrings.ALL, List.of(new ObjectMapper().readValue(out, String[].class)));
+        List<String> twice = values.stream().flatMap(v -> java.util.stream.Stream.of(v, v)).toList();
+        assertEquals(twice, List.of(new ObjectMapper().readValue(out, String[].class)));
     }
 
     @Test

@@ -9,7 +9,12 @@ import org.junit.jupiter.api.Test;
 class YamlTest {
     @Test
     void aYamlParserReadsEveryEscapedScalarBackUnchanged() {
-        for (String value : HostileStrings.ALL) {
+        assertYamlReadsBack(HostileStrings.forEscapers());
+    }
+
+    /** A YAML parser reads each value back unchanged, as a value and as a key. */
+    static void assertYamlReadsBack(java.util.List<String> values) {
+        for (String value : values) {
             Object read = ScriptChecks.parseYaml("value: " + Yaml.quote(value) + "\n" + Yaml.quote(value) + ": key\n");
             assertEquals(Map.of("value", value, value, "key"), read, value);
         }

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Mutation testing, a benchmark of the tests: PIT mutates the code and runs the tests that cover
+# each mutant; a mutant no test notices is a wrong line that would go unnoticed.
+#   bench/mutation.sh [PACKAGE...]              packages of generator-core, e.g. result render.escape
+#   MODULE=cli bench/mutation.sh [PACKAGE...]   packages of the CLI (io.loadsmith.cli)
+# Default: every package of the module, one after the other (minutes each, an hour or more in all).
+# Prints per package the mutants, the mutation score (killed / all) and the test strength
+# (killed / covered), as PIT defines them; PIT's HTML report is left in
+# MODULE/target/pit-reports/PACKAGE/. Runs without the corpus suite (LOADSMITH_CORPUS unset).
+set -euo pipefail
+root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+cd "$root"
+module="${MODULE:-generator-core}"
+base=io/loadsmith
+[ "$module" = cli ] && base=io/loadsmith/cli
+packages=("$@")
+if [ ${#packages[@]} -eq 0 ]; then
+  mapfile -t packages < <(cd "$module/src/main/java/$base" && find . -name '*.java' -printf '%h\n' | sort -u \
+    | sed -e 's|^\./||' -e 's|^\.$||' -e 's|/|.|g')
+fi
+unset LOADSMITH_CORPUS
+
+mvn -B -q -ntp -pl "$module" -am install -DskipTests
+pkgname() { local p="io.loadsmith${2:+.}$2"; [ "$1" = cli ] && p="io.loadsmith.cli${2:+.}$2"; echo "$p"; }
+printf '%-28s %8s %8s %8s %10s %9s\n' package mutants killed covered score strength
+for package in "${packages[@]}"; do
+  name=$(pkgname "$module" "$package")
+  report="$module/target/pit-reports/${package:-root}"
+  # Only this package's classes (PIT's * crosses dots, so subpackages are filtered out below).
+  mvn -B -q -ntp -pl "$module" org.pitest:pitest-maven:mutationCoverage -DtargetClasses="$name.*" \
+    -DreportsDirectory="$report" -DfailWhenNoMutations=false > "$report.log" 2>&1 \
+    || { echo "mutation.sh: PIT failed on $name (see $report.log)" >&2; exit 1; }
+  [ -f "$report/mutations.xml" ] || { printf '%-28s %8s\n' "${package:-.}" 0; continue; }
+  # One <mutation> element per line: its status and class; keep the classes of this very package.
+  grep -o "status='[A-Z_]*'.*<mutatedClass>[^<]*</mutatedClass>" "$report/mutations.xml" \
+    | sed -E "s/status='([A-Z_]+)'.*<mutatedClass>([^<]*)<\/mutatedClass>/\1 \2/" \
+    | awk -v pkg="$name" -v label="${package:-.}" '
+        { cls = $2; sub(/\$.*/, "", cls); p = cls; sub(/\.[^.]*$/, "", p); if (p != pkg) next
+          total++; if ($1 != "NO_COVERAGE") covered++; if ($1 ~ /^(KILLED|TIMED_OUT|MEMORY_ERROR|RUN_ERROR)$/) killed++ }
+        END { if (total == 0) { printf "%-28s %8d\n", label, 0; exit }
+              printf "%-28s %8d %8d %8d %9.0f%% %8.0f%%\n", label, total, killed, covered,
+                     100 * killed / total, covered ? 100 * killed / covered : 0 }'
+done
