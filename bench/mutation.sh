@@ -25,11 +25,12 @@ pkgname() { local p="io.loadsmith${2:+.}$2"; [ "$1" = cli ] && p="io.loadsmith.c
 printf '%-28s %8s %8s %8s %10s %9s\n' package mutants killed covered score strength
 for package in "${packages[@]}"; do
   name=$(pkgname "$module" "$package")
-  report="$module/target/pit-reports/${package:-root}"
+  report="$root/$module/target/pit-reports/${package:-root}"
+  mkdir -p "$report"
   # Only this package's classes (PIT's * crosses dots, so subpackages are filtered out below).
   mvn -B -q -ntp -pl "$module" org.pitest:pitest-maven:mutationCoverage -DtargetClasses="$name.*" \
-    -DreportsDirectory="$report" -DfailWhenNoMutations=false > "$report.log" 2>&1 \
-    || { echo "mutation.sh: PIT failed on $name (see $report.log)" >&2; exit 1; }
+    -DreportsDirectory="$report" -DfailWhenNoMutations=false > "$report/pit.log" 2>&1 \
+    || { echo "mutation.sh: PIT failed on $name (see $report/pit.log)" >&2; exit 1; }
   [ -f "$report/mutations.xml" ] || { printf '%-28s %8s\n' "${package:-.}" 0; continue; }
   # One <mutation> element per line: its status and class; keep the classes of this very package.
   grep -o "status='[A-Z_]*'.*<mutatedClass>[^<]*</mutatedClass>" "$report/mutations.xml" \
