@@ -88,7 +88,7 @@ public final class ComparisonReport {
         RegressionLimit p95 = RegressionLimit.parse("p95:+0%");
         Double change = p95.worsening(before == null ? null : before.p95(), now == null ? null : now.p95());
         String slower = row.significantlySlower() == null ? "-" : row.significantlySlower()
-                ? String.format(Locale.ROOT, "yes (p=%s)", pValue(row.test().pHigher())) : "no";
+                ? "yes (p" + pValue(row.test().pHigher()) + ")" : "no";
         return new String[] {row.name(), row.baseline().requests() + " → " + row.current().requests(),
                 both(before == null ? null : before.p50(), now == null ? null : now.p50()),
                 both(before == null ? null : before.p95(), now == null ? null : now.p95()),
@@ -101,8 +101,9 @@ public final class ComparisonReport {
         return Summary.number(before) + " → " + Summary.number(now);
     }
 
+    /** A p-value as a comparison: {@code =0.0009}, or {@code <0.0001} below what four decimals show. */
     private static String pValue(double p) {
-        return p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "%.4f", p);
+        return p < 0.0001 ? "<0.0001" : String.format(Locale.ROOT, "=%.4f", p);
     }
 
     private static String line(Comparison.Judged judged) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.loadsmith.testing.Snapshots;
 import io.loadsmith.testing.TestPaths;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,6 +70,33 @@ class ComparisonTest {
         String text = ComparisonReport.text(comparison, "base.jtl", "slow.jtl");
         assertTrue(text.contains("✗ *: p95:+10% on getBook"), text);
         assertTrue(text.endsWith("regression: " + String.join(", ", comparison.regressed()) + "\n"), text);
+    }
+
+    /**
+     * The reports of a comparison with a regression, an operation of each run only, limits crossed,
+     * within the noise and met, approved whole: text, Markdown and JUnit XML.
+     */
+    @Test
+    void theReportsOfAComparisonReadAsApproved() throws IOException {
+        RunResult baseline = ResultParsers.parse(JTL, null, Set.of());
+        RunResult current = changed("slow", row -> {
+            if (row[2].equals("health")) {
+                row[2] = "healthz";
+            }
+            if (row[2].equals("listBooks") && row[1].endsWith("3")) {
+                row[3] = "500";
+                row[7] = "false";
+            }
+            return slower(row, "getBook", 3);
+        });
+        List<RegressionLimit> limits = new ArrayList<>(DEFAULTS);
+        limits.add(RegressionLimit.parse("listBooks: error-rate:+1pp"));
+        limits.add(RegressionLimit.parse("health: p95:+10%"));
+        limits.add(RegressionLimit.parse("throughput:-50%"));
+        Comparison comparison = Comparison.of(baseline, current, limits);
+        Snapshots.verify(ComparisonReport.text(comparison, "base.jtl", "slow.jtl"), "text", "txt");
+        Snapshots.verify(ComparisonReport.markdown(comparison, "base.jtl", "slow.jtl"), "markdown", "md");
+        Snapshots.verify(ComparisonReport.junit(comparison), "junit", "xml");
     }
 
     @Test
