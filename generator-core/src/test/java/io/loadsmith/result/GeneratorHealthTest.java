@@ -3,6 +3,7 @@ package io.loadsmith.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -66,5 +67,35 @@ class GeneratorHealthTest {
         GeneratorHealth locust = run(1, 0.95, 0.97, 0.93, 0.99);
         assertTrue(locust.saturated());
         assertTrue(locust.warning().contains("(1 core)"), locust.warning());
+    }
+
+    @Test
+    void aSecondAtALimitCountsAndJustBelowItDoesNot() {
+        // On two cores: 90% is 1.8 cores; 75% of them, 1.5, on a machine 95% busy.
+        assertEquals(1.0, share(new GeneratorHealth.Sample(0, 1.8, null, 1)));
+        assertEquals(0.0, share(new GeneratorHealth.Sample(0, 1.79, null, 1)));
+        assertEquals(1.0, share(new GeneratorHealth.Sample(0, 1.5, 0.95, 1)));
+        assertEquals(0.0, share(new GeneratorHealth.Sample(0, 1.49, 0.95, 1)));
+        assertEquals(0.0, share(new GeneratorHealth.Sample(0, 1.5, 0.949, 1)));
+    }
+
+    @Test
+    void threeSecondsAreEnoughToTell() {
+        GeneratorHealth.Sample busy = new GeneratorHealth.Sample(0, 2, null, 1);
+        GeneratorHealth.Sample idle = new GeneratorHealth.Sample(0, 0.1, null, 1);
+        assertTrue(new GeneratorHealth(2, 2, List.of(busy, idle, idle)).saturated(), "a third of three seconds");
+        assertFalse(new GeneratorHealth(2, 2, List.of(busy, busy)).saturated(), "two seconds are too few");
+        assertEquals(0.0, new GeneratorHealth(2, 2, List.of()).saturatedShare());
+    }
+
+    @Test
+    void aCapacityAndCoresMustBePositive() {
+        assertThrows(IllegalArgumentException.class, () -> new GeneratorHealth(0, 1, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new GeneratorHealth(1, 0, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> new GeneratorHealth(1, Double.NaN, List.of()));
+    }
+
+    private static double share(GeneratorHealth.Sample sample) {
+        return new GeneratorHealth(2, 2, List.of(sample)).saturatedShare();
     }
 }

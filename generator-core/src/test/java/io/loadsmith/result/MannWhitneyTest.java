@@ -78,4 +78,24 @@ class MannWhitneyTest {
         assertEquals(3.0, same.u(), "every pair a tie, each counting a half");
         assertNull(MannWhitney.test(LatencyDistribution.ofMillis(1), LatencyDistribution.ofMillis(1, 5)));
     }
+
+    /**
+     * Worked by hand: baseline 1, 2, 3 and current 2, 3, 4, 5 ms. Ranks 1, 2.5 (twice), 4.5
+     * (twice), 6, 7; the current's sum 20, so U = 20 - 4 * 5 / 2 = 10 of 12 pairs; mean 6; two ties
+     * of two, variance 3 * 4 / 12 * (8 - 12 / 42); z = (10 - 6 - 0.5) / sqrt(variance).
+     */
+    @Test
+    void aSmallCaseWithTiesAsWorkedByHand() {
+        MannWhitney.Outcome outcome = MannWhitney.test(LatencyDistribution.ofMillis(1, 1, 2, 3),
+                LatencyDistribution.ofMillis(1, 2, 3, 4, 5));
+        double variance = 3.0 * 4 / 12 * (8 - 12.0 / 42);
+        assertEquals(10.0, outcome.u(), 1e-12);
+        assertEquals(3.5 / Math.sqrt(variance), outcome.z(), 1e-12);
+        assertEquals(0.10380870557742289, outcome.pHigher(), 1e-9);
+        assertEquals(10.0 / 12, outcome.superiority(3, 4), 1e-12);
+        MannWhitney.Outcome reversed = MannWhitney.test(LatencyDistribution.ofMillis(1, 2, 3, 4, 5),
+                LatencyDistribution.ofMillis(1, 1, 2, 3));
+        assertEquals(2.0, reversed.u(), 1e-12, "the other side's U: 12 - 10");
+        assertEquals(-4.5 / Math.sqrt(variance), reversed.z(), 1e-12, "the continuity correction is always toward less evidence of higher");
+    }
 }

@@ -98,7 +98,7 @@ class RunResultsTest {
      * result.json without the workers and the means (merged from means rounded to the microsecond),
      * operations by name (a merge lists them as the workers do, one file in order of first use).
      */
-    private static JsonNode comparable(RunResult result) throws IOException {
+    static JsonNode comparable(RunResult result) throws IOException {
         ObjectNode tree = (ObjectNode) JSON.readTree(ResultJson.write(result));
         tree.remove("workers");
         strip(tree);
