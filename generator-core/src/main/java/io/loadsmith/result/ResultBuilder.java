@@ -54,6 +54,7 @@ public final class ResultBuilder {
     private boolean anyLatency;
     private long anchorSecond = Long.MIN_VALUE;
     private long outOfSpan;
+    private long overlong;
     private final SlotHistograms slotHistograms = new SlotHistograms();
 
     public ResultBuilder(LoadTool tool, String format, LatencyDefinition latencyDefinition, double unitsPerMs) {
@@ -108,7 +109,12 @@ public final class ResultBuilder {
             }
             long endMs = startMs + (latency > 0 ? (long) Math.ceil(latency / unitsPerMs) : 0);
             firstStartMs = Math.min(firstStartMs, startMs);
-            lastEndMs = Math.max(lastEndMs, endMs);
+            if (endMs - startMs <= MAX_SPAN_SECONDS * 1000) {
+                lastEndMs = Math.max(lastEndMs, endMs);
+            } else {
+                overlong++;
+                lastEndMs = Math.max(lastEndMs, startMs);
+            }
             slice(startMs, latency, failure != null);
         }
     }
@@ -181,6 +187,7 @@ public final class ResultBuilder {
         requests += other.requests;
         anyLatency |= other.anyLatency;
         outOfSpan += other.outOfSpan;
+        overlong += other.overlong;
         if (other.firstStartMs != Long.MAX_VALUE && inSpan(Math.floorDiv(other.firstStartMs, 1000))
                 && inSpan(Math.floorDiv(other.lastEndMs, 1000))) {
             firstStartMs = Math.min(firstStartMs, other.firstStartMs);
@@ -230,6 +237,10 @@ public final class ResultBuilder {
             warn(outOfSpan + " requests have a start time more than " + MAX_SPAN_SECONDS / 86400 + " days from the first"
                     + " request's (a damaged file?): they are counted, but not in the run's start, duration and time series");
         }
+        if (overlong > 0) {
+            warn(overlong + " requests last longer than " + MAX_SPAN_SECONDS / 86400 + " days (a damaged latency?): the run's"
+                    + " duration ends before their end");
+        }
         return new RunResult(tool, toolVersion, format, latencyDefinition,
                 firstStartMs == Long.MAX_VALUE ? null : Instant.ofEpochMilli(firstStartMs), duration,
                 total.stats(duration, extraPercentiles), results, List.of(), toolVerdict, interval(duration),
@@ -259,14 +270,14 @@ public final class ResultBuilder {
             long failures = 0;
             long sum = 0;
             long max = -1;
-            for (long second = from; second < from + interval; second++) {
-                int index = (int) (second - baseSecond);
-                if (index >= 0 && index < sliceRequests.length) {
-                    requests += sliceRequests[index];
-                    failures += sliceFailures[index];
-                    sum += sliceLatencySum[index];
-                    max = Math.max(max, sliceLatencyMax[index]);
-                }
+            // only the seconds the per-second arrays hold: a slice of an hour is not 3600 lookups of nothing
+            long fromIndex = Math.max(0, from - baseSecond);
+            long toIndex = Math.min(sliceRequests.length, from + interval - baseSecond);
+            for (int index = (int) fromIndex; index < toIndex; index++) {
+                requests += sliceRequests[index];
+                failures += sliceFailures[index];
+                sum += sliceLatencySum[index];
+                max = Math.max(max, sliceLatencyMax[index]);
             }
             boolean latency = anyLatency && requests > 0;
             AbstractHistogram percentiles = latency ? slotHistograms.between(from, from + interval) : null;

@@ -114,4 +114,19 @@ class ResultBuilderTest {
         assertEquals(0.25, result.total().errorRate(), 1e-12);
         assertEquals(List.of(2L, 1L, 0L, 1L), result.timeSeries().stream().map(TimeSlice::requests).toList().subList(0, 4));
     }
+
+    @Test
+    void aLatencyOfYearsDoesNotStretchTheRun() {
+        ResultBuilder builder = builder();
+        ResultBuilder.Recorder op = builder.operation("op");
+        long start = 1_700_000_000_000L;
+        builder.record(op, start, 10, null, -1, -1);
+        builder.record(op, start + 1000, 99_999_999_999_999L, null, -1, -1); // a damaged latency: 3000 years
+        RunResult result = builder.build(Set.of());
+        assertEquals(2, result.total().requests());
+        assertEquals(1.0, result.durationSeconds(), 1e-9, "from the first start to the damaged request's start");
+        assertEquals(2, result.timeSeries().size());
+        assertEquals(List.of("1 requests last longer than 8 days (a damaged latency?): the run's duration ends before their end"),
+                result.warnings());
+    }
 }
