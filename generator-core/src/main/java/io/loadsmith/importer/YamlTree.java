@@ -42,6 +42,8 @@ final class YamlTree {
     private final Deque<Node> converting = new ArrayDeque<>();
     private long budget;
 
+    private static final int MAX_EXPONENT = 10_000;
+
     private YamlTree(Path file) {
         this.file = file;
     }
@@ -142,7 +144,7 @@ final class YamlTree {
     }
 
     /** Plain scalars read as JSON would: YAML 1.1's octal, sexagesimal and timestamp forms stay strings. */
-    private static JsonNode scalar(ScalarNode node) {
+    private JsonNode scalar(ScalarNode node) {
         String value = node.getValue();
         if (!node.isPlain() && node.getTag().equals(Tag.STR)) {
             return F.textNode(value);
@@ -172,12 +174,25 @@ final class YamlTree {
             // except for numbers a double cannot hold (beyond its range or its 17 digits), which stay exact
             String digits = value.replace("_", "");
             double number = Double.parseDouble(digits);
-            if (Double.isInfinite(number) || Double.isNaN(number)) {
-                return F.numberNode(new java.math.BigDecimal(digits));
+            java.math.BigDecimal exact;
+            try {
+                exact = new java.math.BigDecimal(digits);
+            } catch (NumberFormatException e) {
+                throw error(node, "the number " + abbreviate(value) + " is beyond what any number can hold");
             }
-            java.math.BigDecimal exact = new java.math.BigDecimal(digits);
+            // 10^±10000 is already far beyond any API's numbers; larger ones would cost memory to use exactly
+            if (Math.abs((long) exact.precision() - exact.scale()) > MAX_EXPONENT) {
+                throw error(node, "the number " + abbreviate(value) + " is beyond 10^" + MAX_EXPONENT + "; refused");
+            }
+            if (Double.isInfinite(number) || Double.isNaN(number)) {
+                return F.numberNode(exact);
+            }
             return exact.compareTo(java.math.BigDecimal.valueOf(number)) == 0 ? F.numberNode(number) : F.numberNode(exact);
         }
         return F.textNode(value);
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 20) + "..." + value.substring(value.length() - 12);
     }
 }

@@ -145,6 +145,8 @@ public final class GraphQlImporter implements Importer {
             throw new ImportException(input, place(e.getErrors()), "not a valid GraphQL schema: " + message(e.getErrors()), e);
         } catch (InvalidSyntaxException e) {
             throw new ImportException(input, place(e.getLocation()), "not a valid GraphQL schema: " + e.getMessage(), e);
+        } catch (graphql.schema.validation.InvalidSchemaException e) {
+            throw new ImportException(input, null, "not a valid GraphQL schema: " + e.getMessage().strip(), e);
         } catch (graphql.AssertException | IllegalArgumentException | ClassCastException e) {
             throw new ImportException(input, null, "not a GraphQL introspection result graphql-java can read: " + e.getMessage(), e);
         }

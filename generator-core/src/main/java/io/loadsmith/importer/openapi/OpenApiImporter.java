@@ -71,7 +71,12 @@ public final class OpenApiImporter implements Importer {
         if (parseError != null) {
             throw parseError;
         }
-        return new PlanBuilder(input, api, options, diagnostics).build();
+        try {
+            return new PlanBuilder(input, api, options, diagnostics).build();
+        } catch (IllegalArgumentException e) {
+            // a value the plan model refuses (an empty parameter name, say) that no check before caught
+            throw new ImportException(input, null, "cannot make a test plan of it: " + e.getMessage(), e);
+        }
     }
 
     private static OpenAPI parse(Path file, SpecLoader.Loaded loaded, List<Diagnostic> diagnostics) {

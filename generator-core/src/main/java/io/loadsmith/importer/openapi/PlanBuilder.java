@@ -513,10 +513,18 @@ final class PlanBuilder {
         if (url == null) {
             return "";
         }
-        String absolute = url.matches("(?i)https?://.+") ? stripSlash(url)
-                : stripSlash(URI.create(baseUrl + "/").resolve(url.startsWith("/") ? "." + url : url).toString());
-        URI base = URI.create(baseUrl);
-        URI target = URI.create(absolute);
+        URI base;
+        URI target;
+        try {
+            String absolute = url.matches("(?i)https?://.+") ? stripSlash(url)
+                    : stripSlash(URI.create(baseUrl + "/").resolve(url.startsWith("/") ? "." + url : url).toString());
+            base = URI.create(baseUrl);
+            target = URI.create(absolute);
+        } catch (IllegalArgumentException e) {
+            diagnostics.add(Diagnostic.warning(op.label(), "declares a server '" + url + "' that is not a URL ("
+                    + e.getMessage() + "); the scripts send it to the base URL like every other request"));
+            return "";
+        }
         if (base.getHost() != null && base.getHost().equalsIgnoreCase(target.getHost())) {
             String basePath = base.getPath() == null ? "" : base.getPath();
             String targetPath = target.getPath() == null ? "" : target.getPath();

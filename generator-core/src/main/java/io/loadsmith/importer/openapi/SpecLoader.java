@@ -296,7 +296,8 @@ final class SpecLoader {
             }
             String target = ref.substring(1);
             String from = section(path);
-            if (!exists.computeIfAbsent(target, t -> !tree.at(t).isMissingNode())) {
+            // a fragment that is no JSON pointer (#Pet, an anchor) points to nothing Loadsmith can follow
+            if (!exists.computeIfAbsent(target, t -> (t.isEmpty() || t.startsWith("/")) && !tree.at(t).isMissingNode())) {
                 dangling.computeIfAbsent(from, k -> new ArrayList<>()).add(new String[] {where.get(), ref});
             } else {
                 edges.computeIfAbsent(from, k -> new HashSet<>()).add(section(target));

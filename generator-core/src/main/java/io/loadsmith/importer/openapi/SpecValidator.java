@@ -209,13 +209,16 @@ final class SpecValidator {
     }
 
     private JsonNode deref(JsonNode node) {
-        JsonNode current = node;
+        JsonNode current = node == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node;
         for (int hops = 0; hops < 32; hops++) {
             JsonNode ref = current.get("$ref");
             if (ref == null || !ref.isTextual() || !ref.asText().startsWith("#")) {
                 return current;
             }
-            current = root.at(ref.asText().substring(1));
+            String pointer = ref.asText().substring(1);
+            // a fragment that is no JSON pointer leads nowhere (the reference check reports it)
+            current = pointer.isEmpty() || pointer.startsWith("/") ? root.at(pointer)
+                    : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         }
         return current;
     }
