@@ -55,7 +55,8 @@ public final class K6CsvParser implements ResultParser {
             }
             switch (metric) {
                 case "http_req_duration" -> {
-                    String name = row.get("name") != null && !row.get("name").isEmpty() ? row.get("name") : row.getOrDefault("url", "");
+                    String name = row.get("name") != null && !row.get("name").isEmpty() ? row.get("name")
+                            : java.util.Objects.requireNonNullElse(row.get("url"), ""); // a short row holds nulls
                     FailureKind failure = "false".equals(row.get("expected_response"))
                             ? K6Failures.kind(K6Failures.parseInt(row.get("status")), K6Failures.parseInt(row.get("error_code"))) : null;
                     Double seconds = CsvRows.number(row.get("timestamp"));
