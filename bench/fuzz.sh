@@ -15,6 +15,7 @@ if [ -z "${LOADSMITH_CORPUS:-}" ] && [ -d ../shared/corpus ]; then
   export LOADSMITH_CORPUS="$(cd ../shared/corpus && pwd)"
 fi
 mvn -B -q -ntp -pl generator-core -am install -DskipTests
+rm -rf generator-core/target/fuzz-failures
 status=0
 mvn -B -q -ntp -pl generator-core surefire:test -Dtest=ReaderFuzzTest -Dloadsmith.fuzz.seconds="$seconds" \
   -Dloadsmith.fuzz.seed="$seed" || status=$?

@@ -427,6 +427,38 @@ class HarImporterTest {
         assertTrue(result.report().contains("Operations the recording never called: listBooks, health"), result.report());
     }
 
+    @Test
+    void theMostLiteralPathTemplateNamesARequest() throws Exception {
+        // /books/{id} comes first in the document: a recorded /books/new is still the new-book form, not a book.
+        Path spec = Files.writeString(dir.resolve("spec.yaml"), """
+                openapi: 3.0.3
+                info: {title: t, version: "1"}
+                servers: [{url: "https://api.example.com/v1"}]
+                paths:
+                  /books/{id}:
+                    get:
+                      operationId: getBook
+                      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                      responses: {"200": {description: ok}}
+                  /books/new:
+                    get:
+                      operationId: newBookForm
+                      responses: {"200": {description: ok}}
+                  /{section}/new:
+                    get:
+                      operationId: newInSection
+                      parameters: [{name: section, in: path, required: true, schema: {type: string}}]
+                      responses: {"200": {description: ok}}
+                """);
+        Har har = new Har();
+        har.entry("GET", "https://api.example.com/v1/books/new", 200);
+        har.entry("GET", "https://api.example.com/v1/books/42", 200);
+        har.entry("GET", "https://api.example.com/v1/authors/new", 200);
+        har.entry("GET", "https://api.example.com/v1/books/42/reviews", 200);
+        ImportResult result = har.importWith(new HarOptions("recorded", List.of(), List.of(), false, true, spec));
+        assertEquals(List.of("newBookForm", "getBook", "newInSection", "GET /v1/books/42/reviews"), names(result));
+    }
+
     // ---- helpers
 
     private static List<String> names(ImportResult result) {
