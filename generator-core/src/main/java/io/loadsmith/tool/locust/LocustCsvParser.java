@@ -147,8 +147,13 @@ public final class LocustCsvParser implements ResultParser {
             if (!aggregate && seen.get(operation) > 1 && method != null) {
                 operation = method + " " + operation;
             }
-            Stats figures = stats(row, aggregate ? failureKinds.getOrDefault(null, Map.of())
-                    : failureKinds.getOrDefault(CsvRows.get(row, "Name"), Map.of()), extraPercentiles);
+            Stats figures;
+            try {
+                figures = stats(row, aggregate ? failureKinds.getOrDefault(null, Map.of())
+                        : failureKinds.getOrDefault(CsvRows.get(row, "Name"), Map.of()), extraPercentiles);
+            } catch (IllegalArgumentException e) { // a negative count or latency: a damaged file
+                throw new ResultParseException(stats, "the row of '" + CsvRows.get(row, "Name") + "'", e.getMessage());
+            }
             if (aggregate) {
                 total[0] = figures;
             } else {

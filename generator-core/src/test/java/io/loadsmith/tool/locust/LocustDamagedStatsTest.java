@@ -1,0 +1,32 @@
+package io.loadsmith.tool.locust;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.loadsmith.result.ResultParseException;
+import io.loadsmith.result.ResultParsers;
+import io.loadsmith.testing.TestPaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A Locust stats file whose figures cannot be counts or latencies is refused at its row (found by fuzzing). */
+class LocustDamagedStatsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aNegativeLatencyIsRefusedAtItsRow() throws Exception {
+        Path stats = dir.resolve("locust_stats.csv");
+        List<String> lines = Files.readAllLines(TestPaths.samples().resolve("results/locust/locust_stats.csv"));
+        // getBook's minimum response time, the seventh column, damaged to -12
+        Files.write(stats, lines.stream().map(l -> l.startsWith("GET,getBook,") ? l.replaceFirst("^((?:[^,]*,){6})[^,]*", "$1-12") : l)
+                .collect(Collectors.toList()));
+        ResultParseException e = assertThrows(ResultParseException.class, () -> ResultParsers.parse(stats, null, Set.of()));
+        assertEquals(stats + ": the row of 'getBook': a latency (-12.0) must be a finite number >= 0", e.getMessage());
+    }
+}
