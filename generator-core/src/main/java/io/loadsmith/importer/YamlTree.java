@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -174,9 +175,9 @@ final class YamlTree {
             // except for numbers a double cannot hold (beyond its range or its 17 digits), which stay exact
             String digits = value.replace("_", "");
             double number = Double.parseDouble(digits);
-            java.math.BigDecimal exact;
+            BigDecimal exact;
             try {
-                exact = new java.math.BigDecimal(digits);
+                exact = new BigDecimal(digits);
             } catch (NumberFormatException e) {
                 throw error(node, "the number " + abbreviate(value) + " is beyond what any number can hold");
             }
@@ -187,7 +188,7 @@ final class YamlTree {
             if (Double.isInfinite(number) || Double.isNaN(number)) {
                 return F.numberNode(exact);
             }
-            return exact.compareTo(java.math.BigDecimal.valueOf(number)) == 0 ? F.numberNode(number) : F.numberNode(exact);
+            return exact.compareTo(BigDecimal.valueOf(number)) == 0 ? F.numberNode(number) : F.numberNode(exact);
         }
         return F.textNode(value);
     }

@@ -5,15 +5,18 @@ import io.loadsmith.importer.ImportException;
 import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.result.ResultParseException;
 import io.loadsmith.result.ResultParsers;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -21,6 +24,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -120,7 +124,7 @@ public final class ReaderFuzz {
                 if (problem != null) {
                     Files.createDirectories(failures);
                     Path kept = failures.resolve(target.name().toLowerCase() + "-" + seed + "-" + count + "-" + name);
-                    Files.copy(file, kept, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(file, kept, StandardCopyOption.REPLACE_EXISTING);
                     found.add(new Failure(target, kept, problem + " (from " + seedPath + ")"));
                 }
                 Files.deleteIfExists(file);
@@ -134,7 +138,7 @@ public final class ReaderFuzz {
 
     /** The exception, and where in Loadsmith's code it came from. */
     private static String describe(Throwable cause) {
-        String where = java.util.Arrays.stream(cause.getStackTrace()).filter(f -> f.getClassName().startsWith("io.loadsmith."))
+        String where = Arrays.stream(cause.getStackTrace()).filter(f -> f.getClassName().startsWith("io.loadsmith."))
                 .findFirst().map(f -> " at " + f).orElse("");
         return cause + where;
     }
@@ -211,7 +215,7 @@ public final class ReaderFuzz {
     /** A gzip file's content, so that mutations reach the format inside (the input is gzipped again). */
     private static byte[] plain(byte[] bytes) throws IOException {
         if (bytes.length > 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
-            try (GZIPInputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
                 return in.readAllBytes();
             }
         }
@@ -228,7 +232,7 @@ public final class ReaderFuzz {
         return out.toByteArray();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon() {
+    private static ThreadFactory daemon() {
         return task -> {
             Thread thread = new Thread(task, "fuzz-reader");
             thread.setDaemon(true);
@@ -238,7 +242,7 @@ public final class ReaderFuzz {
 
     private static void deleteTree(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
         }

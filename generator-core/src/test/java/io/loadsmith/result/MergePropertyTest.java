@@ -6,6 +6,7 @@ import io.loadsmith.tool.LoadTools;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -55,7 +56,7 @@ class MergePropertyTest {
     @Property(tries = 200, seed = "20261202")
     void theRunsOfWorkersMergedAreOneRunOfAllTheirRequests(@ForAll("samples") List<Sample> samples,
             @ForAll @IntRange(min = 1, max = 3) int workers, @ForAll long seed) throws IOException {
-        java.util.Random random = new java.util.Random(seed);
+        Random random = new Random(seed);
         List<List<Sample>> parts = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
             parts.add(new ArrayList<>());

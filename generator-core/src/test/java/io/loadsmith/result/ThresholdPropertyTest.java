@@ -12,6 +12,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 
 /**
@@ -26,9 +27,9 @@ class ThresholdPropertyTest {
     @Provide
     Arbitrary<long[]> latencies() {
         Arbitrary<Long> one = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, Arbitraries.longs().between(1, 200)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(1, 5_000)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(1, 600_000)));
+                Tuple.of(6, Arbitraries.longs().between(1, 200)),
+                Tuple.of(3, Arbitraries.longs().between(1, 5_000)),
+                Tuple.of(1, Arbitraries.longs().between(1, 600_000)));
         return one.list().ofMinSize(1).ofMaxSize(3000).map(list -> list.stream().mapToLong(Long::longValue).toArray());
     }
 

@@ -1,6 +1,7 @@
 package io.loadsmith.importer.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import io.loadsmith.importer.Documents;
 import io.loadsmith.importer.ImportException;
 import java.nio.file.Path;
@@ -209,7 +210,7 @@ final class SpecValidator {
     }
 
     private JsonNode deref(JsonNode node) {
-        JsonNode current = node == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node;
+        JsonNode current = node == null ? MissingNode.getInstance() : node;
         for (int hops = 0; hops < 32; hops++) {
             JsonNode ref = current.get("$ref");
             if (ref == null || !ref.isTextual() || !ref.asText().startsWith("#")) {
@@ -218,7 +219,7 @@ final class SpecValidator {
             String pointer = ref.asText().substring(1);
             // a fragment that is no JSON pointer leads nowhere (the reference check reports it)
             current = pointer.isEmpty() || pointer.startsWith("/") ? root.at(pointer)
-                    : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+                    : MissingNode.getInstance();
         }
         return current;
     }

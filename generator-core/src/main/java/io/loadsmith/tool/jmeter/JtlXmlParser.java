@@ -1,14 +1,16 @@
 package io.loadsmith.tool.jmeter;
 
-import io.loadsmith.tool.LoadTool;
 import io.loadsmith.result.FailureKind;
 import io.loadsmith.result.LatencyDefinition;
 import io.loadsmith.result.ResultBuilder;
 import io.loadsmith.result.ResultParseException;
 import io.loadsmith.result.ResultParser;
 import io.loadsmith.result.RunResult;
+import io.loadsmith.tool.LoadTool;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -63,7 +65,7 @@ public final class JtlXmlParser implements ResultParser {
         try (InputStream in = Files.newInputStream(file)) {
             // JMeter writes UTF-8; decoded here, a damaged byte becomes U+FFFD instead of a parse error
             // that the JDK's parser would also print to stderr.
-            XMLStreamReader xml = factory.createXMLStreamReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            XMLStreamReader xml = factory.createXMLStreamReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             int depth = 0;
             boolean root = false;
             Sample pending = null;

@@ -1,13 +1,14 @@
 package io.loadsmith.tool.k6;
 
-import io.loadsmith.tool.LoadTool;
 import io.loadsmith.result.CsvRows;
 import io.loadsmith.result.FailureKind;
 import io.loadsmith.result.LatencyDefinition;
 import io.loadsmith.result.ResultBuilder;
 import io.loadsmith.result.ResultParser;
 import io.loadsmith.result.RunResult;
+import io.loadsmith.tool.LoadTool;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -56,7 +57,7 @@ public final class K6CsvParser implements ResultParser {
             switch (metric) {
                 case "http_req_duration" -> {
                     String name = row.get("name") != null && !row.get("name").isEmpty() ? row.get("name")
-                            : java.util.Objects.requireNonNullElse(row.get("url"), ""); // a short row holds nulls
+                            : Objects.requireNonNullElse(row.get("url"), ""); // a short row holds nulls
                     FailureKind failure = "false".equals(row.get("expected_response"))
                             ? K6Failures.kind(K6Failures.parseInt(row.get("status")), K6Failures.parseInt(row.get("error_code"))) : null;
                     Double seconds = CsvRows.number(row.get("timestamp"));

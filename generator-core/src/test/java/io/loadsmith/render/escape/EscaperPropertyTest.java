@@ -7,6 +7,7 @@ import io.loadsmith.testing.ScriptChecks;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.Size;
@@ -25,12 +26,12 @@ class EscaperPropertyTest {
     }
 
     @Property(tries = 15, seed = "20261202")
-    void nodeReadsAnyTextBack(@ForAll @Size(max = 60) List<@net.jqwik.api.From("text") String> values) throws Exception {
+    void nodeReadsAnyTextBack(@ForAll @Size(max = 60) List<@From("text") String> values) throws Exception {
         JavaScriptTest.assertNodeReadsBack(values);
     }
 
     @Property(tries = 15, seed = "20261202")
-    void pythonReadsAnyTextBack(@ForAll @Size(max = 60) List<@net.jqwik.api.From("text") String> values) throws Exception {
+    void pythonReadsAnyTextBack(@ForAll @Size(max = 60) List<@From("text") String> values) throws Exception {
         PythonTest.assertPythonReadsBack(values);
     }
 
