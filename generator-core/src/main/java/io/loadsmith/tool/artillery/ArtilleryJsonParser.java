@@ -74,7 +74,11 @@ public final class ArtilleryJsonParser implements ResultParser {
         if (!aggregate.isObject()) {
             throw new ResultParseException(file, "/aggregate", "no aggregate object: not an Artillery report");
         }
-        return aggregate.has("counters") ? version2(root, aggregate, extraPercentiles) : version1(aggregate);
+        try {
+            return aggregate.has("counters") ? version2(root, aggregate, extraPercentiles) : version1(aggregate);
+        } catch (IllegalArgumentException e) { // figures no run can have: a negative or infinite latency, a damaged file
+            throw new ResultParseException(file, "/aggregate", e.getMessage());
+        }
     }
 
     private RunResult version2(JsonNode root, JsonNode aggregate, Set<Double> extraPercentiles) {

@@ -141,6 +141,9 @@ public final class LocustCsvParser implements ResultParser {
             if (CsvRows.get(row, "Request Count", "# requests") == null) {
                 throw new ResultParseException(stats, null, "no 'Request Count' column: not a Locust stats file");
             }
+            if (operation == null) {
+                throw new ResultParseException(stats, null, "a row without a Name: a damaged stats file");
+            }
             if (aggregate) {
                 rate[0] = value(row, "Requests/s");
             }

@@ -29,4 +29,15 @@ class LocustDamagedStatsTest {
         ResultParseException e = assertThrows(ResultParseException.class, () -> ResultParsers.parse(stats, null, Set.of()));
         assertEquals(stats + ": the row of 'getBook': a latency (-12.0) must be a finite number >= 0", e.getMessage());
     }
+
+    @Test
+    void aFileWithoutNamesIsRefused() throws Exception {
+        Path stats = dir.resolve("locust_stats.csv");
+        // the stats header spliced with the failures file's: a second Name column, which the row leaves empty
+        Files.write(stats, List.of("Type,Name,Request Count,Failure Count,Median Response Time,Average Response Time,"
+                + "Min Response Time,Max Response Timd,Name,Error,Occurrences",
+                "GET,getMissingBook,\"CatchResponseError('getMissingBook: status 404, expected 200')\",106"));
+        ResultParseException e = assertThrows(ResultParseException.class, () -> ResultParsers.parse(stats, null, Set.of()));
+        assertEquals(stats + ": a row without a Name: a damaged stats file", e.getMessage());
+    }
 }
