@@ -355,7 +355,7 @@ final class SampleGenerator {
         Discriminator discriminator = null;
         List<Schema<?>> parts = new ArrayList<>();
         for (Schema part : schema.getAllOf()) {
-            if (part.get$ref() != null && !seen.add(part.get$ref())) {
+            if (part == null || part.get$ref() != null && !seen.add(part.get$ref())) { // null: an empty item (allOf: [~])
                 continue;
             }
             Schema<?> resolved = refs.schema(part);
