@@ -27,8 +27,12 @@ for package in "${packages[@]}"; do
   name=$(pkgname "$module" "$package")
   report="$root/$module/target/pit-reports/${package:-root}"
   mkdir -p "$report"
-  # Only this package's classes (PIT's * crosses dots, so subpackages are filtered out below).
-  mvn -B -q -ntp -pl "$module" org.pitest:pitest-maven:mutationCoverage -DtargetClasses="$name.*" \
+  # Only this package's classes: PIT's * crosses dots, so each top-level class is named (with its
+  # nested classes); the count below keeps this package's mutants only all the same.
+  dir="$module/src/main/java/$base${package:+/}${package//.//}"
+  targets=$(find "$dir" -maxdepth 1 -name '*.java' -printf '%f\n' | sed 's/\.java$//' | sort \
+    | awk -v pkg="$name" '{ printf "%s%s.%s,%s.%s$*", (NR > 1 ? "," : ""), pkg, $0, pkg, $0 }')
+  mvn -B -q -ntp -pl "$module" org.pitest:pitest-maven:mutationCoverage -DtargetClasses="$targets" \
     -DreportsDirectory="$report" -DfailWhenNoMutations=false > "$report/pit.log" 2>&1 \
     || { echo "mutation.sh: PIT failed on $name (see $report/pit.log)" >&2; exit 1; }
   [ -f "$report/mutations.xml" ] || { printf '%-28s %8s\n' "${package:-.}" 0; continue; }
