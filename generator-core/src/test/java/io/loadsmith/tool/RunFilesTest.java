@@ -35,4 +35,26 @@ class RunFilesTest {
         assertTrue(RunFiles.find(run, "missing/*/simulation.log").isEmpty());
         assertTrue(RunFiles.find(run, "results/*/other.log").isEmpty());
     }
+
+    @Test
+    void aFolderOfTheRightNameIsNoResultAndAFileIsNoStar() throws Exception {
+        Files.createDirectories(run.resolve("results.jtl"));
+        assertTrue(RunFiles.find(run, "results.jtl").isEmpty());
+        Files.writeString(run.resolve("results"), "a file where the tool's folders would be");
+        assertTrue(RunFiles.find(run, "results/*/simulation.log").isEmpty());
+    }
+
+    @Test
+    void aNewerFileWinsWhateverItsName() throws Exception {
+        Path a = Files.createDirectories(run.resolve("results/a-run"));
+        Path b = Files.createDirectories(run.resolve("results/b-run"));
+        Files.writeString(a.resolve("simulation.log"), "newer");
+        Files.writeString(b.resolve("simulation.log"), "older");
+        Files.setLastModifiedTime(a.resolve("simulation.log"), FileTime.fromMillis(5_000_000));
+        Files.setLastModifiedTime(b.resolve("simulation.log"), FileTime.fromMillis(4_000_000));
+        assertEquals(Optional.of(a.resolve("simulation.log")), RunFiles.find(run, "results/*/simulation.log"));
+        Files.setLastModifiedTime(b.resolve("simulation.log"), FileTime.fromMillis(5_000_000));
+        assertEquals(Optional.of(b.resolve("simulation.log")), RunFiles.find(run, "results/*/simulation.log"),
+                "of two as new, the last by name");
+    }
 }

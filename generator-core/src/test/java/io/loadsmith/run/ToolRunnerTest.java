@@ -1,0 +1,283 @@
+package io.loadsmith.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.loadsmith.result.GeneratorHealth;
+import io.loadsmith.tool.Distribution;
+import io.loadsmith.tool.LiveReader;
+import io.loadsmith.tool.LoadTool;
+import io.loadsmith.testing.ShellTool;
+import io.loadsmith.tool.ToolRunException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The runner with shell scripts for tools: what reaches the process (arguments, folder,
+ * environment), what comes back (exit codes, logs, CPU time, progress), and how a run ends (on
+ * its own, asked to stop the tool's way or by SIGTERM, with processes the run does not wait for).
+ */
+class ToolRunnerTest {
+    private static final List<String> SH = List.of("/bin/sh");
+    private static final Duration PLANNED = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    private final List<ToolRunner.Progress> progress = new ArrayList<>();
+
+    private ToolRunner.Outcome run(ShellTool tool, Map<String, String> environment) {
+        return new ToolRunner().run(tool, ToolRunner.command(tool, SH, null), dir, environment, PLANNED, progress::add);
+    }
+
+    private String log(String name) {
+        try {
+            return Files.readString(dir.resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Distribution.Member member(String name, String script, boolean awaited, String ready) {
+        return new Distribution.Member(name, List.of("-c", script), Map.of("ROLE", name), awaited,
+                ready == null ? null : Pattern.compile(ready));
+    }
+
+    private static Distribution distribution(Distribution.Member... members) {
+        return new Distribution(List.of(members), List.of("out.txt"), List.of(members[members.length - 1].name()));
+    }
+
+    @Test
+    void theCommandIsTheLauncherThenTheToolsArguments() {
+        ShellTool tool = new ShellTool("exit 0");
+        assertEquals(List.of("/bin/sh", "-c", "exit 0"), ToolRunner.command(tool, SH, null));
+        assertEquals(List.of("/usr/bin/env", "sh", "-c", "exit 0", "shell", "http://127.0.0.1:9"),
+                ToolRunner.command(tool, List.of("/usr/bin/env", "sh"), "http://127.0.0.1:9"));
+    }
+
+    @Test
+    void theToolRunsInTheRunFolderWithTheEnvironmentAndItsConsoleInTheLog() throws Exception {
+        ShellTool tool = new ShellTool("echo \"in $(pwd)\"; echo \"token=$TOKEN telemetry=$ARTILLERY_DISABLE_TELEMETRY "
+                + "usage=$K6_NO_USAGE_REPORT\"; echo oops >&2; exit 3");
+        ToolRunner.Outcome outcome = run(tool, Map.of("TOKEN", "s3cret"));
+
+        assertEquals(3, outcome.exitCode());
+        assertFalse(outcome.stopped());
+        assertFalse(outcome.timedOut());
+        assertEquals(1, outcome.processes().size());
+        ToolRunner.ProcessOutcome process = outcome.processes().get(0);
+        assertEquals("tool", process.name());
+        assertEquals(dir.resolve("tool.log"), process.log());
+        assertEquals(3, process.exitCode());
+        assertTrue(process.cpuSeconds() >= 0);
+        String console = log("tool.log");
+        assertTrue(console.contains("in " + dir.toRealPath()), console);
+        assertTrue(console.contains("token=s3cret telemetry=true usage=true"), "no tool phones home: " + console);
+        assertTrue(console.contains("oops"), "standard error goes to the log too: " + console);
+        assertEquals(List.of(dir.resolve("tool.log")), tool.liveConsoles);
+        assertTrue(outcome.elapsed().compareTo(Duration.ofSeconds(15)) < 0, outcome.elapsed().toString());
+    }
+
+    @Test
+    void progressComesAboutOnceASecondWithWhatTheToolHasDone() {
+        ShellTool tool = new ShellTool("sleep 2.5", new LiveReader.Snapshot(10, 2, 12.5), false, console -> false);
+        ToolRunner.Outcome outcome = run(tool, Map.of());
+
+        assertEquals(0, outcome.exitCode());
+        assertTrue(progress.size() >= 2 && progress.size() <= 4, progress.toString());
+        double last = 0;
+        for (ToolRunner.Progress p : progress) {
+            assertEquals(30.0, p.plannedSeconds());
+            assertEquals(10L, p.requests());
+            assertEquals(2L, p.failures());
+            assertEquals(12.5, p.p95Ms());
+            assertTrue(p.elapsedSeconds() > last, progress.toString());
+            last = p.elapsedSeconds();
+        }
+        assertTrue(last >= 2.0 && last < 6, progress.toString());
+        assertTrue(outcome.elapsed().toMillis() >= 2500, outcome.elapsed().toString());
+    }
+
+    @Test
+    void progressWithoutFiguresHasNone() {
+        run(new ShellTool("sleep 1.2"), Map.of());
+        assertFalse(progress.isEmpty());
+        for (ToolRunner.Progress p : progress) {
+            assertNull(p.requests());
+            assertNull(p.failures());
+            assertNull(p.p95Ms());
+        }
+    }
+
+    @Test
+    void aStopRequestEndsTheToolWithSigtermWhenItHasNoWayOfItsOwn() {
+        ShellTool tool = new ShellTool("trap 'echo got TERM; exit 7' TERM; while true; do sleep 0.1; done");
+        ToolRunner runner = new ToolRunner();
+        ToolRunner.Outcome outcome = runner.run(tool, ToolRunner.command(tool, SH, null), dir, Map.of(), PLANNED, p -> {
+            progress.add(p);
+            runner.stop();
+        });
+
+        assertTrue(outcome.stopped());
+        assertFalse(outcome.timedOut());
+        assertEquals(7, outcome.exitCode());
+        assertEquals(List.of(dir.resolve("tool.log")), tool.stopRequests);
+        assertTrue(log("tool.log").contains("got TERM"));
+        assertTrue(outcome.elapsed().compareTo(Duration.ofSeconds(10)) < 0, outcome.elapsed().toString());
+    }
+
+    @Test
+    void aStopRequestUsesTheToolsOwnWayWhenItHasOne() {
+        ShellTool tool = new ShellTool("while [ ! -f stop-now ]; do sleep 0.1; done; echo stopped its own way; exit 0", null,
+                false, console -> {
+                    try {
+                        Files.writeString(console.resolveSibling("stop-now"), "");
+                        return true;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+        ToolRunner runner = new ToolRunner();
+        ToolRunner.Outcome outcome = runner.run(tool, ToolRunner.command(tool, SH, null), dir, Map.of(), PLANNED, p -> runner.stop());
+
+        assertTrue(outcome.stopped());
+        assertEquals(0, outcome.exitCode(), "not killed: it ended its own way");
+        assertTrue(log("tool.log").contains("stopped its own way"));
+    }
+
+    @Test
+    void aToolThatCannotStartIsTheRunsError() {
+        ShellTool tool = new ShellTool("exit 0");
+        ToolRunException e = assertThrows(ToolRunException.class, () -> new ToolRunner().run(tool,
+                List.of(dir.resolve("no-such-tool").toString()), dir, Map.of(), PLANNED, progress::add));
+        assertTrue(e.getMessage().startsWith("cannot start " + dir.resolve("no-such-tool")), e.getMessage());
+    }
+
+    @Test
+    void theProcessesOfADistributionStartInOrderAndTheOthersEndWhenTheAwaitedOnesAreDone() {
+        ShellTool tool = new ShellTool("unused", new LiveReader.Snapshot(3, 1, 40.0), false, console -> false);
+        Distribution distribution = distribution(
+                member("server", "echo \"$ROLE listening\"; while [ ! -f done ]; do sleep 0.1; done; echo server saw done", false,
+                        "listening"),
+                member("controller", "grep -q listening tool-server.log && echo \"$ROLE found the server\"; sleep 1.2; "
+                        + "touch done; exit 0", true, null));
+        ToolRunner.Outcome outcome = new ToolRunner().run(tool, SH, distribution, dir, Map.of(), PLANNED, progress::add);
+
+        assertEquals(0, outcome.exitCode());
+        assertEquals(List.of("server", "controller"), outcome.processes().stream().map(ToolRunner.ProcessOutcome::name).toList());
+        assertEquals(dir.resolve("tool-server.log"), outcome.processes().get(0).log());
+        assertEquals(0, outcome.processes().get(0).exitCode());
+        assertTrue(log("tool-server.log").contains("server listening"));
+        assertTrue(log("tool-server.log").contains("server saw done"), "the server ended on its own");
+        assertTrue(log("tool-controller.log").contains("controller found the server"), "started once the server was ready");
+        assertTrue(outcome.elapsed().compareTo(Duration.ofSeconds(8)) < 0, "no wait for a server that ended: " + outcome.elapsed());
+        // Both processes' figures: requests and failures added up, the highest p95.
+        assertFalse(progress.isEmpty());
+        assertEquals(6L, progress.get(0).requests());
+        assertEquals(2L, progress.get(0).failures());
+        assertEquals(40.0, progress.get(0).p95Ms());
+    }
+
+    @Test
+    void theRunsExitCodeIsTheFirstFailureOfTheProcessesItWaitsFor() {
+        ShellTool tool = new ShellTool("unused");
+        ToolRunner.Outcome outcome = new ToolRunner().run(tool, SH, distribution(
+                member("server", "exit 9", false, null),
+                member("first", "sleep 0.3; exit 0", true, null),
+                member("second", "exit 4", true, null),
+                member("third", "sleep 0.2; exit 5", true, null)), dir, Map.of(), PLANNED, progress::add);
+        assertEquals(4, outcome.exitCode(), "the server's 9 does not count; the second's 4 comes before the third's 5");
+        assertEquals(List.of(9, 0, 4, 5), outcome.processes().stream().map(ToolRunner.ProcessOutcome::exitCode).toList());
+    }
+
+    @Test
+    void aProcessThatOutlivesTheTestGetsSigtermAfterItsGrace() {
+        ShellTool tool = new ShellTool("unused");
+        ToolRunner.Outcome outcome = new ToolRunner().run(tool, SH, distribution(
+                member("server", "trap 'echo got TERM; exit 6' TERM; echo listening; while true; do sleep 0.1; done", false,
+                        "listening"),
+                member("controller", "exit 0", true, null)), dir, Map.of(), PLANNED, progress::add);
+        assertEquals(0, outcome.exitCode());
+        assertEquals(6, outcome.processes().get(0).exitCode());
+        assertTrue(log("tool-server.log").contains("got TERM"));
+        assertTrue(outcome.elapsed().compareTo(Duration.ofSeconds(7)) > 0, "it had its 8 seconds first: " + outcome.elapsed());
+    }
+
+    @Test
+    void aProcessThatExitsBeforeItIsReadyFailsTheRun() {
+        ShellTool tool = new ShellTool("unused");
+        ToolRunException e = assertThrows(ToolRunException.class, () -> new ToolRunner().run(tool, SH, distribution(
+                member("server", "echo starting; exit 1", false, "listening"),
+                member("controller", "exit 0", true, null)), dir, Map.of(), PLANNED, progress::add));
+        assertEquals("server exited with 1 before it was ready; see " + dir.resolve("tool-server.log"), e.getMessage());
+    }
+
+    @Test
+    void whenALaterProcessCannotStartTheEarlierOnesAreKilled() throws Exception {
+        ShellTool tool = new ShellTool("unused");
+        Distribution.Member server = new Distribution.Member("server", List.of("/bin/sh", "-c",
+                "echo $$ > server.pid; echo listening; while true; do sleep 0.1; done"), Map.of(), false, Pattern.compile("listening"));
+        Distribution.Member controller = new Distribution.Member("controller", List.of(dir.resolve("missing").toString()), Map.of(),
+                true, null);
+        assertThrows(ToolRunException.class, () -> new ToolRunner().run(tool, List.of(),
+                new Distribution(List.of(server, controller), List.of("out.txt"), List.of("controller")), dir, Map.of(), PLANNED,
+                progress::add));
+        long pid = Long.parseLong(Files.readString(dir.resolve("server.pid")).strip());
+        ProcessHandle.of(pid).ifPresent(h -> h.onExit().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join());
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the server was left running");
+    }
+
+    @Test
+    void theGeneratorsCpuIsMeasuredOverTheProcessTree() {
+        // The work is done by a child of the shell: the tree's CPU time, not the shell's alone.
+        ShellTool tool = new ShellTool("timeout 2.5 sh -c 'while :; do :; done'; exit 0", null, true, console -> false);
+        ToolRunner.Outcome outcome = run(tool, Map.of());
+
+        double cpu = outcome.processes().get(0).cpuSeconds();
+        assertTrue(cpu > 1.0 && cpu < 3.5, "the busy child's CPU time: " + cpu);
+        GeneratorHealth health = outcome.generator();
+        assertNotNull(health);
+        assertEquals(Proc.allowedCores(ProcessHandle.current().pid()), health.cores());
+        assertEquals(1.0, health.capacity(), "one process of a one-core-per-process tool uses one core at most");
+        assertTrue(health.samples().size() >= 1, health.toString());
+        assertTrue(health.samples().stream().anyMatch(s -> s.cpuCores() > 0.5), health.toString());
+        for (GeneratorHealth.Sample sample : health.samples()) {
+            assertTrue(sample.offsetSeconds() > 0.2 && sample.offsetSeconds() < 4, health.toString());
+            assertTrue(sample.cpuCores() <= 1.5, health.toString());
+            assertTrue(sample.rssBytes() > 0, health.toString());
+            assertNotNull(sample.machineCpu());
+            assertTrue(sample.machineCpu() > 0 && sample.machineCpu() <= 1, health.toString());
+        }
+    }
+
+    @Test
+    void aToolThatUsesEveryCoreHasTheMachinesCapacity() {
+        ToolRunner.Outcome outcome = run(new ShellTool("sleep 1.3"), Map.of());
+        assertEquals(outcome.generator().cores(), outcome.generator().capacity());
+    }
+
+    @Test
+    void aProgressLineSaysTheTimeAndWhatTheToolDidSinceTheLastOne() {
+        assertEquals("[  12s / 30s] 1234 requests, 117.0/s, 5 failed, p95 12.3 ms",
+                ToolRunner.describe(new ToolRunner.Progress(12.2, 30, 1234L, 5L, 12.34), 64, 2.2));
+        assertEquals("[   3s / 60s]", ToolRunner.describe(new ToolRunner.Progress(3.4, 60, null, null, null), 0, 0));
+        assertEquals("[   3s / 60s] 10 requests, 0.0/s, 0 failed",
+                ToolRunner.describe(new ToolRunner.Progress(3.4, 60, 10L, 0L, null), 20, 2.4),
+                "fewer requests than before (a restarted reader) is no negative rate");
+        assertEquals("[   3s / 60s] 10 requests, 0.0/s, 0 failed",
+                ToolRunner.describe(new ToolRunner.Progress(3.4, 60, 10L, 0L, null), 0, 3.4), "no time since the last line");
+    }
+}
