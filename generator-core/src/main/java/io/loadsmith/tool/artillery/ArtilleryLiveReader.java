@@ -26,7 +26,9 @@ final class ArtilleryLiveReader implements LiveReader {
     public Snapshot read() {
         try {
             for (String line : console.newLines()) {
-                line(line);
+                if (!line(line)) {
+                    break;
+                }
             }
         } catch (IOException e) {
             // the file is being written: what was read so far stands
@@ -34,11 +36,11 @@ final class ArtilleryLiveReader implements LiveReader {
         return new Snapshot(requests, failures, p95);
     }
 
-    private void line(String line) {
+    /** Reads one line of the console; false at the summary report, whose figures repeat the totals of the periodic ones. */
+    private boolean line(String line) {
         if (line.contains("Summary report")) {
-            // The last block repeats the totals of the periodic ones.
             console.stop();
-            return;
+            return false;
         }
         Matcher counter = COUNTER.matcher(line.strip());
         if (counter.matches()) {
@@ -49,16 +51,17 @@ final class ArtilleryLiveReader implements LiveReader {
                     || counter.group(2) != null && Integer.parseInt(counter.group(2)) >= 400) {
                 failures += value;
             }
-            return;
+            return true;
         }
         if (line.strip().startsWith("http.response_time:")) {
             inLatency = true;
-            return;
+            return true;
         }
         Matcher p = P95.matcher(line);
         if (inLatency && p.matches()) {
             p95 = Double.parseDouble(p.group(1));
             inLatency = false;
         }
+        return true;
     }
 }
