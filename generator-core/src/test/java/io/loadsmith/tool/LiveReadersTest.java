@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The progress line's figures, read from what each tool writes or serves while it runs (in the
  * formats of the recorded runs under samples/results), as the tool grows it between two looks.
+ * Gatling's is in GatlingToolTest.
  */
 class LiveReadersTest {
     @TempDir
@@ -175,30 +176,5 @@ class LiveReadersTest {
             append(jtl, "1796108207000,3,getBook,200,OK,t,text,true,,10\n");
         }
         assertEquals(snapshot(2101, 10, 3.0), reader.read(), "p95 of the last 2000 samples only");
-    }
-
-    @Test
-    void gatlingsFiguresAreTheLatestGlobalLineOfItsConsole() throws Exception {
-        LiveReader reader = LoadTools.GATLING.liveReader(run, console(), List.of());
-        assertNull(reader.read());
-        append(console(), """
-                ========================================================================================================================
-                2026-11-22 02:00:29 GMT                                                                       5s elapsed
-                ---- Requests -----------------------------------------------------------------------|---Total---|-----OK----|----KO----
-                > Global                                                                             |       171 |       137 |        34
-                > createBook                                                                         |        10 |        10 |         0
-                """);
-        assertEquals(snapshot(171, 34, null), reader.read());
-        append(console(), """
-                ---- Requests -----------------------------------------------------------------------|---Total---|-----OK----|----KO----
-                > Global                                                                             |     3,853 |     3 853 |         -
-                """);
-        assertEquals(snapshot(3853, 0, null), reader.read(), "counts grouped the locale's way; none at all is 0");
-        append(console(), """
-                ================================================================================
-                ---- Global Information --------------------------------------------------------
-                > Global                                                                             |     9,999 |     9,999 |         0
-                """);
-        assertEquals(snapshot(3853, 0, null), reader.read(), "the closing report is no later count");
     }
 }
