@@ -77,4 +77,39 @@ class TemplateEngineTest {
         TemplateEngine engine = TemplateEngine.create("k6", v -> v, dir);
         assertEquals("// custom T\n", engine.render("script.js", Map.of("title", "T")));
     }
+
+    @Test
+    void aTemplateOutsideTheOverrideFolderIsNotReadAndAMissingOneIsNamed() throws IOException {
+        Path overrides = Files.createDirectories(dir.resolve("overrides"));
+        Files.createDirectories(overrides.resolve("k6"));
+        Files.writeString(dir.resolve("outside.mustache"), "read from outside the folder");
+        Files.writeString(overrides.resolve("k6/t.mustache"), "{{> ../../outside}}");
+        TemplateEngine engine = TemplateEngine.create("k6", v -> v, overrides);
+        RenderException e = assertThrows(RenderException.class, () -> engine.render("t", Map.of()));
+        assertTrue(e.getMessage().startsWith("template ") && e.getMessage().endsWith(" not found (included from k6/t.mustache)"),
+                e.getMessage());
+        RenderException missing = assertThrows(RenderException.class, () -> engine.render("nothing-here", Map.of()));
+        assertTrue(missing.getMessage().contains("nothing-here"), missing.getMessage());
+    }
+
+    @Test
+    void aFailureInsideAViewIsReportedByItsOwnMessage() throws IOException {
+        Object view = new Object() {
+            @SuppressWarnings("unused")
+            public String name() {
+                throw new IllegalStateException("the view could not make its name");
+            }
+        };
+        RenderException e = assertThrows(RenderException.class, () -> engine("x {{name}}").render("t", view));
+        assertEquals("template k6/t.mustache: the view could not make its name", e.getMessage());
+    }
+
+    @Test
+    void bundledTemplatesAreCompiledOncePerToolAndLanguage() {
+        // A folder no other test uses: this test sees the engine made, not one cached before it.
+        TemplateEngine engine = TemplateEngine.create("cache-probe", v -> v, null);
+        assertTrue(engine != null && engine == TemplateEngine.create("cache-probe", v -> v + "!", null), "one engine per tool and language");
+        assertTrue(engine != TemplateEngine.create("cache-probe", "other", v -> v, null));
+        assertThrows(RenderException.class, () -> engine.render("script.js", Map.of()), "no bundled templates in that folder");
+    }
 }
