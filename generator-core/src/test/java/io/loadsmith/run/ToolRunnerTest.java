@@ -159,6 +159,39 @@ class ToolRunnerTest {
     }
 
     @Test
+    void aRunPastItsLimitIsStoppedAndSaysSo() {
+        // The limit is twice the planned length plus two minutes: a planned length of minus one
+        // minute puts it at zero, so the first look finds the run past it.
+        ShellTool tool = new ShellTool("trap 'echo got TERM; exit 8' TERM; while true; do sleep 0.1; done");
+        ToolRunner.Outcome outcome = new ToolRunner().run(tool, ToolRunner.command(tool, SH, null), dir, Map.of(),
+                Duration.ofMinutes(-1), progress::add);
+        assertTrue(outcome.timedOut());
+        assertFalse(outcome.stopped(), "nobody asked it to stop");
+        assertEquals(8, outcome.exitCode());
+        assertEquals(List.of(dir.resolve("tool.log")), tool.stopRequests, "asked the tool's way first");
+    }
+
+    @Test
+    void anInterruptedRunStopsItsProcesses() throws Exception {
+        ShellTool tool = new ShellTool("echo $$ > tool.pid; while true; do sleep 0.1; done");
+        ToolRunner runner = new ToolRunner();
+        java.util.concurrent.atomic.AtomicReference<ToolRunner.Outcome> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread thread = new Thread(() -> outcome.set(runner.run(tool, ToolRunner.command(tool, SH, null), dir, Map.of(), PLANNED,
+                progress::add)));
+        thread.start();
+        while (!Files.exists(dir.resolve("tool.pid"))) {
+            Thread.sleep(50);
+        }
+        thread.interrupt();
+        thread.join(10_000);
+        assertFalse(thread.isAlive());
+        assertTrue(outcome.get().stopped());
+        long pid = Long.parseLong(Files.readString(dir.resolve("tool.pid")).strip());
+        ProcessHandle.of(pid).ifPresent(h -> h.onExit().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join());
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the tool was left running");
+    }
+
+    @Test
     void aToolThatCannotStartIsTheRunsError() {
         ShellTool tool = new ShellTool("exit 0");
         ToolRunException e = assertThrows(ToolRunException.class, () -> new ToolRunner().run(tool,
