@@ -74,10 +74,10 @@ final class YamlTree {
         if (first.contains("Number of aliases for non-scalar nodes exceeds")) {
             return "the YAML uses too many aliases (an alias bomb?); expand them or split the document";
         }
-        if (first.contains("Nesting Depth exceeds")) {
+        if (first.contains("Nesting Depth exceed")) {
             return "the document nests too deeply";
         }
-        if (first.contains("exceed the limit")) {
+        if (first.contains("exceeds the limit")) {
             return "the document is too large";
         }
         return "not valid YAML: " + first;
