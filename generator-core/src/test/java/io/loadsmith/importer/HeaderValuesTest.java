@@ -14,6 +14,9 @@ class HeaderValuesTest {
         assertEquals("Bearer abc, q=0.5; \"x\" 100%", HeaderValues.header("Bearer abc, q=0.5; \"x\" 100%"));
         assertEquals("a%09b", HeaderValues.header("a\tb"));
         assertEquals("%20%20a b%20", HeaderValues.header("  a b "));
+        assertEquals("%20%20%20", HeaderValues.header("   "), "spaces only: none kept, none lost");
+        assertEquals("%20", HeaderValues.header(" "));
+        assertEquals("%20a%09", HeaderValues.header(" a\t"));
         assertEquals("line%0Abreak%0D%0A100%25", HeaderValues.header("line\nbreak\r\n100%"));
         assertEquals("caf%C3%A9 %F0%9F%9A%80", HeaderValues.header("café 🚀"));
         String hostile = "x\r\nX-Injected: 1 \u0000 ñ";
