@@ -35,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -478,6 +479,92 @@ class HarImporterTest {
             }
         }
         return pauses;
+    }
+
+    private static Body bodyOf(ImportResult result, String path) {
+        return result.plan().requests().stream().filter(r -> r.path().equals(path)).findFirst()
+                .orElseThrow(() -> new AssertionError("no request " + path + " in " + names(result))).body();
+    }
+
+    private static void post(Har har, String path, java.util.function.Consumer<ObjectNode> postData) {
+        har.entry("POST", "https://api.example.com" + path, 200).with("request", r -> postData.accept(r.putObject("postData")));
+    }
+
+    @Test
+    void recordedBodiesKeepTheirKind() throws Exception {
+        Har har = new Har();
+        post(har, "/base64", d -> d.put("mimeType", "image/png").put("text", "iVBO\nRw0K").put("encoding", "base64"));
+        post(har, "/not-base64", d -> d.put("mimeType", "text/plain").put("text", "x").put("_encoding", "base64"));
+        post(har, "/octets", d -> d.put("mimeType", "application/octet-stream").put("text", "\u00ff\u0001ab"));
+        post(har, "/image", d -> d.put("mimeType", "image/gif").put("text", "GIF89a"));
+        post(har, "/controls", d -> d.put("mimeType", "application/x-custom").put("text", "a\u0002b"));
+        post(har, "/tabs", d -> d.put("mimeType", "application/x-custom").put("text", "a\tb\r\nc"));
+        post(har, "/xml", d -> d.put("mimeType", "application/soap+xml").put("text", "<a>\u0001</a>"));
+        post(har, "/json", d -> d.put("mimeType", "application/vnd.api+json").put("text", "{\"a\": [1, true, null, \"x\"]}"));
+        post(har, "/bad-json", d -> d.put("mimeType", "application/json").put("text", "{\"a\": "));
+        post(har, "/untyped", d -> d.put("text", "raw bytes"));
+        post(har, "/empty", d -> d.put("mimeType", "text/plain").put("text", ""));
+        post(har, "/params-only", d -> d.put("mimeType", "text/plain").putArray("params").addObject().put("name", "a").put("value", "1"));
+        post(har, "/protobuf", d -> d.put("mimeType", "application/x-protobuf").put("text", "ab"));
+        ImportResult result = har.importWith(HarOptions.defaults());
+
+        assertEquals(new Body.BinaryBody("image/png", "iVBORw0K"), bodyOf(result, "/base64"), "a MIME-wrapped base64 body");
+        assertEquals(new Body.RawBody("text/plain", Text.of("x")), bodyOf(result, "/not-base64"), "one character is no base64");
+        assertTrue(result.diagnostics().stream().anyMatch(d -> d.message().equals("the body is marked base64 but is not; it is sent as text")),
+                result.diagnostics().toString());
+        assertEquals(new Body.BinaryBody("application/octet-stream", "/wFhYg=="), bodyOf(result, "/octets"), "Latin-1 characters as bytes");
+        assertEquals(new Body.BinaryBody("image/gif", "R0lGODlh"), bodyOf(result, "/image"));
+        assertEquals(new Body.BinaryBody("application/x-custom", "YQJi"), bodyOf(result, "/controls"), "control characters: binary");
+        assertEquals(new Body.RawBody("application/x-custom", Text.of("a\tb\r\nc")), bodyOf(result, "/tabs"), "tabs and line ends are text");
+        assertEquals(new Body.RawBody("application/soap+xml", Text.of("<a>\u0001</a>")), bodyOf(result, "/xml"), "XML is text");
+        assertEquals(new Body.JsonBody("application/vnd.api+json", new Json.JsonObject(List.of(new Json.Member("a", new Json.JsonArray(
+                List.of(Json.number(1), new Json.JsonBoolean(true), new Json.JsonNull(), Json.string("x"))))))), bodyOf(result, "/json"));
+        assertEquals(new Body.RawBody("application/json", Text.of("{\"a\": ")), bodyOf(result, "/bad-json"));
+        assertTrue(result.diagnostics().stream().anyMatch(d -> d.message().equals("the JSON body does not parse; it is sent as recorded")));
+        assertEquals(new Body.BinaryBody("application/octet-stream", "cmF3IGJ5dGVz"), bodyOf(result, "/untyped"),
+                "a body without a type is bytes");
+        assertEquals(Body.none(), bodyOf(result, "/empty"));
+        assertEquals(new Body.RawBody("text/plain", Text.empty()), bodyOf(result, "/params-only"));
+        assertEquals(new Body.BinaryBody("application/x-protobuf", "YWI="), bodyOf(result, "/protobuf"));
+    }
+
+    @Test
+    void multipartBodiesAreSplitIntoTheirParts() throws Exception {
+        Har har = new Har();
+        post(har, "/params", d -> {
+            d.put("mimeType", "multipart/form-data; boundary=x");
+            var params = d.putArray("params");
+            params.addObject().put("name", "title").put("value", "Dune");
+            params.addObject().put("name", "cover").put("value", "PNG").put("fileName", "cover.png").put("contentType", "image/png");
+            params.addObject().put("name", "notes").put("value", "n").put("fileName", "notes.txt");
+        });
+        post(har, "/crlf", d -> d.put("mimeType", "multipart/form-data; boundary=\"b1\"").put("text",
+                "--b1\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nDune\r\n"
+                        + "--b1\r\nContent-Disposition: form-data; name=\"cover\"; filename=\"c.png\"\r\nContent-Type: image/png\r\n\r\nPNG\r\n"
+                        + "--b1\r\nContent-Disposition: form-data; filename=\"nameless.txt\"\r\n\r\nskipped\r\n"
+                        + "--b1\r\nno blank line here\r\n"
+                        + "--b1--\r\n--b1\r\nContent-Disposition: form-data; name=\"after\"\r\n\r\nend\r\n"));
+        post(har, "/lf-first-line", d -> d.put("mimeType", "multipart/form-data").put("text",
+                "--zz\nContent-Disposition: form-data; name=\"a\"\n\n1\n--zz\nContent-Disposition: form-data; name=\"f\"; "
+                        + "filename=\"\"\n\n2\n--zz--\n"));
+        post(har, "/no-boundary", d -> d.put("mimeType", "multipart/form-data").put("text", "no boundary at all"));
+        post(har, "/no-parts", d -> d.put("mimeType", "multipart/form-data; boundary=q").put("text", "--q\r\ngarbage\r\n--q--"));
+        ImportResult result = har.importWith(HarOptions.defaults());
+
+        assertEquals(new Body.MultipartBody(List.of(new Body.MultipartField("title", Text.of("Dune")),
+                Body.MultipartFile.of("cover", "cover.png", "image/png", "PNG".getBytes(StandardCharsets.UTF_8)),
+                Body.MultipartFile.of("notes", "notes.txt", "application/octet-stream", "n".getBytes(StandardCharsets.UTF_8)))),
+                bodyOf(result, "/params"));
+        assertEquals(new Body.MultipartBody(List.of(new Body.MultipartField("title", Text.of("Dune")),
+                Body.MultipartFile.of("cover", "c.png", "image/png", "PNG".getBytes(StandardCharsets.UTF_8)))),
+                bodyOf(result, "/crlf"), "parts without a name or a blank line are passed over; nothing after the closing boundary");
+        assertEquals(new Body.MultipartBody(List.of(new Body.MultipartField("a", Text.of("1")), new Body.MultipartField("f", Text.of("2")))),
+                bodyOf(result, "/lf-first-line"), "the boundary from the first line; an empty file name is a field");
+        assertEquals(new Body.RawBody("multipart/form-data", Text.of("no boundary at all")), bodyOf(result, "/no-boundary"));
+        assertEquals(new Body.RawBody("multipart/form-data; boundary=q", Text.of("--q\r\ngarbage\r\n--q--")), bodyOf(result, "/no-parts"));
+        assertTrue(result.diagnostics().stream().anyMatch(d -> d.message().equals("the multipart body has no boundary; it is sent as recorded")));
+        assertTrue(result.diagnostics().stream().anyMatch(d -> d.message().equals(
+                "the multipart body has no parts that parse; it is sent as recorded")));
     }
 
     /** A HAR built entry by entry. */
