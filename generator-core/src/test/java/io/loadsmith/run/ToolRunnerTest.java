@@ -176,8 +176,11 @@ class ToolRunnerTest {
         ShellTool tool = new ShellTool("echo $$ > tool.pid; while true; do sleep 0.1; done");
         ToolRunner runner = new ToolRunner();
         java.util.concurrent.atomic.AtomicReference<ToolRunner.Outcome> outcome = new java.util.concurrent.atomic.AtomicReference<>();
-        Thread thread = new Thread(() -> outcome.set(runner.run(tool, ToolRunner.command(tool, SH, null), dir, Map.of(), PLANNED,
-                progress::add)));
+        java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread thread = new Thread(() -> {
+            outcome.set(runner.run(tool, ToolRunner.command(tool, SH, null), dir, Map.of(), PLANNED, progress::add));
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        });
         thread.start();
         while (!Files.exists(dir.resolve("tool.pid"))) {
             Thread.sleep(50);
@@ -186,9 +189,24 @@ class ToolRunnerTest {
         thread.join(10_000);
         assertFalse(thread.isAlive());
         assertTrue(outcome.get().stopped());
+        assertTrue(stillInterrupted.get(), "the caller still sees the interrupt");
         long pid = Long.parseLong(Files.readString(dir.resolve("tool.pid")).strip());
         ProcessHandle.of(pid).ifPresent(h -> h.onExit().orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join());
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the tool was left running");
+    }
+
+    @Test
+    void aToolThatIgnoresSigtermIsKilledAfterItsGrace() throws Exception {
+        ShellTool tool = new ShellTool("trap '' TERM; echo $$ > tool.pid; while true; do sleep 0.1; done");
+        ToolRunner runner = new ToolRunner();
+        long start = System.nanoTime();
+        ToolRunner.Outcome outcome = runner.run(tool, ToolRunner.command(tool, SH, null), dir, Map.of(), PLANNED, p -> runner.stop());
+        long pid = Long.parseLong(Files.readString(dir.resolve("tool.pid")).strip());
+        ProcessHandle.of(pid).ifPresent(h -> h.onExit().orTimeout(40, java.util.concurrent.TimeUnit.SECONDS).join());
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the tool was left running");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertTrue(seconds > 19 && seconds < 40, "killed once its 20 seconds were over: " + seconds);
+        assertTrue(outcome.stopped());
     }
 
     @Test
