@@ -293,20 +293,26 @@ class ToolRunnerTest {
 
     @Test
     void theGeneratorsCpuIsMeasuredOverTheProcessTree() {
-        // The work is done by a child of the shell: the tree's CPU time, not the shell's alone.
-        ShellTool tool = new ShellTool("timeout 2.5 sh -c 'while :; do :; done'; exit 0", null, true, console -> false);
+        // The work is done by a child of the shell: the tree's CPU time counts, not the shell's alone.
+        // A fixed amount of work (about 2 s of CPU on an idle core), not a fixed time: on a busy
+        // machine it takes longer and is measured the same.
+        ShellTool tool = new ShellTool("sh -c 'i=0; while [ $i -lt 1000000 ]; do i=$((i+1)); done'; exit 0", null, true,
+                console -> false);
         ToolRunner.Outcome outcome = run(tool, Map.of());
 
         double cpu = outcome.processes().get(0).cpuSeconds();
-        assertTrue(cpu > 1.0 && cpu < 3.5, "the busy child's CPU time: " + cpu);
+        double elapsed = outcome.elapsed().toNanos() / 1e9;
+        assertTrue(cpu > 0.5 && cpu <= elapsed + 0.1, "the busy child's CPU time: " + cpu + " s in " + elapsed + " s");
         GeneratorHealth health = outcome.generator();
         assertNotNull(health);
         assertEquals(Proc.allowedCores(ProcessHandle.current().pid()), health.cores());
         assertEquals(1.0, health.capacity(), "one process of a one-core-per-process tool uses one core at most");
         assertTrue(health.samples().size() >= 1, health.toString());
-        assertTrue(health.samples().stream().anyMatch(s -> s.cpuCores() > 0.5), health.toString());
+        assertTrue(health.samples().stream().anyMatch(s -> s.cpuCores() > 0.2), health.toString());
+        double last = 0;
         for (GeneratorHealth.Sample sample : health.samples()) {
-            assertTrue(sample.offsetSeconds() > 0.2 && sample.offsetSeconds() < 4, health.toString());
+            assertTrue(sample.offsetSeconds() > last && sample.offsetSeconds() <= elapsed, health.toString());
+            last = sample.offsetSeconds();
             assertTrue(sample.cpuCores() <= 1.5, health.toString());
             assertTrue(sample.rssBytes() > 0, health.toString());
             assertNotNull(sample.machineCpu());
