@@ -46,7 +46,7 @@ final class JMeterInstall {
     }
 
     /** What tools/install-jmeter.sh writes to {@code .stamp}: the same home serves both. */
-    private static String stamp() {
+    static String stamp() {
         return "jmeter=" + VERSION + " modules=" + String.join(" ", EXTENSIONS);
     }
 

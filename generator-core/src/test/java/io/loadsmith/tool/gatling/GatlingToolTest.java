@@ -51,4 +51,16 @@ class GatlingToolTest {
                 + "> Global            |         1 |         1 |         0\n", java.nio.file.StandardOpenOption.APPEND);
         assertEquals(new LiveReader.Snapshot(3853, 3003, null), reader.read(), "the closing report is not a later count");
     }
+
+    @Test
+    void anInstalledHomeIsStartedByItsLauncherWithoutAFetch(@TempDir Path tools) throws Exception {
+        Path bin = Files.createDirectories(tools.resolve("gatling/bin"));
+        Files.writeString(bin.resolve("gatling"), "#!/bin/sh\n");
+        bin.resolve("gatling").toFile().setExecutable(true);
+        Files.writeString(tools.resolve("gatling/.stamp"), GatlingInstall.stamp() + "\n");
+        List<String> progress = new java.util.ArrayList<>();
+        assertEquals(List.of(bin.resolve("gatling").toString()),
+                io.loadsmith.tool.LoadTools.GATLING.provision(tools, Map.of(), progress::add).orElseThrow());
+        assertEquals(List.of(), progress, "nothing fetched");
+    }
 }
