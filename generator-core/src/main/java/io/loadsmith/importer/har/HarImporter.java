@@ -166,8 +166,10 @@ public final class HarImporter implements Importer {
             }
         }
         correlator.sweep(swept);
-        SpecMatcher spec = har.spec() == null ? null : new SpecMatcher(new OpenApiImporter().importFile(har.spec(), options)
-                .plan(), diagnostics);
+        // Every operation of the spec names what the recording did: its deletes too, which a plan
+        // from the spec alone leaves out when it did not create what they delete.
+        SpecMatcher spec = har.spec() == null ? null : new SpecMatcher(new OpenApiImporter().importFile(har.spec(),
+                options.withSafety(io.loadsmith.importer.Safety.INCLUDE_UNSAFE)).plan(), diagnostics);
         for (Draft draft : drafts) {
             draft.checks.add(statusCheck(draft));
             if (spec != null) {

@@ -460,6 +460,47 @@ class HarImporterTest {
         assertEquals(List.of("newBookForm", "getBook", "newInSection", "GET /v1/books/42/reviews"), names(result));
     }
 
+    @Test
+    void aRecordedStatusTheSpecDoesNotListIsNamedAndTheMethodMustMatchToo() throws Exception {
+        Path spec = Files.writeString(dir.resolve("spec.yaml"), """
+                openapi: 3.0.3
+                info: {title: t, version: "1"}
+                servers: [{url: "https://api.example.com/v1/"}]
+                paths:
+                  /books:
+                    get:
+                      operationId: listBooks
+                      responses: {"200": {description: ok}}
+                    post:
+                      operationId: createBook
+                      responses: {"201": {description: created}}
+                  /books/{id}:
+                    delete:
+                      operationId: deleteBook
+                      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+                      responses: {"2XX": {description: gone}}
+                """);
+        Har har = new Har();
+        har.entry("GET", "https://api.example.com/v1/books/", 200);
+        har.entry("POST", "https://api.example.com/v1/books", 500);
+        har.entry("DELETE", "https://api.example.com/v1/books/7", 204);
+        har.entry("DELETE", "https://api.example.com/v1/books/8", 299);
+        har.entry("DELETE", "https://api.example.com/v1/books/9", 300);
+        har.entry("PUT", "https://api.example.com/v1/books/7", 200);
+        har.entry("GET", "https://api.example.com/books", 200);
+        ImportResult result = har.importWith(new HarOptions("recorded", List.of(), List.of(), false, true, spec));
+        assertEquals(List.of("listBooks", "createBook", "deleteBook", "deleteBook", "deleteBook", "PUT /v1/books/7", "listBooks"),
+                names(result), "a trailing slash and a path without the server's prefix match; PUT is no operation of the spec");
+        List<String> warnings = result.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.WARNING)
+                .map(d -> d.subject() + ": " + d.message()).toList();
+        assertTrue(warnings.contains("createBook: the recording got status 500, which the spec does not list (201); "
+                + "the recorded status is checked"), warnings.toString());
+        assertEquals(1, warnings.stream().filter(w -> w.startsWith("deleteBook: the recording got status 300")).count(), warnings.toString());
+        assertTrue(warnings.stream().noneMatch(w -> w.contains("status 204") || w.contains("status 299") || w.contains("status 200")),
+                "within 2XX, and listBooks' 200, are what the spec lists: " + warnings);
+        assertTrue(result.report().contains("1 recorded request") || result.report().contains("PUT /v1/books/7"), result.report());
+    }
+
     // ---- helpers
 
     private static List<String> names(ImportResult result) {
