@@ -1,6 +1,7 @@
 package io.loadsmith.importer.har;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -351,6 +352,41 @@ class HarImporterTest {
         assertTrue(result.diagnostics().stream().anyMatch(d -> d.message().contains("1 binary WebSocket message(s) left out")),
                 result.diagnostics().toString());
         assertTrue(!PlanFileWriter.write(result.plan()).contains("tk-5b1e0c9a77d2"), "the recorded token is nowhere in the plan");
+    }
+
+    private WebSocketSession recordedSession(HarOptions options, String protocol) throws Exception {
+        Har har = new Har();
+        ObjectNode socket = har.entry("GET", "wss://chat.example.com/socket", 101).node();
+        socket.put("_resourceType", "websocket");
+        ((ArrayNode) socket.path("request").path("headers")).addObject().put("name", "Sec-WebSocket-Protocol").put("value", protocol);
+        ArrayNode messages = socket.putArray("_webSocketMessages");
+        // The connection starts at t and takes 1 ms (the builder's entries).
+        double t = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli() / 1000.0;
+        messages.addObject().put("type", "send").put("time", t + 0.501).put("opcode", 1).put("data", "ping");
+        messages.addObject().put("type", "receive").put("time", t + 0.6).put("opcode", 1).put("data", "pong");
+        messages.addObject().put("type", "send").put("time", t + 0.7).put("opcode", 1).put("data", "ping again");
+        messages.addObject().put("type", "receive").put("time", t + 0.75).put("opcode", 1).put("data", "pong");
+        har.entry("GET", "https://chat.example.com/rooms", 200);
+        return (WebSocketSession) har.importWith(options).plan().scenarios().get(0).steps().get(0);
+    }
+
+    @Test
+    void aSessionKeepsTheUsersPausesAsTheThinkTimeOptionSays() throws Exception {
+        WebSocketSession recorded = recordedSession(HarOptions.defaults(), "chat.v2, chat.v1");
+        assertEquals(List.of(new WebSocketSession.Pause(Duration.ofMillis(500)), WebSocketSession.Send.text(Text.of("ping"))),
+                recorded.actions().subList(0, 2), "half a second after the connection opened");
+        assertEquals(WebSocketSession.Send.text(Text.of("ping again")), recorded.actions().get(3), "a tenth of a second is no pause");
+        assertEquals("WS /socket: reply", ((WebSocketSession.Expect) recorded.actions().get(2)).name());
+        assertEquals("WS /socket: reply 2", ((WebSocketSession.Expect) recorded.actions().get(4)).name());
+        assertEquals(5, recorded.actions().size());
+        assertEquals("chat.v2", recorded.subprotocol(), "the first protocol the client offered");
+        assertEquals(new WebSocketSession.Pause(Duration.ofMillis(250)),
+                recordedSession(new HarOptions("scale:0.5", List.of(), List.of(), false, true, null), "chat.v2").actions().get(0));
+        assertEquals(new WebSocketSession.Pause(Duration.ofSeconds(1)),
+                recordedSession(new HarOptions("fixed:1s", List.of(), List.of(), false, true, null), "chat.v2").actions().get(0));
+        assertEquals(WebSocketSession.Send.text(Text.of("ping")),
+                recordedSession(new HarOptions("none", List.of(), List.of(), false, true, null), "chat.v2").actions().get(0));
+        assertNull(recordedSession(HarOptions.defaults(), "not a token").subprotocol(), "a protocol no handshake can carry is dropped");
     }
 
     @Test
