@@ -23,30 +23,36 @@ public final class LogTail {
 
     /** The whole lines written since the last call (none while the file does not exist). */
     public List<String> newLines() throws IOException {
+        byte[] bytes = unread();
+        byte[] all = partial.length == 0 ? bytes : concat(partial, bytes);
         List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] == '\n') {
+                lines.add(new String(all, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        partial = Arrays.copyOfRange(all, start, all.length);
+        return lines;
+    }
+
+    /** The bytes written since the last call, {@link #MAX_READ} at most; none while the file does not exist. */
+    private byte[] unread() throws IOException {
         if (!Files.isRegularFile(file)) {
-            return lines;
+            return new byte[0];
         }
         try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
             long length = in.length();
             if (length <= offset) {
-                return lines;
+                return new byte[0];
             }
             byte[] bytes = new byte[(int) Math.min(length - offset, MAX_READ)];
             in.seek(offset);
             in.readFully(bytes);
             offset += bytes.length;
-            byte[] all = partial.length == 0 ? bytes : concat(partial, bytes);
-            int start = 0;
-            for (int i = 0; i < all.length; i++) {
-                if (all[i] == '\n') {
-                    lines.add(new String(all, start, i - start, StandardCharsets.UTF_8));
-                    start = i + 1;
-                }
-            }
-            partial = Arrays.copyOfRange(all, start, all.length);
+            return bytes;
         }
-        return lines;
     }
 
     /** Ignores whatever the file holds or gains from now on. */
