@@ -8,6 +8,8 @@ import java.time.format.DateTimeParseException;
 final class IsoTime {
     private String lastDate;
     private long lastEpochDay;
+    /** How many times were read by the JDK's parser rather than the fast path: k6's own forms never are. */
+    int slowReads;
 
     /** Epoch milliseconds, or Long.MIN_VALUE when the text is not a time. */
     long millis(String text) {
@@ -46,13 +48,19 @@ final class IsoTime {
                 millis *= 10;
             }
         }
+        // The zone ends the text: Z, or +hh:mm / -hh:mm; anything else is the JDK's to read (or refuse).
         long offsetSeconds = 0;
-        if (i < text.length() && text.charAt(i) != 'Z') {
-            char sign = text.charAt(i);
-            if ((sign != '+' && sign != '-') || i + 6 > text.length()) {
+        if (i + 1 != text.length() || text.charAt(i) != 'Z') {
+            char sign = i < text.length() ? text.charAt(i) : ' ';
+            if ((sign != '+' && sign != '-') || i + 6 != text.length() || text.charAt(i + 3) != ':') {
                 return slow(text);
             }
-            offsetSeconds = (two(text, i + 1) * 3600L + two(text, i + 4) * 60L) * (sign == '-' ? -1 : 1);
+            int hours = two(text, i + 1);
+            int minutes = two(text, i + 4);
+            if (hours < 0 || minutes < 0) {
+                return slow(text);
+            }
+            offsetSeconds = (hours * 3600L + minutes * 60L) * (sign == '-' ? -1 : 1);
         }
         return ((lastEpochDay * 86400 + hour * 3600L + minute * 60L + second - offsetSeconds) * 1000) + millis;
     }
@@ -66,7 +74,8 @@ final class IsoTime {
         return (a - '0') * 10 + (b - '0');
     }
 
-    private static long slow(String text) {
+    private long slow(String text) {
+        slowReads++;
         try {
             return OffsetDateTime.parse(text).toInstant().toEpochMilli();
         } catch (DateTimeParseException e) {

@@ -19,7 +19,27 @@ class IsoTimeTest {
             "2026-11-22T01:57:35.090-05:30", "2026-11-22T23:59:59.999+14:00", "2026-01-01T00:00:00.000-12:00",
             "1999-12-31T23:59:59.5+00:00", "2024-02-29T12:00:00.001Z", "2026-11-22T01:57:35.090054678+02:00"})
     void readsTheSameInstantAsTheJdk(String text) {
-        assertEquals(jdk(text), new IsoTime().millis(text), text);
+        IsoTime time = new IsoTime();
+        assertEquals(jdk(text), time.millis(text), text);
+        assertEquals(0, time.slowReads, "k6's forms take the fast path: " + text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-22T01:57:35.090+0100", "2026-11-22t01:57:35Z", "2026-11-22T1:57:35.090Z",
+            "2026-11-22T01:5:35.0900Z", "2026-11-22T01:57:3.09000Z", "2026-11-22T01:57:35.090 Z", "2026-11-22T01:57Z",
+            "2026-11-22T01:57:35,090Z", "2026-11-22T01:57:35.090+01", "2026-11-22T01:57:35.090+01:00:30",
+            "2026-11-22T01:57:35.090+0a:00", "2026-11-22T01:57:35.090+01:x0", "2026-11-22T01:57:35.090Zulu",
+            "2026-11-22T01:57:35.090"})
+    void otherFormsAreLeftToTheJdksParser(String text) {
+        IsoTime time = new IsoTime();
+        long expected;
+        try {
+            expected = jdk(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            expected = Long.MIN_VALUE;
+        }
+        assertEquals(expected, time.millis(text), text);
+        assertEquals(1, time.slowReads, text);
     }
 
     @Test
