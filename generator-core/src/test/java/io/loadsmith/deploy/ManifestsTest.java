@@ -2,6 +2,7 @@ package io.loadsmith.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.loadsmith.Loadsmith;
@@ -124,5 +125,27 @@ class ManifestsTest {
         assertEquals("/wABAgMEBQ==", map.path("binaryData").path("files.b.bin").asText());
         assertEquals("AGFiYw==", map.path("binaryData").path("c").asText());
         assertEquals(2, map.path("binaryData").size());
+    }
+
+    @Test
+    void k6sDataFilesInFoldersAreNamedAsWhatTheOperatorCannotMount() {
+        Samples.Sample sample = Samples.all().stream().filter(s -> s.name().equals("catalog")).findFirst().orElseThrow();
+        TestPlan plan = Loadsmith.importFile(sample.path(), ImportOptions.defaults().withSeed(1)).plan();
+        RenderResult scripts = Loadsmith.render(plan, LoadTools.K6);
+        List<String> nested = scripts.files().stream().map(RenderedFile::path).filter(p -> p.startsWith("k6/files/")).toList();
+        List<String> messages = LoadTools.K6.deployment(DeployTarget.KUBERNETES, 2, plan, scripts, null).diagnostics().stream()
+                .map(d -> d.subject() + ": " + d.message()).toList();
+        assertEquals(List.of("k6/kubernetes.yaml: the script opens " + nested.size() + " data file" + (nested.size() == 1 ? "" : "s")
+                + " (" + nested.get(0) + (nested.size() > 1 ? ", ..." : "") + ") that a ConfigMap cannot hold at its path: the "
+                + "k6-operator mounts a ConfigMap's keys flat; put the k6 folder on a volume and point spec.script.volumeClaim at it"),
+                messages);
+        RenderResult one = new RenderResult(List.of(RenderedFile.text("k6/script.js", "x"), RenderedFile.text("k6/files/a.png", "y")),
+                List.of());
+        assertTrue(LoadTools.K6.deployment(DeployTarget.KUBERNETES, 1, plan, one, null).diagnostics().get(0).message()
+                .startsWith("the script opens 1 data file (k6/files/a.png) that"));
+        RenderResult flat = new RenderResult(List.of(RenderedFile.text("k6/script.js", "x")), List.of());
+        assertEquals(List.of(), LoadTools.K6.deployment(DeployTarget.KUBERNETES, 1, plan, flat, null).diagnostics());
+        assertEquals(List.of(), LoadTools.K6.deployment(DeployTarget.COMPOSE, 1, plan, scripts, null).diagnostics(),
+                "Compose mounts the folder as it is");
     }
 }
