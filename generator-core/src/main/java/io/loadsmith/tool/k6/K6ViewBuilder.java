@@ -188,8 +188,9 @@ final class K6ViewBuilder {
         rates.add(open.startRate());
         open.stages().forEach(s -> rates.add(s.rate()));
         TimeUnit unit = timeUnit(rates);
-        int max = Math.max(1, open.maxUsers());
-        int pre = Math.max(1, Math.min(max, open.preAllocatedUsers()));
+        // The model holds 1 <= pre-allocated <= max users.
+        int max = open.maxUsers();
+        int pre = open.preAllocatedUsers();
         if (!unit.exact) {
             diagnostics.add(Diagnostic.warning("workload",
                     "k6 arrival rates are whole numbers per time unit; the rates were rounded per hour"));
