@@ -84,6 +84,29 @@ class K6NdjsonTest {
     }
 
     @Test
+    void linesAcrossTheReadBufferAndALineLongerThanItAllCount() throws Exception {
+        // The reader holds 4 MiB at a time: 60,000 points (about 9 MiB) cross its end twice, and one
+        // point whose tags alone take 5 MiB makes it grow.
+        StringBuilder text = new StringBuilder(16 << 20);
+        for (int i = 0; i < 60_000; i++) {
+            if (i == 30_000) {
+                text.append(point("http_req_duration", "02.000", 40, "\"name\":\"upload\",\"status\":\"200\",\"body\":\""
+                        + "x".repeat(5 << 20) + "\"")).append('\n');
+            }
+            text.append(point("http_req_duration", String.format("%02d.%03d", 1 + i % 2, i % 1000), 1 + i % 10,
+                    "\"name\":\"getBook\",\"status\":\"200\",\"expected_response\":\"true\"")).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("large.ndjson"), text);
+        assertTrue(Files.size(file) > 14 << 20, "larger than three buffers: " + Files.size(file));
+        RunResult result = PARSER.parse(file, Set.of());
+        Map<String, Long> requests = new java.util.LinkedHashMap<>();
+        result.operations().forEach(o -> requests.put(o.name(), o.stats().requests()));
+        assertEquals(Map.of("getBook", 60_000L, "upload", 1L), requests);
+        assertEquals(0, result.total().failures());
+        assertEquals(List.of(), result.warnings());
+    }
+
+    @Test
     void aGzipStreamReadsAsThePlainFileAndOneCutShortCountsWhatItHolds() throws Exception {
         Path plain = Files.writeString(dir.resolve("samples.ndjson"), String.join("\n", LINES));
         Path gzip = dir.resolve("samples.ndjson.gz");
