@@ -51,16 +51,24 @@ final class Proc {
     /** The machine's busy and total CPU ticks so far (/proc/stat), or null when unknown. */
     static long[] machineTicks() {
         try {
-            List<String> lines = Files.readAllLines(Path.of("/proc/stat"));
-            String[] fields = lines.get(0).trim().split("\\s+");
-            long total = 0;
-            for (int i = 1; i < Math.min(fields.length, 9); i++) {
-                total += Long.parseLong(fields[i]);
-            }
-            long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
-            return new long[] {total - idle, total};
+            return ticks(Files.readAllLines(Path.of("/proc/stat")).get(0));
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * Busy and total ticks from /proc/stat's first line ({@code cpu user nice system idle iowait irq
+     * softirq steal guest guest_nice}): the total is the first eight (guest time is already in user
+     * time), idle is idle and iowait.
+     */
+    static long[] ticks(String cpuLine) {
+        String[] fields = cpuLine.trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < Math.min(fields.length, 9); i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+        return new long[] {total - idle, total};
     }
 }

@@ -112,4 +112,13 @@ class ToolLocatorTest {
         assertNull(ToolLocator.version(tool, List.of(silent.toString()), Map.of(), work), "no version in what it printed");
         assertNull(ToolLocator.version(tool, List.of(dir.resolve("missing").toString()), Map.of(), work), "no such program");
     }
+
+    @Test
+    void aToolThatReadsItsInputWhenAskedItsVersionGetsNone() throws Exception {
+        // Input at its end at once: a prompt does not wait for an answer (30 s, then no version).
+        Path asking = executable("bin/asking", "read answer; echo \"shell-tool v1.2.3 (answer: '$answer')\"");
+        long start = System.nanoTime();
+        assertEquals("1.2.3", ToolLocator.version(tool, List.of(asking.toString()), Map.of(), dir));
+        assertTrue(System.nanoTime() - start < 20_000_000_000L);
+    }
 }

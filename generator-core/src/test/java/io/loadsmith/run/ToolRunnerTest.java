@@ -321,6 +321,34 @@ class ToolRunnerTest {
     }
 
     @Test
+    void theCpuOfTheToolsOwnProcessCounts() {
+        // The shell itself does the work (about 2 s of CPU on an idle core), no child.
+        ToolRunner.Outcome outcome = run(new ShellTool("i=0; while [ $i -lt 1000000 ]; do i=$((i+1)); done; exit 0"), Map.of());
+        double cpu = outcome.processes().get(0).cpuSeconds();
+        assertTrue(cpu > 0.5, "the shell's own CPU time: " + cpu + " s");
+    }
+
+    @Test
+    void aProcessThatWorksOnAfterTheTestAndIgnoresSigtermIsMeasuredThenKilled() throws Exception {
+        // The server starts working once the controller is done, keeps going, and ignores SIGTERM:
+        // its CPU time still counts, it gets SIGTERM after 8 s and is killed 8 s later.
+        ShellTool tool = new ShellTool("unused");
+        ToolRunner.Outcome outcome = new ToolRunner().run(tool, SH, distribution(
+                member("server", "trap 'echo got TERM' TERM; echo $$ > server.pid; echo listening; "
+                        + "while [ ! -f done ]; do sleep 0.1; done; i=0; while [ $i -lt 1000000 ]; do i=$((i+1)); done; "
+                        + "echo worked; while true; do sleep 0.1; done", false, "listening"),
+                member("controller", "touch done; exit 0", true, null)), dir, Map.of(), PLANNED, progress::add);
+        assertEquals(0, outcome.exitCode());
+        ToolRunner.ProcessOutcome server = outcome.processes().get(0);
+        assertEquals(137, server.exitCode(), "killed (128 + SIGKILL)");
+        assertTrue(server.cpuSeconds() > 0.5, "its work after the test: " + server.cpuSeconds() + " s");
+        assertTrue(log("tool-server.log").contains("got TERM"));
+        assertTrue(outcome.elapsed().compareTo(Duration.ofSeconds(15)) > 0, "8 s, then 8 s more: " + outcome.elapsed());
+        long pid = Long.parseLong(Files.readString(dir.resolve("server.pid")).strip());
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the server was left running");
+    }
+
+    @Test
     void aToolThatUsesEveryCoreHasTheMachinesCapacity() {
         ToolRunner.Outcome outcome = run(new ShellTool("sleep 1.3"), Map.of());
         assertEquals(outcome.generator().cores(), outcome.generator().capacity());
