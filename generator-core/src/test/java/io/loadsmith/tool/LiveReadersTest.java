@@ -172,9 +172,11 @@ class LiveReadersTest {
         append(jtl, "1796108206000,7,short\n");
         assertEquals(snapshot(101, 10, 95.0), reader.read(), "a row with fewer columns is passed over");
 
-        for (int i = 0; i < 2000; i++) {
-            append(jtl, "1796108207000,3,getBook,200,OK,t,text,true,,10\n");
+        StringBuilder latest = new StringBuilder();
+        for (int i = 1; i <= 2000; i++) {
+            latest.append("1796108207000,").append(i).append(",getBook,200,OK,t,text,true,,10\n");
         }
-        assertEquals(snapshot(2101, 10, 3.0), reader.read(), "p95 of the last 2000 samples only");
+        append(jtl, latest.toString());
+        assertEquals(snapshot(2101, 10, 1900.0), reader.read(), "p95 of the last 2000 samples only: 1 to 2000 ms");
     }
 }
