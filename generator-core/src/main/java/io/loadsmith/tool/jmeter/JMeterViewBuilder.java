@@ -387,10 +387,7 @@ final class JMeterViewBuilder {
     }
 
     private ClosedShape closedShape(String scenario, List<Integer> users, List<Duration> durations) {
-        if (users.stream().allMatch(u -> u == 0)) {
-            diagnostics.add(Diagnostic.warning(scenario, "the workload has no user at any point; JMeter runs it with 1 user"));
-            users = users.stream().map(u -> 1).toList();
-        }
+        // The model holds at least one user in some stage: the peak is at least 1.
         final int peak = users.stream().mapToInt(Integer::intValue).max().orElseThrow();
         double area = 0;
         double total = 0;
