@@ -11,6 +11,8 @@ import java.util.List;
  */
 final class Proc {
     private static final long PAGE_SIZE = 4096;
+    /** The unit of /proc's times, USER_HZ: 100 on all but Linux's oldest architectures (Alpha, IA-64). */
+    private static final int USER_HZ = 100;
 
     private Proc() {}
 
@@ -46,6 +48,31 @@ final class Proc {
             count += range.length == 1 ? 1 : Integer.parseInt(range[1]) - Integer.parseInt(range[0]) + 1;
         }
         return Math.max(1, count);
+    }
+
+    /**
+     * The CPU seconds of a process and of the children it has waited for ({@code /proc/PID/stat}'s
+     * utime, stime, cutime and cstime), or null when unknown (the process is gone, or there is no
+     * /proc). The children's part keeps the work of a child that has exited, which a reading of
+     * the child alone loses.
+     */
+    static Double cpuSeconds(long pid) {
+        try {
+            return processTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))) / (double) USER_HZ;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Fields 14 to 17 of a {@code /proc/PID/stat} line added up. The second field, the command in
+     * parentheses, may hold spaces and parentheses itself: the fields are counted from its last
+     * closing parenthesis.
+     */
+    static long processTicks(String statLine) {
+        String[] fields = statLine.substring(statLine.lastIndexOf(')') + 1).trim().split("\\s+");
+        // fields[0] is field 3 (the state): field n is fields[n - 3]
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
     }
 
     /** The machine's busy and total CPU ticks so far (/proc/stat), or null when unknown. */

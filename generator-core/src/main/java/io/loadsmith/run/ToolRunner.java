@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +33,7 @@ public final class ToolRunner {
     private static final Duration READY_LIMIT = Duration.ofSeconds(60);
     /** How long workers and servers get to end on their own, then to end after SIGTERM. */
     private static final Duration OTHERS_GRACE = Duration.ofSeconds(8);
+    private static final Duration CPU_READING = Duration.ofMillis(100);
 
     /**
      * How a run ended.
@@ -96,7 +96,7 @@ public final class ToolRunner {
         final Plan plan;
         final Process process;
         final LiveReader live;
-        final Map<Long, Double> cpu = new HashMap<>();
+        double cpu;
         long rssBytes;
 
         Started(Plan plan, Process process, LiveReader live) {
@@ -105,20 +105,41 @@ public final class ToolRunner {
             this.live = live;
         }
 
-        /** Reads the CPU time and memory of every live process of its tree; what exited keeps its last CPU reading. */
-        void sampleCpu() {
-            rssBytes = 0;
-            sample(process.toHandle());
-            process.descendants().forEach(this::sample);
+        /**
+         * Reads the CPU time of the process, with what its children did that have exited, and with
+         * {@code wholeTree} also of its live descendants and the tree's memory. The CPU time keeps
+         * its highest reading: once the process has gone, the last one.
+         */
+        void sampleCpu(boolean wholeTree) {
+            Double total = cpuOf(process.toHandle());
+            if (total == null) {
+                return;
+            }
+            if (wholeTree) {
+                rssBytes = Proc.residentBytes(process.pid());
+                // Parents come before their children (Java lists descendants breadth first): a
+                // child that exits between the two readings is then counted once, in its parent's
+                // reading or in its own, never in both.
+                for (ProcessHandle descendant : process.descendants().toList()) {
+                    Double own = cpuOf(descendant);
+                    total += own == null ? 0 : own;
+                    rssBytes += Proc.residentBytes(descendant.pid());
+                }
+            }
+            cpu = Math.max(cpu, total);
         }
 
-        private void sample(ProcessHandle handle) {
-            handle.info().totalCpuDuration().ifPresent(d -> cpu.merge(handle.pid(), d.toNanos() / 1e9, Math::max));
-            rssBytes += Proc.residentBytes(handle.pid());
+        /** From /proc with the children it waited for, else (no /proc) the process's own time as Java reads it. */
+        private static Double cpuOf(ProcessHandle handle) {
+            Double seconds = Proc.cpuSeconds(handle.pid());
+            if (seconds != null || !handle.isAlive()) {
+                return seconds;
+            }
+            return handle.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(null);
         }
 
         double cpuSeconds() {
-            return Math.round(cpu.values().stream().mapToDouble(Double::doubleValue).sum() * 1000) / 1000.0;
+            return Math.round(cpu * 1000) / 1000.0;
         }
     }
 
@@ -152,9 +173,19 @@ public final class ToolRunner {
             List<Started> awaited = started.stream().filter(s -> s.plan.awaited()).toList();
             int cores = Proc.allowedCores(started.get(0).process.pid());
             monitor = new Monitor(cores, tool.oneCorePerProcess() ? Math.min(cores, started.size()) : cores, start);
+            long nextSample = start + TimeUnit.SECONDS.toNanos(1);
             while (awaited.stream().anyMatch(s -> s.process.isAlive())) {
-                awaited.stream().filter(s -> s.process.isAlive()).findFirst().orElseThrow().process.waitFor(1, TimeUnit.SECONDS);
-                started.forEach(Started::sampleCpu);
+                // The processes' own CPU time is read every 100 ms, so that little of a process's
+                // work goes unseen when it exits; the trees, the monitor and progress once a second.
+                awaited.stream().filter(s -> s.process.isAlive()).findFirst().orElseThrow().process
+                        .waitFor(CPU_READING.toMillis(), TimeUnit.MILLISECONDS);
+                boolean over = awaited.stream().noneMatch(s -> s.process.isAlive());
+                boolean second = System.nanoTime() - nextSample >= 0;
+                started.forEach(s -> s.sampleCpu(second || over));
+                if (!second) {
+                    continue;
+                }
+                nextSample += TimeUnit.SECONDS.toNanos(1);
                 monitor.sample(started);
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 progress.accept(progress(started, elapsed, planned));
@@ -243,7 +274,7 @@ public final class ToolRunner {
         }
         long deadline = System.nanoTime() + OTHERS_GRACE.toNanos();
         while (others.stream().anyMatch(s -> s.process.isAlive()) && System.nanoTime() < deadline) {
-            others.forEach(Started::sampleCpu);
+            others.forEach(s -> s.sampleCpu(true));
             Thread.sleep(200);
         }
         others.stream().filter(s -> s.process.isAlive()).forEach(s -> s.process.destroy());

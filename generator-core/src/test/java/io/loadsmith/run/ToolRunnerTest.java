@@ -294,10 +294,10 @@ class ToolRunnerTest {
     @Test
     void theGeneratorsCpuIsMeasuredOverTheProcessTree() {
         // The work is done by a child of the shell: the tree's CPU time counts, not the shell's alone.
-        // A fixed amount of work (about 2 s of CPU on an idle core), not a fixed time: on a busy
-        // machine it takes longer and is measured the same.
-        ShellTool tool = new ShellTool("sh -c 'i=0; while [ $i -lt 1000000 ]; do i=$((i+1)); done'; exit 0", null, true,
-                console -> false);
+        // The child works for 2.5 s (asking date the time, so on any machine, busy or not), and
+        // exits just before the shell: its last work is read from the shell's.
+        ShellTool tool = new ShellTool("sh -c 'end=$(($(date +%s%N) + 2500000000)); while [ $(date +%s%N) -lt $end ]; do :; done'; exit 0",
+                null, true, console -> false);
         ToolRunner.Outcome outcome = run(tool, Map.of());
 
         double cpu = outcome.processes().get(0).cpuSeconds();
@@ -322,10 +322,20 @@ class ToolRunnerTest {
 
     @Test
     void theCpuOfTheToolsOwnProcessCounts() {
-        // The shell itself does the work (about 2 s of CPU on an idle core), no child.
-        ToolRunner.Outcome outcome = run(new ShellTool("i=0; while [ $i -lt 1000000 ]; do i=$((i+1)); done; exit 0"), Map.of());
+        // The shell itself does the work (about 4 s of CPU on an idle core of this project's
+        // machines, 2 s on a faster one), no child.
+        ToolRunner.Outcome outcome = run(new ShellTool("i=0; while [ $i -lt 2000000 ]; do i=$((i+1)); done; exit 0"), Map.of());
         double cpu = outcome.processes().get(0).cpuSeconds();
         assertTrue(cpu > 0.5, "the shell's own CPU time: " + cpu + " s");
+    }
+
+    @Test
+    void aProcessThatWorksLessThanASecondHasItsCpuCounted() {
+        // Read only once a second, a process that ends sooner would have had no CPU time at all.
+        ToolRunner.Outcome outcome = run(new ShellTool("i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done; exit 0"), Map.of());
+        double cpu = outcome.processes().get(0).cpuSeconds();
+        double elapsed = outcome.elapsed().toNanos() / 1e9;
+        assertTrue(cpu > 0.05 && cpu <= elapsed + 0.01, "the shell's CPU time: " + cpu + " s in " + elapsed + " s");
     }
 
     @Test
