@@ -7,6 +7,8 @@
 # Prints per package the mutants, the mutation score (killed / all) and the test strength
 # (killed / covered), as PIT defines them; PIT's HTML report is left in
 # MODULE/target/pit-reports/PACKAGE/. Runs without the corpus suite (LOADSMITH_CORPUS unset).
+# Not beside the real-tool tests: it keeps both cores busy, and their checks of the load generator's
+# health would see a busy machine.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 cd "$root"
@@ -32,9 +34,17 @@ for package in "${packages[@]}"; do
   dir="$module/src/main/java/$base${package:+/}${package//.//}"
   targets=$(find "$dir" -maxdepth 1 -name '*.java' -printf '%f\n' | sed 's/\.java$//' | sort \
     | awk -v pkg="$name" '{ printf "%s%s.%s,%s.%s$*", (NR > 1 ? "," : ""), pkg, $0, pkg, $0 }')
-  mvn -B -q -ntp -pl "$module" org.pitest:pitest-maven:mutationCoverage -DtargetClasses="$targets" \
-    -DreportsDirectory="$report" -DfailWhenNoMutations=false > "$report/pit.log" 2>&1 \
-    || { echo "mutation.sh: PIT failed on $name (see $report/pit.log)" >&2; exit 1; }
+  # In a session of its own: a mutant that keeps the runner from ending processes (of the tests of
+  # the run package) leaves them running, and they would load the machine for whatever comes next.
+  # What is left of the session once PIT is done, or stopped, is killed.
+  setsid mvn -B -q -ntp -pl "$module" org.pitest:pitest-maven:mutationCoverage -DtargetClasses="$targets" \
+    -DreportsDirectory="$report" -DfailWhenNoMutations=false > "$report/pit.log" 2>&1 &
+  session=$!
+  trap 'pkill -KILL -s "$session" 2>/dev/null || true' EXIT
+  status=0
+  wait "$session" || status=$?
+  pkill -KILL -s "$session" 2>/dev/null || true
+  [ "$status" -eq 0 ] || { echo "mutation.sh: PIT failed on $name (see $report/pit.log)" >&2; exit 1; }
   [ -f "$report/mutations.xml" ] || { printf '%-28s %8s\n' "${package:-.}" 0; continue; }
   # One <mutation> element per line: its status and class; keep the classes of this very package.
   grep -o "status='[A-Z_]*'.*<mutatedClass>[^<]*</mutatedClass>" "$report/mutations.xml" \
