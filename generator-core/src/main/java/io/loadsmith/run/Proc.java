@@ -57,22 +57,35 @@ final class Proc {
      * the child alone loses.
      */
     static Double cpuSeconds(long pid) {
+        long[] ticks = processTicks(pid);
+        return ticks == null ? null : (ticks[0] + ticks[1]) / (double) USER_HZ;
+    }
+
+    /** The CPU seconds of the children a process has waited for (cutime and cstime), or null when unknown. */
+    static Double childrenCpuSeconds(long pid) {
+        long[] ticks = processTicks(pid);
+        return ticks == null ? null : ticks[1] / (double) USER_HZ;
+    }
+
+    private static long[] processTicks(long pid) {
         try {
-            return processTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat"))) / (double) USER_HZ;
+            return processTicks(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
     /**
-     * Fields 14 to 17 of a {@code /proc/PID/stat} line added up. The second field, the command in
-     * parentheses, may hold spaces and parentheses itself: the fields are counted from its last
+     * A process's own ticks (fields 14 and 15 of a {@code /proc/PID/stat} line, utime and stime)
+     * and its waited-for children's (16 and 17, cutime and cstime). The second field, the command
+     * in parentheses, may hold spaces and parentheses itself: the fields are counted from its last
      * closing parenthesis.
      */
-    static long processTicks(String statLine) {
+    static long[] processTicks(String statLine) {
         String[] fields = statLine.substring(statLine.lastIndexOf(')') + 1).trim().split("\\s+");
         // fields[0] is field 3 (the state): field n is fields[n - 3]
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        return new long[] {Long.parseLong(fields[11]) + Long.parseLong(fields[12]),
+            Long.parseLong(fields[13]) + Long.parseLong(fields[14])};
     }
 
     /** The machine's busy and total CPU ticks so far (/proc/stat), or null when unknown. */

@@ -26,14 +26,13 @@ import java.util.function.Consumer;
  * message), the others get SIGTERM (Locust and k6 then write their results), and whatever is left
  * of the process trees is killed after 20 seconds. Processes the run does not wait for (Locust's
  * workers, JMeter's servers) are stopped once the others are done. The CPU time of each process
- * tree is measured as it runs.
+ * tree is measured as it runs, and for a run of one process in whole once it has exited.
  */
 public final class ToolRunner {
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     private static final Duration READY_LIMIT = Duration.ofSeconds(60);
     /** How long workers and servers get to end on their own, then to end after SIGTERM. */
     private static final Duration OTHERS_GRACE = Duration.ofSeconds(8);
-    private static final Duration CPU_READING = Duration.ofMillis(100);
 
     /**
      * How a run ended.
@@ -106,25 +105,23 @@ public final class ToolRunner {
         }
 
         /**
-         * Reads the CPU time of the process, with what its children did that have exited, and with
-         * {@code wholeTree} also of its live descendants and the tree's memory. The CPU time keeps
-         * its highest reading: once the process has gone, the last one.
+         * Reads the CPU time and memory of the process and its live descendants; the CPU time of a
+         * process includes its children that have exited, and keeps its highest reading.
          */
-        void sampleCpu(boolean wholeTree) {
+        void sampleCpu() {
             Double total = cpuOf(process.toHandle());
             if (total == null) {
+                rssBytes = 0;
                 return;
             }
-            if (wholeTree) {
-                rssBytes = Proc.residentBytes(process.pid());
-                // Parents come before their children (Java lists descendants breadth first): a
-                // child that exits between the two readings is then counted once, in its parent's
-                // reading or in its own, never in both.
-                for (ProcessHandle descendant : process.descendants().toList()) {
-                    Double own = cpuOf(descendant);
-                    total += own == null ? 0 : own;
-                    rssBytes += Proc.residentBytes(descendant.pid());
-                }
+            rssBytes = Proc.residentBytes(process.pid());
+            // Parents come before their children (Java lists descendants breadth first): a child
+            // that exits between the two readings is then counted once, in its parent's reading or
+            // in its own, never in both.
+            for (ProcessHandle descendant : process.descendants().toList()) {
+                Double own = cpuOf(descendant);
+                total += own == null ? 0 : own;
+                rssBytes += Proc.residentBytes(descendant.pid());
             }
             cpu = Math.max(cpu, total);
         }
@@ -146,6 +143,7 @@ public final class ToolRunner {
     private Outcome runAll(LoadTool tool, List<Started.Plan> plans, Path dir, Map<String, String> environment, Duration planned,
                         Consumer<Progress> progress) {
         long start = System.nanoTime();
+        Double reapedBefore = Proc.childrenCpuSeconds(ProcessHandle.current().pid());
         List<Started> started = new ArrayList<>();
         Monitor monitor = null;
         boolean timedOut = false;
@@ -173,19 +171,9 @@ public final class ToolRunner {
             List<Started> awaited = started.stream().filter(s -> s.plan.awaited()).toList();
             int cores = Proc.allowedCores(started.get(0).process.pid());
             monitor = new Monitor(cores, tool.oneCorePerProcess() ? Math.min(cores, started.size()) : cores, start);
-            long nextSample = start + TimeUnit.SECONDS.toNanos(1);
             while (awaited.stream().anyMatch(s -> s.process.isAlive())) {
-                // The processes' own CPU time is read every 100 ms, so that little of a process's
-                // work goes unseen when it exits; the trees, the monitor and progress once a second.
-                awaited.stream().filter(s -> s.process.isAlive()).findFirst().orElseThrow().process
-                        .waitFor(CPU_READING.toMillis(), TimeUnit.MILLISECONDS);
-                boolean over = awaited.stream().noneMatch(s -> s.process.isAlive());
-                boolean second = System.nanoTime() - nextSample >= 0;
-                started.forEach(s -> s.sampleCpu(second || over));
-                if (!second) {
-                    continue;
-                }
-                nextSample += TimeUnit.SECONDS.toNanos(1);
+                awaited.stream().filter(s -> s.process.isAlive()).findFirst().orElseThrow().process.waitFor(1, TimeUnit.SECONDS);
+                started.forEach(Started::sampleCpu);
                 monitor.sample(started);
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 progress.accept(progress(started, elapsed, planned));
@@ -204,6 +192,7 @@ public final class ToolRunner {
             started.forEach(s -> killTree(s.process));
             throw e;
         }
+        countLastWork(started, reapedBefore);
         List<ProcessOutcome> outcomes = new ArrayList<>();
         int exitCode = 0;
         for (Started s : started) {
@@ -274,7 +263,7 @@ public final class ToolRunner {
         }
         long deadline = System.nanoTime() + OTHERS_GRACE.toNanos();
         while (others.stream().anyMatch(s -> s.process.isAlive()) && System.nanoTime() < deadline) {
-            others.forEach(s -> s.sampleCpu(true));
+            others.forEach(Started::sampleCpu);
             Thread.sleep(200);
         }
         others.stream().filter(s -> s.process.isAlive()).forEach(s -> s.process.destroy());
@@ -310,6 +299,23 @@ public final class ToolRunner {
             return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
         } catch (IOException | java.io.UncheckedIOException e) {
             return "";
+        }
+    }
+
+    /**
+     * What a process did after its last reading (up to a second, all of it for a process that
+     * ends sooner) is not seen by the readings: once the process has exited and Java has waited
+     * for it, the kernel has added its whole CPU time (with its children's) to the JVM's children's.
+     * For a run of one process, the JVM's children's CPU time over the run is that process's; in a
+     * run of several, each keeps its last reading.
+     */
+    private static void countLastWork(List<Started> started, Double reapedBefore) {
+        if (started.size() != 1 || reapedBefore == null || started.get(0).process.isAlive()) {
+            return;
+        }
+        Double reapedAfter = Proc.childrenCpuSeconds(ProcessHandle.current().pid());
+        if (reapedAfter != null) {
+            started.get(0).cpu = Math.max(started.get(0).cpu, reapedAfter - reapedBefore);
         }
     }
 

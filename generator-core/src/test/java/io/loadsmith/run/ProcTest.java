@@ -28,10 +28,11 @@ class ProcTest {
     void aProcessesCpuTimeIsItsOwnWithTheChildrenItWaitedFor() {
         // pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime ...
         String line = "4242 (sh) R 1 4242 4242 0 -1 4194304 90 0 0 0 1 20 300 4000 20 0 1 0 77 2400000 200";
-        assertEquals(4321, Proc.processTicks(line));
-        assertEquals(4321, Proc.processTicks(line.replace("(sh)", "(a) 7 8 (b) 9)")),
+        assertArrayEquals(new long[] {21, 4300}, Proc.processTicks(line));
+        assertArrayEquals(new long[] {21, 4300}, Proc.processTicks(line.replace("(sh)", "(a) 7 8 (b) 9)")),
                 "a command with spaces and parentheses in it");
         assertEquals(null, Proc.cpuSeconds(Long.MAX_VALUE), "a process that is not there");
+        assertEquals(null, Proc.childrenCpuSeconds(Long.MAX_VALUE), "a process that is not there");
         Double mine = Proc.cpuSeconds(ProcessHandle.current().pid());
         assertTrue(mine != null && mine > 0.1, "a JVM that ran tests has used CPU: " + mine);
     }
@@ -50,6 +51,8 @@ class ProcTest {
             }
             Double seconds = Proc.cpuSeconds(parent.pid());
             assertTrue(seconds != null && seconds > 0.1, "the parent's CPU time with its child's: " + seconds);
+            Double children = Proc.childrenCpuSeconds(parent.pid());
+            assertTrue(children != null && children > 0.1 && children <= seconds, "its child's: " + children);
         } finally {
             parent.descendants().forEach(ProcessHandle::destroyForcibly);
             parent.destroyForcibly().waitFor();

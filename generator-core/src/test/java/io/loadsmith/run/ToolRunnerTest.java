@@ -331,7 +331,8 @@ class ToolRunnerTest {
 
     @Test
     void aProcessThatWorksLessThanASecondHasItsCpuCounted() {
-        // Read only once a second, a process that ends sooner would have had no CPU time at all.
+        // Read once a second, a process that ends sooner is never read: its CPU time is known once
+        // it has exited.
         ToolRunner.Outcome outcome = run(new ShellTool("i=0; while [ $i -lt 200000 ]; do i=$((i+1)); done; exit 0"), Map.of());
         double cpu = outcome.processes().get(0).cpuSeconds();
         double elapsed = outcome.elapsed().toNanos() / 1e9;
