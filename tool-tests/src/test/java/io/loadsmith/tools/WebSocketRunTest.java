@@ -291,6 +291,57 @@ class WebSocketRunTest {
         }
     }
 
+    /**
+     * A JSON message with every JSON type (null, empty and nested objects and arrays, booleans,
+     * integers, decimals) reaches the server as that JSON, and the reply, which echoes it, matches
+     * an expectation of the whole message's text and expectations of values inside it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("tools")
+    void everyJsonTypeIsSentAsJsonAndTheWholeReplyMatches(LoadTool tool) throws Exception {
+        try (DemoApi api = DemoApi.start(0)) {
+            String token = token(api);
+            Json value = Json.object(List.of(new Json.Member("none", new Json.JsonNull()), new Json.Member("empty", Json.object(List.of())),
+                    new Json.Member("list", Json.array(List.of())), new Json.Member("yes", new Json.JsonBoolean(true)),
+                    new Json.Member("no", new Json.JsonBoolean(false)), new Json.Member("count", Json.number(42)),
+                    new Json.Member("below", Json.number(-7)), new Json.Member("share", new Json.JsonNumber(new java.math.BigDecimal("3.25"))),
+                    new Json.Member("nested", Json.object(List.of(new Json.Member("a", Json.array(List.of(Json.number(1), Json.string("two"),
+                            new Json.JsonNull(), Json.object(List.of(new Json.Member("b", new Json.JsonBoolean(false))))))))))));
+            String sent = "{\"type\":\"ping\",\"id\":{\"none\":null,\"empty\":{},\"list\":[],\"yes\":true,\"no\":false,"
+                    + "\"count\":42,\"below\":-7,\"share\":3.25,\"nested\":{\"a\":[1,\"two\",null,{\"b\":false}]}}}";
+            String reply = sent.replace("\"ping\"", "\"pong\"");
+            List<WebSocketSession.Action> actions = List.of(
+                    WebSocketSession.Send.json(Json.object(List.of(new Json.Member("type", Json.string("ping")), new Json.Member("id", value)))),
+                    new WebSocketSession.Expect("whole", null, Text.of(reply), Duration.ofSeconds(5), List.of()),
+                    WebSocketSession.Send.json(Json.object(List.of(new Json.Member("type", Json.string("ping")), new Json.Member("id", value)))),
+                    new WebSocketSession.Expect("inside", JsonPath.parse("$.id.nested.a[1]"), Text.of("two"), Duration.ofSeconds(5), List.of()));
+            WebSocketSession session = new WebSocketSession("types", "/updates", List.of(),
+                    List.of(new Param("Authorization", Text.concat(Text.of("Bearer "), Text.ref("TOKEN")))), null, true, actions);
+            TestPlan plan = TestPlan.builder("JSON types over a WebSocket", "http://127.0.0.1:9/api").auth(Auth.none())
+                    .variable(new Variable("TOKEN", "TOKEN", null, true, "a token of the demo API"))
+                    .scenario(new Scenario("all", 1, List.of(session)))
+                    // Long enough for JMeter to compile each sampler's Groovy script on its first session.
+                    .workload(Workload.ClosedWorkload.constant(1, Duration.ofSeconds(8))).build();
+            Path out = dir.resolve("out");
+            Loadsmith.write(out, Loadsmith.render(plan, tool).files());
+            ToolRun.run(tool, out, Map.of("BASE_URL", api.baseUrl(), "TOKEN", token), 120).requireClean();
+
+            List<DemoUpdates.Message> messages = api.webSocketMessages();
+            List<String> received = messages.stream().filter(DemoUpdates.Message::received).map(DemoUpdates.Message::text).toList();
+            assertTrue(received.size() >= 2, "messages: " + messages);
+            // As JSON (its spacing is the tool's), numbers by value.
+            java.util.Comparator<JsonNode> numbers = (a, b) -> a.isNumber() && b.isNumber()
+                    ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1;
+            for (String text : received) {
+                assertTrue(json(sent).equals(numbers, json(text)), "sent " + text + ", the plan's message is " + sent);
+            }
+            // Each session sent its second message only once the whole reply to its first matched.
+            Map<Long, Long> perSession = messages.stream().filter(DemoUpdates.Message::received)
+                    .collect(Collectors.groupingBy(DemoUpdates.Message::session, Collectors.counting()));
+            assertTrue(perSession.values().stream().anyMatch(n -> n == 2), "sessions and their messages: " + perSession);
+        }
+    }
+
     private static String token(DemoApi api) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/oauth/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
