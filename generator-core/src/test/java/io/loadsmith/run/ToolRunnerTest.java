@@ -330,6 +330,16 @@ class ToolRunnerTest {
     }
 
     @Test
+    void theMemoryOfTheToolsChildrenCountsOnce() {
+        // The shell holds little; its child holds 200 MiB it has written, for 3 s.
+        ShellTool tool = new ShellTool("python3 -c 'import time; b = bytes(1) * (200 * 1024 * 1024); time.sleep(3)'; exit 0", null, true,
+                console -> false);
+        ToolRunner.Outcome outcome = run(tool, Map.of());
+        long most = outcome.generator().samples().stream().mapToLong(GeneratorHealth.Sample::rssBytes).max().orElse(0);
+        assertTrue(most > 200L << 20 && most < 300L << 20, "the tree's memory at its most: " + (most >> 20) + " MiB");
+    }
+
+    @Test
     void aProcessThatWorksLessThanASecondHasItsCpuCounted() {
         // Read once a second, a process that ends sooner is never read: its CPU time is known once
         // it has exited.
