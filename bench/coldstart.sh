@@ -39,7 +39,7 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 
 # Loadsmith as a user runs it: the launcher, with its class-data archive (made here first if the
 # build is new), and without it (LOADSMITH_CDS=off), so that the archive's share shows.
-./loadsmith --version >/dev/null
+./loadsmith --help >/dev/null
 for spec in "${specs[@]}"; do
   [ -f "$spec" ] || { echo "coldstart.sh: no spec at $spec" >&2; exit 1; }
   echo "== $(basename "$spec") ($(du -k "$spec" | cut -f1) KiB), $rounds rounds:" \
