@@ -37,6 +37,17 @@ class RunFileTest {
     }
 
     @Test
+    void jmetersOwnResultFilesComeBeforeOtherJtls() throws IOException {
+        // result.jtl (JMeter's usual name) and results.jtl (loadsmith run's), before any other JTL
+        // of the folder, which sorts first.
+        Files.copy(RESULTS.resolve("jmeter/results.jtl"), dir.resolve("a.jtl"));
+        Files.copy(RESULTS.resolve("jmeter/results.jtl"), dir.resolve("results.jtl"));
+        assertEquals(dir.resolve("results.jtl"), ResultParsers.runFile(dir));
+        Files.copy(RESULTS.resolve("jmeter/results.jtl"), dir.resolve("result.jtl"));
+        assertEquals(dir.resolve("result.jtl"), ResultParsers.runFile(dir));
+    }
+
+    @Test
     void anyJtlIsTheLastResort() throws IOException {
         Files.copy(RESULTS.resolve("jmeter/results.jtl"), dir.resolve("b.jtl"));
         Files.copy(RESULTS.resolve("jmeter/results.jtl"), dir.resolve("a.jtl"));
