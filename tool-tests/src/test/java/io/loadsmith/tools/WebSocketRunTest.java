@@ -260,16 +260,7 @@ class WebSocketRunTest {
                 actions.add(new WebSocketSession.Expect("pong " + i, JsonPath.parse("$.id"), Text.of(text), Duration.ofSeconds(5),
                         List.of()));
             }
-            WebSocketSession session = new WebSocketSession("hostile", "/updates", List.of(),
-                    List.of(new Param("Authorization", Text.concat(Text.of("Bearer "), Text.ref("TOKEN")))), null, true, actions);
-            TestPlan plan = TestPlan.builder("hostile WebSocket", "http://127.0.0.1:9/api").auth(Auth.none())
-                    .variable(new Variable("TOKEN", "TOKEN", null, true, "a token of the demo API"))
-                    .scenario(new Scenario("all", 1, List.of(session)))
-                    // Long enough for JMeter to compile each sampler's Groovy script on its first session.
-                    .workload(Workload.ClosedWorkload.constant(1, Duration.ofSeconds(10))).build();
-            Path out = dir.resolve("out");
-            Loadsmith.write(out, Loadsmith.render(plan, tool).files());
-            ToolRun.run(tool, out, Map.of("BASE_URL", api.baseUrl(), "TOKEN", token), 120).requireClean();
+            runSession(tool, api, token, "hostile", actions, Duration.ofSeconds(10));
 
             Map<Long, List<String>> sent = api.webSocketMessages().stream().filter(DemoUpdates.Message::received)
                     .collect(Collectors.groupingBy(DemoUpdates.Message::session, Collectors.mapping(DemoUpdates.Message::text,
@@ -315,16 +306,7 @@ class WebSocketRunTest {
                     new WebSocketSession.Expect("whole", null, Text.of(reply), Duration.ofSeconds(5), List.of()),
                     WebSocketSession.Send.json(Json.object(List.of(new Json.Member("type", Json.string("ping")), new Json.Member("id", value)))),
                     new WebSocketSession.Expect("inside", JsonPath.parse("$.id.nested.a[1]"), Text.of("two"), Duration.ofSeconds(5), List.of()));
-            WebSocketSession session = new WebSocketSession("types", "/updates", List.of(),
-                    List.of(new Param("Authorization", Text.concat(Text.of("Bearer "), Text.ref("TOKEN")))), null, true, actions);
-            TestPlan plan = TestPlan.builder("JSON types over a WebSocket", "http://127.0.0.1:9/api").auth(Auth.none())
-                    .variable(new Variable("TOKEN", "TOKEN", null, true, "a token of the demo API"))
-                    .scenario(new Scenario("all", 1, List.of(session)))
-                    // Long enough for JMeter to compile each sampler's Groovy script on its first session.
-                    .workload(Workload.ClosedWorkload.constant(1, Duration.ofSeconds(8))).build();
-            Path out = dir.resolve("out");
-            Loadsmith.write(out, Loadsmith.render(plan, tool).files());
-            ToolRun.run(tool, out, Map.of("BASE_URL", api.baseUrl(), "TOKEN", token), 120).requireClean();
+            runSession(tool, api, token, "types", actions, Duration.ofSeconds(8));
 
             List<DemoUpdates.Message> messages = api.webSocketMessages();
             List<String> received = messages.stream().filter(DemoUpdates.Message::received).map(DemoUpdates.Message::text).toList();
@@ -340,6 +322,24 @@ class WebSocketRunTest {
                     .collect(Collectors.groupingBy(DemoUpdates.Message::session, Collectors.counting()));
             assertTrue(perSession.values().stream().anyMatch(n -> n == 2), "sessions and their messages: " + perSession);
         }
+    }
+
+    /**
+     * Runs a plan of one session on /updates, authenticated with a token of the demo API, for one
+     * user over {@code duration} (long enough for JMeter to compile each sampler's Groovy script
+     * on its first session); the tool must report no failure.
+     */
+    private void runSession(LoadTool tool, DemoApi api, String token, String name, List<WebSocketSession.Action> actions,
+            Duration duration) throws Exception {
+        WebSocketSession session = new WebSocketSession(name, "/updates", List.of(),
+                List.of(new Param("Authorization", Text.concat(Text.of("Bearer "), Text.ref("TOKEN")))), null, true, actions);
+        TestPlan plan = TestPlan.builder(name + " WebSocket", "http://127.0.0.1:9/api").auth(Auth.none())
+                .variable(new Variable("TOKEN", "TOKEN", null, true, "a token of the demo API"))
+                .scenario(new Scenario("all", 1, List.of(session)))
+                .workload(Workload.ClosedWorkload.constant(1, duration)).build();
+        Path out = dir.resolve("out");
+        Loadsmith.write(out, Loadsmith.render(plan, tool).files());
+        ToolRun.run(tool, out, Map.of("BASE_URL", api.baseUrl(), "TOKEN", token), 120).requireClean();
     }
 
     private static String token(DemoApi api) throws Exception {
