@@ -25,6 +25,8 @@ unset LOADSMITH_CORPUS
 mvn -B -q -ntp -pl "$module" -am install -DskipTests
 pkgname() { local p="io.loadsmith${2:+.}$2"; [ "$1" = cli ] && p="io.loadsmith.cli${2:+.}$2"; echo "$p"; }
 printf '%-28s %8s %8s %8s %10s %9s\n' package mutants killed covered score strength
+session=""
+trap '[ -z "$session" ] || pkill -KILL -s "$session" 2>/dev/null || true' EXIT
 for package in "${packages[@]}"; do
   name=$(pkgname "$module" "$package")
   report="$root/$module/target/pit-reports/${package:-root}"
@@ -40,7 +42,6 @@ for package in "${packages[@]}"; do
   setsid mvn -B -q -ntp -pl "$module" org.pitest:pitest-maven:mutationCoverage -DtargetClasses="$targets" \
     -DreportsDirectory="$report" -DfailWhenNoMutations=false > "$report/pit.log" 2>&1 &
   session=$!
-  trap 'pkill -KILL -s "$session" 2>/dev/null || true' EXIT
   status=0
   wait "$session" || status=$?
   pkill -KILL -s "$session" 2>/dev/null || true
