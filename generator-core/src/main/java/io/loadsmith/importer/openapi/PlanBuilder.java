@@ -270,14 +270,15 @@ final class PlanBuilder {
                 designate(unsafe);
                 break;
             }
-            Set<Op> dropped = new HashSet<>();
+            // by index: an Op's own hash code walks its whole swagger-parser Operation
+            Set<Integer> dropped = new HashSet<>();
             for (Draft draft : unsafe) {
-                dropped.add(draft.op);
+                dropped.add(draft.op.index());
                 leftOut.add(new LeftOut(draft.op.label(), draft.pathValues.isEmpty()
                         ? "it changes or deletes data the test did not create (no id of a created resource in its path)"
                         : "it changes or deletes a resource the test did not create (" + literalPlaceholders(draft) + " not from a create)"));
             }
-            selected = selected.stream().filter(op -> !dropped.contains(op)).toList();
+            selected = selected.stream().filter(op -> !dropped.contains(op.index())).toList();
             diagnostics.subList(mark, diagnostics.size()).clear();
             secretVariables.clear();
         }
