@@ -53,6 +53,9 @@ import java.util.stream.Stream;
  */
 public final class Loadsmith {
 
+    /** The importers that recognise their input by its first bytes; what none accepts is read as OpenAPI. */
+    private static final List<Importer> OTHER_IMPORTERS = List.of(new PlanFileImporter(), new HarImporter(), new GraphQlImporter());
+
     private Loadsmith() {}
 
     /** Reads an OpenAPI 3.x or Swagger 2.0 document. */
@@ -77,12 +80,33 @@ public final class Loadsmith {
      */
     public static ImportResult importFile(Path input, ImportOptions options) {
         String head = Documents.readHead(input, 65536);
-        for (Importer importer : List.<Importer>of(new PlanFileImporter(), new HarImporter(), new GraphQlImporter())) {
+        for (Importer importer : OTHER_IMPORTERS) {
             if (importer.accepts(head)) {
                 return importer.importFile(input, options);
             }
         }
         return new OpenApiImporter().importFile(input, options);
+    }
+
+    /**
+     * Starts reading {@code input} in the background when it is an OpenAPI document, so that a
+     * following {@link #importFile} or {@link #generate} of it, while the file is unchanged, does
+     * not wait for all of it: for a caller with other work first, such as a command line parsing
+     * its options. What it reads is kept until that import; does nothing for other inputs.
+     */
+    public static void prefetch(Path input) {
+        if (!Files.isRegularFile(input)) {
+            return;
+        }
+        String head;
+        try {
+            head = Documents.readHead(input, 65536);
+        } catch (ImportException e) {
+            return;
+        }
+        if (OTHER_IMPORTERS.stream().noneMatch(importer -> importer.accepts(head))) {
+            OpenApiImporter.prefetch(input);
+        }
     }
 
     /** The load tools Loadsmith writes scripts for, runs and reads. */

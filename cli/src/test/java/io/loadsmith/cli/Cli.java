@@ -12,8 +12,8 @@ final class Cli {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        // As Main builds it: only the subcommand the arguments name.
-        var commandLine = LoadsmithCommand.commandLine(args);
+        // As Main builds it: only the subcommand the arguments name, the input read meanwhile.
+        var commandLine = Main.commandLine(args);
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args);

@@ -14,12 +14,20 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.converter.SwaggerConverter;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -37,13 +45,99 @@ public final class OpenApiImporter implements Importer {
         return HEAD.matcher(head).find();
     }
 
+    /** Reading started by {@link #prefetch}, by file, with the file's size and time when it began. */
+    private static final Map<Path, Prefetched> PREFETCHED = new ConcurrentHashMap<>();
+
+    private record Prefetched(FileStamp stamp, FutureTask<Read> reading) {}
+
+    private record FileStamp(long size, FileTime modified) {
+        static FileStamp of(Path file) throws IOException {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return new FileStamp(attributes.size(), attributes.lastModifiedTime());
+        }
+    }
+
+    /** What the document gives before the plan is made: the import options play no part in it. */
+    private record Read(OpenAPI api, List<Diagnostic> diagnostics) {}
+
+    @Override
+    public ImportResult importFile(Path input, ImportOptions options) {
+        Read read = prefetched(input);
+        if (read == null) {
+            read = read(input);
+        }
+        try {
+            return new PlanBuilder(input, read.api(), options, new ArrayList<>(read.diagnostics())).build();
+        } catch (IllegalArgumentException e) {
+            // a value the plan model refuses (an empty parameter name, say) that no check before caught
+            throw new ImportException(input, null, "cannot make a test plan of it: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Starts reading {@code input} (loading, checking and swagger-parser's model) on a thread of its
+     * own; the next {@link #importFile} of that file, unchanged since (same size and time), takes
+     * what it read, errors included, instead of reading it again. For a caller with other work
+     * before the import (a command line parsing its arguments).
+     *
+     * @return the reading, done when what it read is ready; null when the file cannot be read
+     *         (the import reports it) or a reading of it is already waiting
+     */
+    public static Future<?> prefetch(Path input) {
+        FileStamp stamp;
+        try {
+            stamp = FileStamp.of(input);
+        } catch (IOException e) {
+            return null;
+        }
+        FutureTask<Read> reading = new FutureTask<>(() -> read(input));
+        if (PREFETCHED.putIfAbsent(key(input), new Prefetched(stamp, reading)) != null) {
+            return null;
+        }
+        Thread thread = new Thread(reading, "loadsmith-prefetch");
+        thread.setDaemon(true);
+        thread.start();
+        return reading;
+    }
+
+    /** What {@link #prefetch} read of the file as it still is, or null. */
+    private static Read prefetched(Path input) {
+        Prefetched prefetched = PREFETCHED.remove(key(input));
+        if (prefetched == null) {
+            return null;
+        }
+        try {
+            if (!prefetched.stamp().equals(FileStamp.of(input))) {
+                prefetched.reading().cancel(true);
+                return null;
+            }
+            return prefetched.reading().get();
+        } catch (IOException e) {
+            return null;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading " + input, e);
+        }
+    }
+
+    private static Path key(Path input) {
+        return input.toAbsolutePath().normalize();
+    }
+
     /**
      * Loads and bundles the document, then checks it while swagger-parser reads it: both only read
      * the tree, and on a large document the checks cost as much as a tenth of the whole import.
      * A failed check is reported before a swagger-parser complaint, as it names the place.
      */
-    @Override
-    public ImportResult importFile(Path input, ImportOptions options) {
+    private static Read read(Path input) {
         SampleGenerator.preload();
         List<Diagnostic> diagnostics = new ArrayList<>();
         SpecLoader.Loaded loaded = SpecLoader.load(input);
@@ -71,12 +165,7 @@ public final class OpenApiImporter implements Importer {
         if (parseError != null) {
             throw parseError;
         }
-        try {
-            return new PlanBuilder(input, api, options, diagnostics).build();
-        } catch (IllegalArgumentException e) {
-            // a value the plan model refuses (an empty parameter name, say) that no check before caught
-            throw new ImportException(input, null, "cannot make a test plan of it: " + e.getMessage(), e);
-        }
+        return new Read(api, List.copyOf(diagnostics));
     }
 
     private static OpenAPI parse(Path file, SpecLoader.Loaded loaded, List<Diagnostic> diagnostics) {

@@ -1,0 +1,94 @@
+package io.loadsmith.importer.openapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.loadsmith.Loadsmith;
+import io.loadsmith.importer.ImportException;
+import io.loadsmith.importer.ImportOptions;
+import io.loadsmith.importer.ImportResult;
+import io.loadsmith.importer.plan.PlanFileWriter;
+import io.loadsmith.model.HttpRequest;
+import io.loadsmith.testing.TestPaths;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PrefetchTest {
+    private static final Path BOOKSHOP = TestPaths.samples().resolve("specs/bookshop/openapi.yaml");
+
+    private static final String ONE = """
+            openapi: 3.0.3
+            info: {title: one, version: '1'}
+            paths:
+              /aaaa: {get: {responses: {'200': {description: ok}}}}
+            """;
+    // as long as ONE, byte for byte
+    private static final String TWO = ONE.replace("/aaaa", "/bbbb");
+
+    private static List<String> paths(ImportResult result) {
+        return result.plan().requests().stream().map(HttpRequest::path).toList();
+    }
+
+    @Test
+    void whatWasReadAheadIsTheImportOfTheFile(@TempDir Path dir) throws Exception {
+        Path spec = Files.copy(BOOKSHOP, dir.resolve("openapi.yaml"));
+        ImportResult direct = Loadsmith.importFile(spec, ImportOptions.defaults());
+        Future<?> reading = OpenApiImporter.prefetch(spec);
+        assertNotNull(reading);
+        reading.get();
+        ImportResult prefetched = Loadsmith.importFile(spec, ImportOptions.defaults());
+        assertEquals(PlanFileWriter.write(direct.plan()), PlanFileWriter.write(prefetched.plan()));
+        assertEquals(direct.diagnostics(), prefetched.diagnostics());
+    }
+
+    @Test
+    void theImportTakesWhatWasReadAheadOnceWhileTheFileKeepsItsSizeAndTime(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("api.yaml"), ONE);
+        FileTime time = Files.getLastModifiedTime(spec);
+        OpenApiImporter.prefetch(spec).get();
+        Files.writeString(spec, TWO);
+        Files.setLastModifiedTime(spec, time);
+        // read ahead, not read again: the file looks unchanged
+        assertEquals(List.of("/aaaa"), paths(Loadsmith.importFile(spec, ImportOptions.defaults())));
+        // only once: the next import reads the file
+        assertEquals(List.of("/bbbb"), paths(Loadsmith.importFile(spec, ImportOptions.defaults())));
+    }
+
+    @Test
+    void aFileChangedSinceIsReadAgain(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("api.yaml"), ONE);
+        OpenApiImporter.prefetch(spec).get();
+        Files.writeString(spec, TWO + "# longer now\n");
+        assertEquals(List.of("/bbbb"), paths(Loadsmith.importFile(spec, ImportOptions.defaults())));
+    }
+
+    @Test
+    void anErrorIsReportedByTheImportAsItWouldBeWithout(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("api.yaml"), "openapi: 3.0.3\npaths: [1, 2\n");
+        String direct = assertThrows(ImportException.class, () -> Loadsmith.importFile(spec, ImportOptions.defaults())).getMessage();
+        assertThrows(ExecutionException.class, () -> OpenApiImporter.prefetch(spec).get());
+        assertEquals(direct, assertThrows(ImportException.class, () -> Loadsmith.importFile(spec, ImportOptions.defaults())).getMessage());
+    }
+
+    @Test
+    void onlyOpenApiDocumentsThatExistAreReadAhead(@TempDir Path dir) throws Exception {
+        assertNull(OpenApiImporter.prefetch(dir.resolve("missing.yaml")));
+        Path spec = Files.writeString(dir.resolve("api.yaml"), ONE);
+        assertNotNull(OpenApiImporter.prefetch(spec));
+        assertNull(OpenApiImporter.prefetch(spec), "one reading at a time");
+        Loadsmith.importFile(spec, ImportOptions.defaults());
+        // a HAR is left to its own importer, which reads it whole
+        Path har = Files.copy(TestPaths.samples().resolve("hars/bookshop.har"), dir.resolve("bookshop.har"));
+        Loadsmith.prefetch(har);
+        assertNotNull(OpenApiImporter.prefetch(har), "Loadsmith.prefetch started no reading of a HAR");
+        assertThrows(ImportException.class, () -> new OpenApiImporter().importFile(har, ImportOptions.defaults()));
+    }
+}
