@@ -55,6 +55,8 @@ public final class Loadsmith {
 
     /** The importers that recognise their input by its first bytes; what none accepts is read as OpenAPI. */
     private static final List<Importer> OTHER_IMPORTERS = List.of(new PlanFileImporter(), new HarImporter(), new GraphQlImporter());
+    /** How much of a file {@link #importerFor} sees. */
+    private static final int HEAD_BYTES = 65536;
 
     private Loadsmith() {}
 
@@ -79,13 +81,11 @@ public final class Loadsmith {
      * what is wrong when it is not one).
      */
     public static ImportResult importFile(Path input, ImportOptions options) {
-        String head = Documents.readHead(input, 65536);
-        for (Importer importer : OTHER_IMPORTERS) {
-            if (importer.accepts(head)) {
-                return importer.importFile(input, options);
-            }
-        }
-        return new OpenApiImporter().importFile(input, options);
+        return importerFor(Documents.readHead(input, HEAD_BYTES)).importFile(input, options);
+    }
+
+    private static Importer importerFor(String head) {
+        return OTHER_IMPORTERS.stream().filter(importer -> importer.accepts(head)).findFirst().orElseGet(OpenApiImporter::new);
     }
 
     /**
@@ -98,14 +98,12 @@ public final class Loadsmith {
         if (!Files.isRegularFile(input)) {
             return;
         }
-        String head;
         try {
-            head = Documents.readHead(input, 65536);
+            if (importerFor(Documents.readHead(input, HEAD_BYTES)) instanceof OpenApiImporter) {
+                OpenApiImporter.prefetch(input);
+            }
         } catch (ImportException e) {
-            return;
-        }
-        if (OTHER_IMPORTERS.stream().noneMatch(importer -> importer.accepts(head))) {
-            OpenApiImporter.prefetch(input);
+            // the import reports it
         }
     }
 
