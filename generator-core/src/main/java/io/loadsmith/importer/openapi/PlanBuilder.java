@@ -517,8 +517,9 @@ final class PlanBuilder {
         URI base;
         URI target;
         try {
+            // by URI rules against the base URL: '/v1/reports' from its host, 'reports' below its path
             String absolute = url.matches("(?i)https?://.+") ? stripSlash(url)
-                    : stripSlash(URI.create(baseUrl + "/").resolve(url.startsWith("/") ? "." + url : url).toString());
+                    : stripSlash(URI.create(baseUrl + "/").resolve(url).toString());
             base = URI.create(baseUrl);
             target = URI.create(absolute);
         } catch (IllegalArgumentException e) {
