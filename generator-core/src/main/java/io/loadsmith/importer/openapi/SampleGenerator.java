@@ -45,6 +45,14 @@ final class SampleGenerator {
     private static final Object LOCK = new Object();
 
     /**
+     * Currencies for a field named so: widely accepted ones, in a fixed order. Not Datafaker's
+     * {@code money()}, which picks from {@code Currency.getAvailableCurrencies()}, a hash set
+     * whose order changes from one JVM to the next: the same seed gave another currency each run.
+     */
+    private static final List<String> CURRENCIES = List.of("USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "SEK", "NOK",
+            "DKK", "PLN", "NZD", "SGD", "HKD");
+
+    /**
      * The shared Datafaker instance. Datafaker loads its locale data on first use, which takes over
      * a second, so one instance serves every import (each value reseeds its random source, under
      * {@link #LOCK}), and {@link #preload} starts the loading while the document is being parsed.
@@ -83,7 +91,6 @@ final class SampleGenerator {
                     faker.company().name();
                     faker.commerce().productName();
                     faker.color().name();
-                    faker.money().currencyCode();
                     faker.phoneNumber().phoneNumber();
                 }
             }, "loadsmith-datafaker-preload");
@@ -163,7 +170,9 @@ final class SampleGenerator {
             return Json.string(d.toInstant().atOffset(ZoneOffset.UTC).toLocalDate().toString());
         }
         if (example instanceof byte[] bytes) {
-            return Json.string(Base64.getEncoder().encodeToString(bytes));
+            // swagger-parser holds a byte or binary schema's example as the bytes of its text
+            // (base64 already, for format byte): that text is the value
+            return Json.string(new String(bytes, StandardCharsets.UTF_8));
         }
         if (example instanceof Map<?, ?> map) {
             List<Json.Member> members = new ArrayList<>();
@@ -684,14 +693,14 @@ final class SampleGenerator {
         if (name.contains("company") || name.contains("organization") || name.equals("org")) {
             return faker.company().name();
         }
-        if (name.equals("url") || name.endsWith("url") || name.endsWith("uri") || name.equals("website")) {
+        if (name.equals("url") || name.endsWith("url") || name.endsWith("uri") || name.equals("website") || name.equals("homepage")) {
             return "https://" + faker.internet().domainName() + "/";
         }
         if (name.contains("color") || name.contains("colour")) {
             return faker.color().name();
         }
         if (name.contains("currency")) {
-            return faker.money().currencyCode();
+            return CURRENCIES.get(random.nextInt(CURRENCIES.size()));
         }
         if (name.equals("id") || name.endsWith("id") || name.endsWith("key") || name.endsWith("token")) {
             return Long.toString(100000 + (long) (random.nextDouble() * 900000));
