@@ -23,7 +23,7 @@ fi
 mvn -B -q -ntp -pl cli,benchmarks -am install -DskipTests
 jar=benchmarks/target/benchmarks.jar
 # The JVM options ./loadsmith gives generate, for both sides.
-opts=(${LOADSMITH_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1})
+opts=(${LOADSMITH_JAVA_OPTS:--XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:InitialRAMPercentage=6.25 -XX:NewRatio=1})
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
