@@ -528,9 +528,10 @@ final class PlanBuilder {
             return "";
         }
         if (base.getHost() != null && base.getHost().equalsIgnoreCase(target.getHost())) {
-            String basePath = base.getPath() == null ? "" : base.getPath();
+            String basePath = base.getPath() == null ? "" : stripSlash(base.getPath());
             String targetPath = target.getPath() == null ? "" : target.getPath();
-            if (targetPath.startsWith(basePath)) {
+            // below the base path, segment by segment: '/v1beta' is not under '/v1'
+            if (targetPath.equals(basePath) || targetPath.startsWith(basePath + "/")) {
                 return stripSlash(targetPath.substring(basePath.length()));
             }
         }

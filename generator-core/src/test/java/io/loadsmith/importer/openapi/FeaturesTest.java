@@ -90,6 +90,9 @@ class FeaturesTest {
         assertEquals("/reporting/reports", request("createReport").path());
         assertEquals("/reporting/reports/{reportId}", request("getReport").path());
         assertEquals("/elsewhere", request("elsewhere").path());
+        assertEquals("/beta", request("betaServer").path(), "/v1beta is not below /v1: a server of its own");
+        assertTrue(IMPORTED.diagnostics().stream().anyMatch(d -> d.toString().contains("declares its own server /v1beta")),
+                IMPORTED.diagnostics().toString());
         assertTrue(IMPORTED.diagnostics().stream().anyMatch(d -> d.toString().contains("declares its own server https://other.example.org/x")),
                 IMPORTED.diagnostics().toString());
         assertTrue(IMPORTED.diagnostics().stream().anyMatch(d -> d.toString().contains("'http://exa mple.com/' that is not a URL")),
