@@ -21,13 +21,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.FutureTask;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -45,10 +43,13 @@ public final class OpenApiImporter implements Importer {
         return HEAD.matcher(head).find();
     }
 
-    /** Reading started by {@link #prefetch}, by file, with the file's size and time when it began. */
-    private static final Map<Path, Prefetched> PREFETCHED = new ConcurrentHashMap<>();
+    /**
+     * The reading {@link #prefetch} started, one at a time: a newer one replaces it, so that what a
+     * caller never imported is not kept for the life of the process.
+     */
+    private static Prefetched prefetched;
 
-    private record Prefetched(FileStamp stamp, FutureTask<Read> reading) {}
+    private record Prefetched(Path file, FileStamp stamp, CompletableFuture<Read> reading) {}
 
     private record FileStamp(long size, FileTime modified) {
         static FileStamp of(Path file) throws IOException {
@@ -57,12 +58,28 @@ public final class OpenApiImporter implements Importer {
         }
     }
 
-    /** What the document gives before the plan is made: the import options play no part in it. */
-    private record Read(OpenAPI api, List<Diagnostic> diagnostics) {}
+    /**
+     * What the document gives before the plan is made (the import options play no part in it),
+     * and each file it was read from, as it was then.
+     */
+    private record Read(OpenAPI api, List<Diagnostic> diagnostics, Map<Path, FileStamp> sources) {
+        boolean current() {
+            try {
+                for (Map.Entry<Path, FileStamp> source : sources.entrySet()) {
+                    if (!source.getValue().equals(FileStamp.of(source.getKey()))) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+    }
 
     @Override
     public ImportResult importFile(Path input, ImportOptions options) {
-        Read read = prefetched(input);
+        Read read = takePrefetched(input);
         if (read == null) {
             read = read(input);
         }
@@ -76,60 +93,77 @@ public final class OpenApiImporter implements Importer {
 
     /**
      * Starts reading {@code input} (loading, checking and swagger-parser's model) on a thread of its
-     * own; the next {@link #importFile} of that file, unchanged since (same size and time), takes
-     * what it read, errors included, instead of reading it again. For a caller with other work
-     * before the import (a command line parsing its arguments).
+     * own; the next {@link #importFile} of that file takes what it read, errors included, instead of
+     * reading it again, as long as neither it nor a file it refers to has changed since (size and
+     * time). For a caller with other work before the import (a command line parsing its
+     * arguments). One reading is kept at a time: prefetching another file drops it.
      *
      * @return the reading, done when what it read is ready; null when the file cannot be read
      *         (the import reports it) or a reading of it is already waiting
      */
-    public static Future<?> prefetch(Path input) {
+    public static synchronized Future<?> prefetch(Path input) {
         FileStamp stamp;
         try {
             stamp = FileStamp.of(input);
         } catch (IOException e) {
             return null;
         }
-        FutureTask<Read> reading = new FutureTask<>(() -> read(input));
-        if (PREFETCHED.putIfAbsent(key(input), new Prefetched(stamp, reading)) != null) {
+        Path file = key(input);
+        if (prefetched != null && prefetched.file().equals(file)) {
             return null;
         }
-        Thread thread = new Thread(reading, "loadsmith-prefetch");
+        CompletableFuture<Read> reading = new CompletableFuture<>();
+        prefetched = new Prefetched(file, stamp, reading);
+        Thread thread = new Thread(() -> {
+            try {
+                reading.complete(read(input));
+            } catch (RuntimeException | Error e) {
+                reading.completeExceptionally(e);
+            }
+        }, "loadsmith-prefetch");
         thread.setDaemon(true);
         thread.start();
         return reading;
     }
 
-    /** What {@link #prefetch} read of the file as it still is, or null. */
-    private static Read prefetched(Path input) {
-        Prefetched prefetched = PREFETCHED.remove(key(input));
-        if (prefetched == null) {
-            return null;
-        }
-        try {
-            if (!prefetched.stamp().equals(FileStamp.of(input))) {
-                prefetched.reading().cancel(true);
+    /** What {@link #prefetch} read of the file, if it and the files it refers to are as they were, or null. */
+    private static Read takePrefetched(Path input) {
+        Prefetched taken;
+        synchronized (OpenApiImporter.class) {
+            if (prefetched == null || !prefetched.file().equals(key(input))) {
                 return null;
             }
-            return prefetched.reading().get();
+            taken = prefetched;
+            prefetched = null;
+        }
+        try {
+            if (!taken.stamp().equals(FileStamp.of(input))) {
+                return null;
+            }
         } catch (IOException e) {
             return null;
-        } catch (ExecutionException e) {
+        }
+        Read read = join(taken.reading());
+        return read.current() ? read : null;
+    }
+
+    private static Path key(Path input) {
+        return input.toAbsolutePath().normalize();
+    }
+
+    /** The value of a background task, or what it threw, as it threw it. */
+    private static <T> T join(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading " + input, e);
+            throw e;
         }
-    }
-
-    private static Path key(Path input) {
-        return input.toAbsolutePath().normalize();
     }
 
     /**
@@ -154,18 +188,20 @@ public final class OpenApiImporter implements Importer {
         } catch (ImportException e) {
             parseError = e;
         }
-        try {
-            diagnostics.addAll(checks.join());
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw e;
-        }
+        diagnostics.addAll(join(checks));
         if (parseError != null) {
             throw parseError;
         }
-        return new Read(api, List.copyOf(diagnostics));
+        Map<Path, FileStamp> sources = new LinkedHashMap<>();
+        for (Path source : loaded.sources()) {
+            try {
+                sources.put(source, FileStamp.of(source));
+            } catch (IOException e) {
+                // gone since: what was read cannot be taken again
+                sources.put(source, new FileStamp(-1, FileTime.fromMillis(0)));
+            }
+        }
+        return new Read(api, List.copyOf(diagnostics), sources);
     }
 
     private static OpenAPI parse(Path file, SpecLoader.Loaded loaded, List<Diagnostic> diagnostics) {

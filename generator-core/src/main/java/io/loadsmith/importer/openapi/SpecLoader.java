@@ -56,7 +56,8 @@ final class SpecLoader {
     }
 
     /** The loaded document, its kind and the notes bundling produced. */
-    record Loaded(Path file, JsonNode tree, SpecVersion version, List<Diagnostic> diagnostics) {}
+    /** The bundled document of {@code file}, and {@code sources}: every file it was read from. */
+    record Loaded(Path file, JsonNode tree, SpecVersion version, List<Diagnostic> diagnostics, List<Path> sources) {}
 
     static Loaded load(Path file) {
         SpecLoader loader = new SpecLoader(file);
@@ -77,7 +78,7 @@ final class SpecLoader {
                 removeEmpty(bundled, loader.schemaHome);
             }
         }
-        return new Loaded(file, bundled, version, loader.diagnostics);
+        return new Loaded(file, bundled, version, loader.diagnostics, List.copyOf(loader.files.keySet()));
     }
 
     /**

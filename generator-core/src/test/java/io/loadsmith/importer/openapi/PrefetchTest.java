@@ -10,6 +10,7 @@ import io.loadsmith.importer.ImportException;
 import io.loadsmith.importer.ImportOptions;
 import io.loadsmith.importer.ImportResult;
 import io.loadsmith.importer.plan.PlanFileWriter;
+import io.loadsmith.model.Body;
 import io.loadsmith.model.HttpRequest;
 import io.loadsmith.testing.TestPaths;
 import java.nio.file.Files;
@@ -90,5 +91,41 @@ class PrefetchTest {
         Loadsmith.prefetch(har);
         assertNotNull(OpenApiImporter.prefetch(har), "Loadsmith.prefetch started no reading of a HAR");
         assertThrows(ImportException.class, () -> new OpenApiImporter().importFile(har, ImportOptions.defaults()));
+    }
+
+    @Test
+    void aChangeInAFileTheDocumentRefersToIsReadAgain(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("api.yaml"), """
+                openapi: 3.0.3
+                info: {title: parts, version: '1'}
+                paths:
+                  /things:
+                    post:
+                      requestBody:
+                        required: true
+                        content:
+                          application/json:
+                            schema: {$ref: 'thing.yaml'}
+                      responses: {'201': {description: created}}
+                """);
+        Path thing = Files.writeString(dir.resolve("thing.yaml"), "type: object\nrequired: [n]\nproperties: {n: {type: integer, example: 1}}\n");
+        OpenApiImporter.prefetch(spec).get();
+        Files.writeString(thing, "type: object\nrequired: [n]\nproperties: {n: {type: integer, example: 22}}\n");
+        Body.JsonBody body = (Body.JsonBody) Loadsmith.importFile(spec, ImportOptions.defaults()).plan().requests().get(0).body();
+        assertEquals("{\"n\":22}", JsonText.write(body.value()));
+    }
+
+    @Test
+    void aReadingOfAnotherFileReplacesTheOneWaiting(@TempDir Path dir) throws Exception {
+        Path one = Files.writeString(dir.resolve("one.yaml"), ONE);
+        Path two = Files.writeString(dir.resolve("two.yaml"), TWO);
+        FileTime time = Files.getLastModifiedTime(one);
+        OpenApiImporter.prefetch(one).get();
+        OpenApiImporter.prefetch(two).get();
+        Files.writeString(one, TWO);
+        Files.setLastModifiedTime(one, time);
+        // one's reading was dropped: the file is read as it is now
+        assertEquals(List.of("/bbbb"), paths(Loadsmith.importFile(one, ImportOptions.defaults())));
+        assertEquals(List.of("/bbbb"), paths(Loadsmith.importFile(two, ImportOptions.defaults())));
     }
 }
