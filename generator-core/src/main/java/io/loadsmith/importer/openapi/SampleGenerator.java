@@ -170,9 +170,9 @@ final class SampleGenerator {
             return Json.string(d.toInstant().atOffset(ZoneOffset.UTC).toLocalDate().toString());
         }
         if (example instanceof byte[] bytes) {
-            // swagger-parser holds a byte or binary schema's example as the bytes of its text
-            // (base64 already, for format byte): that text is the value
-            return Json.string(new String(bytes, StandardCharsets.UTF_8));
+            // swagger-core holds a byte or binary schema's example as its text's bytes (String.getBytes(),
+            // the platform's charset; base64 already, for format byte): that text is the value
+            return Json.string(new String(bytes, java.nio.charset.Charset.defaultCharset()));
         }
         if (example instanceof Map<?, ?> map) {
             List<Json.Member> members = new ArrayList<>();
