@@ -15,7 +15,7 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            // What picocli prints for --version, without the ~0.2 s picocli takes to set itself up.
+            // What picocli prints for --version, without the time picocli takes to set itself up.
             for (String line : new VersionProvider().getVersion()) {
                 System.out.println(line);
             }
@@ -26,8 +26,8 @@ public final class Main {
 
     /**
      * The command line for these arguments (see {@link LoadsmithCommand#commandLine(String...)}), with
-     * the input of a command that imports one already being read: picocli takes a fifth of a second
-     * to build its model of the command, time in which a large document is half read.
+     * the input of a command that imports one already being read, on another thread, while picocli
+     * builds its model of the command (a tenth of a second of a cold start).
      */
     static CommandLine commandLine(String... args) {
         if (args.length >= 2 && IMPORTING.contains(args[0]) && !args[1].startsWith("-")) {

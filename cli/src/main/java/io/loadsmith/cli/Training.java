@@ -28,7 +28,7 @@ public final class Training {
             System.setOut(new PrintStream(OutputStream.nullOutputStream(), true, "UTF-8"));
             for (int i = 0; i < inputs.length; i++) {
                 String[] args = {"generate", inputs[i], "--tool", "all", "--seed", "1", "--out", out.resolve("input-" + i).toString()};
-                if (LoadsmithCommand.commandLine(args).execute(args) != 0) {
+                if (Main.commandLine(args).execute(args) != 0) {
                     failed++;
                 }
             }
