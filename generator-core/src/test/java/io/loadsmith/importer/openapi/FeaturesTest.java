@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * below it name what each part must be.
  */
 class FeaturesTest {
-    private static final ImportResult IMPORTED = Loadsmith.importFile(spec(), ImportOptions.defaults());
+    /** Imported for each test, not once: PIT runs the tests again in the same JVM with each mutant. */
+    private final ImportResult imported = Loadsmith.importFile(spec(), ImportOptions.defaults());
 
     private static Path spec() {
         try {
@@ -36,8 +37,8 @@ class FeaturesTest {
         }
     }
 
-    private static HttpRequest request(String name) {
-        return IMPORTED.plan().requests().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    private HttpRequest request(String name) {
+        return imported.plan().requests().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static String text(Body body) {
@@ -50,8 +51,8 @@ class FeaturesTest {
 
     @Test
     void thePlan() {
-        String diagnostics = IMPORTED.diagnostics().stream().map(d -> "# " + d).collect(Collectors.joining("\n"));
-        Snapshots.verify(diagnostics + "\n" + PlanFileWriter.write(IMPORTED.plan()), "features", ".yaml");
+        String diagnostics = imported.diagnostics().stream().map(d -> "# " + d).collect(Collectors.joining("\n"));
+        Snapshots.verify(diagnostics + "\n" + PlanFileWriter.write(imported.plan()), "features", ".yaml");
     }
 
     @Test
@@ -91,12 +92,12 @@ class FeaturesTest {
         assertEquals("/reporting/reports/{reportId}", request("getReport").path());
         assertEquals("/elsewhere", request("elsewhere").path());
         assertEquals("/beta", request("betaServer").path(), "/v1beta is not below /v1: a server of its own");
-        assertTrue(IMPORTED.diagnostics().stream().anyMatch(d -> d.toString().contains("declares its own server /v1beta")),
-                IMPORTED.diagnostics().toString());
-        assertTrue(IMPORTED.diagnostics().stream().anyMatch(d -> d.toString().contains("declares its own server https://other.example.org/x")),
-                IMPORTED.diagnostics().toString());
-        assertTrue(IMPORTED.diagnostics().stream().anyMatch(d -> d.toString().contains("'http://exa mple.com/' that is not a URL")),
-                IMPORTED.diagnostics().toString());
+        assertTrue(imported.diagnostics().stream().anyMatch(d -> d.toString().contains("declares its own server /v1beta")),
+                imported.diagnostics().toString());
+        assertTrue(imported.diagnostics().stream().anyMatch(d -> d.toString().contains("declares its own server https://other.example.org/x")),
+                imported.diagnostics().toString());
+        assertTrue(imported.diagnostics().stream().anyMatch(d -> d.toString().contains("'http://exa mple.com/' that is not a URL")),
+                imported.diagnostics().toString());
     }
 
     @Test
@@ -122,10 +123,10 @@ class FeaturesTest {
 
     @Test
     void theMostUsedSchemeIsSentAndAnOperationThatNeedsAnotherIsNamed() {
-        assertEquals("/oauth/token", ((io.loadsmith.model.Auth.OAuth2ClientCredentials) IMPORTED.plan().auth()).tokenUrl());
-        assertEquals(List.of("read", "write"), ((io.loadsmith.model.Auth.OAuth2ClientCredentials) IMPORTED.plan().auth()).scopes());
+        assertEquals("/oauth/token", ((io.loadsmith.model.Auth.OAuth2ClientCredentials) imported.plan().auth()).tokenUrl());
+        assertEquals(List.of("read", "write"), ((io.loadsmith.model.Auth.OAuth2ClientCredentials) imported.plan().auth()).scopes());
         assertTrue(request("styled").authenticated() && !request("createKey").authenticated());
-        assertTrue(IMPORTED.diagnostics().stream().anyMatch(d -> d.toString().contains(
-                "createKey: requires security scheme keyed, which the scripts do not send (they send oauth)")), IMPORTED.diagnostics().toString());
+        assertTrue(imported.diagnostics().stream().anyMatch(d -> d.toString().contains(
+                "createKey: requires security scheme keyed, which the scripts do not send (they send oauth)")), imported.diagnostics().toString());
     }
 }

@@ -18,11 +18,12 @@ import org.junit.jupiter.api.Test;
 
 /** Values for parameters without an example: by their names, and variables for ids the test does not create. */
 class PlausibleValuesTest {
-    private static final TestPlan PLAN = Loadsmith.importFile(TestPaths.samples().resolve("specs/plausible/openapi.yaml"),
+    /** Imported for each test, not once: PIT runs the tests again in the same JVM with each mutant. */
+    private final TestPlan plan = Loadsmith.importFile(TestPaths.samples().resolve("specs/plausible/openapi.yaml"),
             ImportOptions.defaults()).plan();
 
-    private static HttpRequest request(String name) {
-        return PLAN.requests().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    private HttpRequest request(String name) {
+        return plan.requests().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static String value(List<Param> params, String name) {
@@ -47,7 +48,7 @@ class PlausibleValuesTest {
                 .orElseThrow().value();
         assertEquals(Text.ref("REGION_NAME"), region);
         assertEquals(region, request("listVaults").pathParams().get(0).value(), "the same parameter, the same value");
-        Variable variable = PLAN.variable("REGION_NAME");
+        Variable variable = plan.variable("REGION_NAME");
         assertNotNull(variable.defaultValue(), "runnable as generated; the user names a real one");
         assertTrue(variable.description().contains("An existing {regionName}"), variable.description());
     }
@@ -56,6 +57,6 @@ class PlausibleValuesTest {
     void anIdIsCarriedOverOnlyWhenItFitsTheParameter() {
         Text ticket = request("getTicket").pathParams().get(0).value();
         assertEquals(Text.ref("TICKET_ID"), ticket, "a uuid from openTicket cannot be a T-000000 ticket id");
-        assertTrue(PLAN.variable("TICKET_ID").defaultValue().matches("T-[0-9]{6}"), PLAN.variable("TICKET_ID").defaultValue());
+        assertTrue(plan.variable("TICKET_ID").defaultValue().matches("T-[0-9]{6}"), plan.variable("TICKET_ID").defaultValue());
     }
 }
