@@ -2,6 +2,7 @@ package io.loadsmith.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -228,7 +229,14 @@ class DistributedRunTest {
             Path folder = runFolder();
             assertTrue(leftIn(folder).size() >= 4, "a master and three workers run: " + leftIn(folder));
             new ProcessBuilder("kill", "-INT", Long.toString(loadsmith.pid())).start().waitFor();
-            assertTrue(loadsmith.waitFor(90, java.util.concurrent.TimeUnit.SECONDS), "Loadsmith ends after Ctrl+C");
+            boolean ended = loadsmith.waitFor(90, java.util.concurrent.TimeUnit.SECONDS);
+            if (!ended) {
+                // what it was doing, for the report, before it goes
+                String left = leftIn(folder).toString();
+                loadsmith.destroyForcibly().waitFor();
+                fail("Loadsmith ends after Ctrl+C; still running then: " + left + "; its output:\n"
+                        + Files.readString(dir.resolve("out.txt")));
+            }
             String out = Files.readString(dir.resolve("out.txt"));
             assertEquals(130, loadsmith.exitValue(), out);
             assertTrue(out.contains("stopped; reporting what was measured"), out);
