@@ -53,8 +53,13 @@ import java.util.stream.Stream;
  */
 public final class Loadsmith {
 
-    /** The importers that recognise their input by its first bytes; what none accepts is read as OpenAPI. */
-    private static final List<Importer> OTHER_IMPORTERS = List.of(new PlanFileImporter(), new HarImporter(), new GraphQlImporter());
+    /**
+     * The importers that recognise their input by its first bytes; what none accepts is read as
+     * OpenAPI. Made on first use, not with this class: {@link #prefetch} leaves that to its thread.
+     */
+    private static final class OtherImporters {
+        static final List<Importer> ALL = List.of(new PlanFileImporter(), new HarImporter(), new GraphQlImporter());
+    }
     /** How much of a file {@link #importerFor} sees. */
     private static final int HEAD_BYTES = 65536;
 
@@ -85,26 +90,25 @@ public final class Loadsmith {
     }
 
     private static Importer importerFor(String head) {
-        return OTHER_IMPORTERS.stream().filter(importer -> importer.accepts(head)).findFirst().orElseGet(OpenApiImporter::new);
+        return OtherImporters.ALL.stream().filter(importer -> importer.accepts(head)).findFirst().orElseGet(OpenApiImporter::new);
     }
 
     /**
      * Starts reading {@code input} in the background when it is an OpenAPI document, so that a
      * following {@link #importFile} or {@link #generate} of it, while the file is unchanged, does
      * not wait for all of it: for a caller with other work first, such as a command line parsing
-     * its options. What it reads is kept until that import; does nothing for other inputs.
+     * its options. What it reads is kept until that import; does nothing for other inputs. Even
+     * what the input is (its first bytes) is found on the reading's thread: the caller goes on
+     * at once.
+     *
+     * @return the reading, done when it is ready (or found that the input is no OpenAPI
+     *         document); null when there is no such file or a reading of it is already waiting
      */
-    public static void prefetch(Path input) {
+    public static Future<?> prefetch(Path input) {
         if (!Files.isRegularFile(input)) {
-            return;
+            return null;
         }
-        try {
-            if (importerFor(Documents.readHead(input, HEAD_BYTES)) instanceof OpenApiImporter) {
-                OpenApiImporter.prefetch(input);
-            }
-        } catch (ImportException e) {
-            // the import reports it
-        }
+        return OpenApiImporter.prefetch(input, file -> importerFor(Documents.readHead(file, HEAD_BYTES)) instanceof OpenApiImporter);
     }
 
     /** The load tools Loadsmith writes scripts for, runs and reads. */

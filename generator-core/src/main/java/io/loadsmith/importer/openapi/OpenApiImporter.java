@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Future;
+import java.util.function.Predicate;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -101,7 +102,16 @@ public final class OpenApiImporter implements Importer {
      * @return the reading, done when what it read is ready; null when the file cannot be read
      *         (the import reports it) or a reading of it is already waiting
      */
-    public static synchronized Future<?> prefetch(Path input) {
+    public static Future<?> prefetch(Path input) {
+        return prefetch(input, file -> true);
+    }
+
+    /**
+     * As {@link #prefetch(Path)}, for a file that may not be an OpenAPI document: {@code isOpenApi}
+     * decides, on the reading's thread (so that a caller does not wait for what it loads to look),
+     * and a file it refuses, or cannot look at, is not read; the reading then ends with null.
+     */
+    public static synchronized Future<?> prefetch(Path input, Predicate<Path> isOpenApi) {
         FileStamp stamp;
         try {
             stamp = FileStamp.of(input);
@@ -113,8 +123,24 @@ public final class OpenApiImporter implements Importer {
             return null;
         }
         CompletableFuture<Read> reading = new CompletableFuture<>();
-        prefetched = new Prefetched(file, stamp, reading);
+        Prefetched waiting = new Prefetched(file, stamp, reading);
+        prefetched = waiting;
         Thread thread = new Thread(() -> {
+            boolean openApi;
+            try {
+                openApi = isOpenApi.test(input);
+            } catch (RuntimeException e) {
+                openApi = false;
+            }
+            if (!openApi) {
+                synchronized (OpenApiImporter.class) {
+                    if (prefetched == waiting) {
+                        prefetched = null;
+                    }
+                }
+                reading.complete(null);
+                return;
+            }
             try {
                 reading.complete(read(input));
             } catch (RuntimeException | Error e) {
@@ -144,7 +170,7 @@ public final class OpenApiImporter implements Importer {
             return null;
         }
         Read read = join(taken.reading());
-        return read.current() ? read : null;
+        return read != null && read.current() ? read : null;
     }
 
     private static Path key(Path input) {

@@ -88,9 +88,26 @@ class PrefetchTest {
         Loadsmith.importFile(spec, ImportOptions.defaults());
         // a HAR is left to its own importer, which reads it whole
         Path har = Files.copy(TestPaths.samples().resolve("hars/bookshop.har"), dir.resolve("bookshop.har"));
-        Loadsmith.prefetch(har);
-        assertNotNull(OpenApiImporter.prefetch(har), "Loadsmith.prefetch started no reading of a HAR");
+        assertNull(Loadsmith.prefetch(har).get(), "a HAR is not read ahead");
+        assertNotNull(OpenApiImporter.prefetch(har), "Loadsmith.prefetch kept no reading of a HAR");
         assertThrows(ImportException.class, () -> new OpenApiImporter().importFile(har, ImportOptions.defaults()));
+    }
+
+    @Test
+    void loadsmithReadsAheadWhatItWouldImportAsOpenApi(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("api.yaml"), ONE);
+        FileTime time = Files.getLastModifiedTime(spec);
+        assertNotNull(Loadsmith.prefetch(spec).get());
+        Files.writeString(spec, TWO);
+        Files.setLastModifiedTime(spec, time);
+        assertEquals(List.of("/aaaa"), paths(Loadsmith.importFile(spec, ImportOptions.defaults())), "not read ahead");
+        assertNull(Loadsmith.prefetch(dir.resolve("missing.yaml")));
+        assertNull(Loadsmith.prefetch(dir), "a folder");
+        // a plan file and a GraphQL schema are left to their importers, as a HAR
+        Path plan = Files.writeString(dir.resolve("plan.yaml"), PlanFileWriter.write(Loadsmith.importFile(spec, ImportOptions.defaults()).plan()));
+        assertNull(Loadsmith.prefetch(plan).get());
+        Path schema = Files.writeString(dir.resolve("schema.graphql"), "type Query { hello: String }\n");
+        assertNull(Loadsmith.prefetch(schema).get());
     }
 
     @Test
