@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -91,7 +92,7 @@ public final class Documents {
             try {
                 return JSON.readTree(bytes, start, bytes.length - start);
             } catch (JsonProcessingException e) {
-                throw located(file, e);
+                return flowYaml(file, decode(file, bytes), e);
             } catch (IOException e) {
                 throw new ImportException(file, null, "cannot read the file: " + e.getMessage(), e);
             }
@@ -147,7 +148,23 @@ public final class Documents {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw located(file, e);
+            return flowYaml(file, text, e);
+        }
+    }
+
+    /**
+     * A text that starts as JSON does ({@code {} or {@code [}) but is no JSON may be YAML in flow
+     * style ({@code {openapi: 3.0.3, paths: {}}}): read as YAML if it is, else refused with what is
+     * wrong with it as JSON, which it most likely meant to be.
+     */
+    private static JsonNode flowYaml(Path file, String text, JsonProcessingException notJson) {
+        if (notJson instanceof StreamConstraintsException) {
+            throw located(file, notJson);
+        }
+        try {
+            return YamlTree.parse(file, text, loaderOptions());
+        } catch (ImportException e) {
+            throw located(file, notJson);
         }
     }
 

@@ -211,6 +211,18 @@ class DocumentsTest {
     }
 
     @Test
+    void yamlInFlowStyleIsReadAsYamlThoughItStartsAsJsonDoes() throws Exception {
+        JsonNode expected = JSON.readTree("{\"openapi\":\"3.0.3\",\"info\":{\"title\":\"flow\",\"version\":\"1\"},\"paths\":{}}");
+        String flow = "{openapi: 3.0.3, info: {title: flow, version: '1'},\n paths: {}}\n";
+        assertEquals(expected, Documents.read(file("flow.yaml", flow)));
+        assertEquals(expected, Documents.parse(dir.resolve("flow.yaml"), flow));
+        assertEquals(JSON.readTree("[\"a\",{\"b\":1}]"), Documents.read(file("list.yaml", "[a, {b: 1}]")));
+        // what is neither is refused as the JSON it looks like
+        assertEquals("line 1, column 9: not valid JSON or YAML: Unexpected end-of-input: expected close marker for Array "
+                + "(start marker at line 1, column 7)", refusal("cut.json", "{\"a\": [1"));
+    }
+
+    @Test
     void jsonIsKnownByItsFirstCharacter() {
         assertTrue(Documents.isJson("  \n{\"a\": 1}"));
         assertTrue(Documents.isJson("[1]"));
