@@ -35,10 +35,17 @@ public final class Documents {
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build());
-    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
-            .loaderOptions(loaderOptions())
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-            .build());
+
+    /**
+     * Jackson's YAML parser, for {@link #lineOf} only (documents are read by {@link YamlTree}):
+     * made on first use: making it costs a fiftieth of a second of a cold start, on the way to any import.
+     */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(YAMLFactory.builder()
+                .loaderOptions(loaderOptions())
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                .build());
+    }
 
     private Documents() {}
 
@@ -193,7 +200,7 @@ public final class Documents {
     public static int lineOf(Path file, String pointer) {
         try {
             String text = readText(file);
-            ObjectMapper mapper = isJson(text) ? JSON : YAML;
+            ObjectMapper mapper = isJson(text) ? JSON : Yaml.MAPPER;
             try (JsonParser parser = mapper.getFactory().createParser(text)) {
                 JsonToken token;
                 while ((token = parser.nextToken()) != null) {
