@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -142,6 +143,47 @@ class SpecsTest {
                 .plan().requests().get(0).body()).value();
         assertEquals(Json.string("1 Main Street"), ((Json.JsonObject) body.get("address")).get("street"), body.toString());
         assertEquals(Json.string("Acme Holdings"), ((Json.JsonObject) body.get("parent")).get("name"), body.toString());
+    }
+
+    @Test
+    void anOpenApi32DocumentIsReadAs31AndWhatIsNewIn32IsLeftOutWithAWarning(@TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("openapi.yaml"), """
+                openapi: 3.2.0
+                info: {title: three two, version: '1'}
+                paths:
+                  /things:
+                    get:
+                      operationId: listThings
+                      responses: {'200': {description: ok}}
+                    query:
+                      operationId: searchThings
+                      responses: {'200': {description: ok}}
+                    additionalOperations:
+                      PURGE:
+                        operationId: purgeThings
+                        responses: {'204': {description: gone}}
+                  /other:
+                    get:
+                      operationId: other
+                      responses: {'200': {description: ok}}
+                """);
+        ImportResult result = Loadsmith.importFile(spec, ImportOptions.defaults());
+        assertEquals(List.of("listThings", "other"), result.plan().requests().stream().map(HttpRequest::name).toList());
+        List<String> warnings = result.diagnostics().stream().map(d -> d.subject() + ": " + d.message()).toList();
+        assertTrue(warnings.contains("/openapi: OpenAPI 3.2.0 is read as 3.1; constructs new in 3.2 are reported and left out"), warnings.toString());
+        assertTrue(warnings.contains("/things: 'query' (OpenAPI 3.2) is not supported by the load tools and is left out"), warnings.toString());
+        assertTrue(warnings.contains("/things: 'additionalOperations' (OpenAPI 3.2) is not supported by the load tools and is left out"),
+                warnings.toString());
+        assertFalse(warnings.stream().anyMatch(w -> w.startsWith("/other:")), warnings.toString());
+    }
+
+    @Test
+    void anOpenApiDocumentIsKnownByItsVersionFieldNearTheTop() {
+        OpenApiImporter importer = new OpenApiImporter();
+        assertTrue(importer.accepts("openapi: 3.0.3\ninfo: {title: t, version: '1'}\n"));
+        assertTrue(importer.accepts("{\n  \"swagger\": \"2.0\",\n  \"info\": {}}"));
+        assertFalse(importer.accepts("log:\n  version: '1.2'\n  entries: []\n"), "a HAR in YAML");
+        assertFalse(importer.accepts("type Query { hello: String }\n"), "a GraphQL schema");
     }
 
     private static String param(List<io.loadsmith.model.Param> params, String name) {
