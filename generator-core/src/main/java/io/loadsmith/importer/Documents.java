@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -165,7 +166,8 @@ public final class Documents {
      * wrong with it as JSON, which it most likely meant to be.
      */
     private static JsonNode flowYaml(Path file, String text, JsonProcessingException notJson) {
-        if (notJson instanceof StreamConstraintsException) {
+        // cut short (a flow collection must be closed) or too deep: no YAML either, and not worth parsing again
+        if (notJson instanceof JsonEOFException || notJson instanceof StreamConstraintsException) {
             throw located(file, notJson);
         }
         try {

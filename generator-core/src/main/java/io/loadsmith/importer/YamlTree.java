@@ -60,6 +60,9 @@ final class YamlTree {
                     describe(e.getProblem() != null ? e.getProblem() : e.getMessage()), e);
         } catch (YAMLException e) {
             throw new ImportException(file, null, describe(e.getMessage()), e);
+        } catch (NumberFormatException e) {
+            // SnakeYAML 2.x parses the digits of an escape that the end of the text cut short ("\\u) without a check
+            throw new ImportException(file, null, "not valid YAML: an escape sequence (\\x, \\u or \\U) is cut short by the end of the file", e);
         }
         if (root == null) {
             throw new ImportException(file, null, "the file holds no document");

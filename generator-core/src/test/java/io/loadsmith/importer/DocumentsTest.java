@@ -223,6 +223,16 @@ class DocumentsTest {
     }
 
     @Test
+    void anEscapeCutShortByTheEndOfTheFileIsRefusedInYamlAndInJson() throws Exception {
+        // SnakeYAML reads the missing digits as a number: NumberFormatException, an internal error (found by bench/fuzz.sh, seed 29)
+        assertEquals("not valid YAML: an escape sequence (\\x, \\u or \\U) is cut short by the end of the file",
+                refusal("cut.yaml", "openapi: 3.0.3\ninfo: {title: \"x\\u"));
+        // JSON cut there is no flow YAML either: its JSON error
+        String json = refusal("cut.json", "{\"log\": {\"entries\": [\"a\\u");
+        assertTrue(json.startsWith("line 1, column ") && json.contains("not valid JSON or YAML"), json);
+    }
+
+    @Test
     void jsonIsKnownByItsFirstCharacter() {
         assertTrue(Documents.isJson("  \n{\"a\": 1}"));
         assertTrue(Documents.isJson("[1]"));
